@@ -1,0 +1,29 @@
+import { parseArgs } from "node:util";
+import { toJsonSchema } from "../../schema/toJsonSchema.js";
+import { UsageError, writeOutput } from "../io.js";
+
+export const schemaHelp = `Usage: icc-assess schema <assessment|report> [--out file]
+
+Prints the JSON Schema (draft 2020-12) of an assessment or a report, generated from the
+same definitions the validator uses.
+
+Options:
+  --out <file>  write to a file instead of stdout
+  -h, --help    show this help`;
+
+/** `icc-assess schema`. */
+export function schema(argv: readonly string[]): number {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: { out: { type: "string" } },
+  });
+  const kind = positionals[0];
+  if (kind !== "assessment" && kind !== "report") {
+    throw new UsageError(
+      `schema needs a kind: assessment or report${kind === undefined ? "" : `, got ${kind}`}`,
+    );
+  }
+  writeOutput(`${JSON.stringify(toJsonSchema(kind), null, 2)}\n`, values.out);
+  return 0;
+}

@@ -1,0 +1,84 @@
+import { AssessmentError } from "../errors/AssessmentError.js";
+import { schema, schemaHelp } from "./commands/schema.js";
+import { validate, validateHelp } from "./commands/validate.js";
+import { EXIT, formatIssues, UsageError } from "./io.js";
+import { LIBRARY_VERSION } from "../_lib/version.js";
+
+interface Command {
+  readonly run: (argv: readonly string[]) => number | Promise<number>;
+  readonly help: string;
+  readonly summary: string;
+}
+
+/** The commands of `icc-assess`, by name. */
+export const commands: Readonly<Record<string, Command>> = {
+  validate: {
+    run: validate,
+    help: validateHelp,
+    summary: "check an assessment or report; every issue with its JSON path",
+  },
+  schema: {
+    run: schema,
+    help: schemaHelp,
+    summary: "print the JSON Schema of an assessment or report",
+  },
+};
+
+/** Top-level help. */
+export function mainHelp(): string {
+  const width = Math.max(...Object.keys(commands).map((c) => c.length));
+  const list = Object.entries(commands)
+    .map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`)
+    .join("\n");
+  return `Usage: icc-assess <command> [options]
+
+The Intelligent Cities Challenge assessment methodology on the command line.
+
+Commands:
+${list}
+
+Run "icc-assess <command> --help" for a command's options.
+Exit codes: 0 success, 1 invalid input, 2 usage error.`;
+}
+
+/** Runs the CLI with arguments (without `node` and the script); returns the exit code. Never throws for a user's mistake. */
+export async function runCli(argv: readonly string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    process.stdout.write(`${mainHelp()}\n`);
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (name === "--version" || name === "-v") {
+    process.stdout.write(`${LIBRARY_VERSION}\n`);
+    return EXIT.ok;
+  }
+  const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (command === undefined) {
+    process.stderr.write(`icc-assess: unknown command ${JSON.stringify(name)}\n\n${mainHelp()}\n`);
+    return EXIT.usage;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    process.stdout.write(`${command.help}\n`);
+    return EXIT.ok;
+  }
+  try {
+    return await command.run(rest);
+  } catch (e) {
+    if (e instanceof AssessmentError) {
+      process.stderr.write(
+        `icc-assess ${name}: ${e.issues.length} issue${e.issues.length === 1 ? "" : "s"}\n${formatIssues(e.issues)}\n`,
+      );
+      return EXIT.invalid;
+    }
+    if (
+      e instanceof UsageError ||
+      (e instanceof Error &&
+        "code" in e &&
+        String((e as { code: unknown }).code).startsWith("ERR_PARSE_ARGS"))
+    ) {
+      process.stderr.write(`icc-assess ${name}: ${e.message}\n\n${command.help}\n`);
+      return EXIT.usage;
+    }
+    throw e;
+  }
+}

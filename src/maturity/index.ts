@@ -1,0 +1,4 @@
+/**
+ * @module maturity
+ */
+export {};

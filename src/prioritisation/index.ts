@@ -1,0 +1,4 @@
+/**
+ * @module prioritisation
+ */
+export {};

@@ -1,0 +1,167 @@
+import * as z from "zod";
+import {
+  aggregationMethods,
+  indicatorTypes,
+  provenances,
+  unansweredPolicies,
+} from "./vocabularies.js";
+import { IdSchema, list, SourceSchema, TextSchema, TitleSchema } from "./common.js";
+
+const Finite = z.number();
+const Direction = z.union([z.literal(1), z.literal(-1)]);
+const Degenerate = z.enum(["error", "null"]);
+
+const specBase = {
+  /** 1: more is better; −1: less is better (the indicator is reversed before normalising, as COINr does). */
+  direction: Direction.optional(),
+  /** What a zero spread or fewer than two values gives: an error (default) or null with a reason. */
+  degenerate: Degenerate.optional(),
+};
+
+/**
+ * How to normalise an indicator (OECD/JRC Handbook; COINr `n_*`). Every method takes
+ * `direction` (default 1) and `degenerate` (default "error").
+ */
+export const NormaliseSpecSchema = z.discriminatedUnion("method", [
+  z.strictObject({ method: z.literal("minMax"), range: z.tuple([Finite, Finite]).optional(), ...specBase }),
+  z.strictObject({ method: z.literal("zScore"), mean: Finite.optional(), sd: Finite.positive().optional(), ...specBase }),
+  z.strictObject({ method: z.literal("rank"), ...specBase }),
+  z.strictObject({ method: z.literal("percentRank"), ...specBase }),
+  z.strictObject({ method: z.literal("borda"), ...specBase }),
+  z.strictObject({ method: z.literal("distanceToMax"), ...specBase }),
+  z.strictObject({ method: z.literal("distanceToReference"), reference: Finite, ...specBase }),
+  z.strictObject({
+    method: z.literal("goalposts"),
+    low: Finite,
+    high: Finite,
+    scale: Finite.positive().optional(),
+    ...specBase,
+  }),
+]);
+/** How to normalise an indicator. */
+export type NormaliseSpec = z.output<typeof NormaliseSpecSchema>;
+
+/** How to aggregate components: method and, for the generalised mean, its power `p`. */
+export const AggregationSpecSchema = z.strictObject({
+  method: z.enum(aggregationMethods),
+  p: Finite.optional(),
+});
+/** An aggregation spec. */
+export type AggregationSpec = z.output<typeof AggregationSpecSchema>;
+
+/** A rubric entry: what an answer means, in words. */
+export const RubricEntrySchema = z.strictObject({
+  answer: z.union([z.string().max(100), Finite, z.boolean()]),
+  text: TextSchema,
+});
+
+const indicatorBase = {
+  id: IdSchema,
+  dimension: IdSchema,
+  title: TitleSchema,
+  question: TextSchema.optional(),
+  description: TextSchema.optional(),
+  /** 1 when a higher answer is more mature, −1 when lower is. */
+  direction: Direction.optional(),
+  /** Weight within its dimension (≥ 0). Default 1. */
+  weight: Finite.min(0).optional(),
+  /** What an unanswered question means: skipped (weights renormalise; default) or zero. */
+  unanswered: z.enum(unansweredPolicies).optional(),
+  /** A text for each answer, so assessors score alike. */
+  rubric: list(RubricEntrySchema, 100).optional(),
+  sources: list(SourceSchema, 20).optional(),
+};
+
+const OptionSchema = z.strictObject({ value: IdSchema, text: TitleSchema.optional() });
+
+/** One maturity indicator (a question), by answer type. */
+export const IndicatorSchema = z.discriminatedUnion("type", [
+  z.strictObject({ ...indicatorBase, type: z.literal("binary") }),
+  z.strictObject({
+    ...indicatorBase,
+    type: z.literal("likert"),
+    scale: z.strictObject({ min: z.number().int(), max: z.number().int() }),
+  }),
+  z.strictObject({
+    ...indicatorBase,
+    type: z.literal("numeric"),
+    unit: TitleSchema.optional(),
+    normalisation: NormaliseSpecSchema,
+  }),
+  z.strictObject({
+    ...indicatorBase,
+    type: z.literal("categorical"),
+    options: list(OptionSchema.extend({ score: Finite }), 100).min(1),
+  }),
+  z.strictObject({
+    ...indicatorBase,
+    type: z.literal("multiSelect"),
+    /** Score = max(0, Σ weights of ticked options) / Σ positive weights × scale. Weights may be negative. */
+    options: list(OptionSchema.extend({ weight: Finite }), 100).min(1),
+  }),
+  z.strictObject({
+    ...indicatorBase,
+    type: z.literal("ratingGrid"),
+    rows: list(z.strictObject({ id: IdSchema, text: TitleSchema }), 100).min(1),
+    scale: z.strictObject({ min: z.number().int(), max: z.number().int() }),
+  }),
+]);
+/** One maturity indicator. */
+export type Indicator = z.output<typeof IndicatorSchema>;
+/** The indicator types, re-exported for convenience. */
+export const indicatorTypeList = indicatorTypes;
+
+/** A dimension of the framework; `parent` makes a tree. */
+export const DimensionSchema = z.strictObject({
+  id: IdSchema,
+  title: TitleSchema,
+  description: TextSchema.optional(),
+  parent: IdSchema.optional(),
+  /** Weight among its siblings (≥ 0). Default 1. */
+  weight: Finite.min(0).optional(),
+  /** How this dimension aggregates its children (indicators or sub-dimensions). Default: the framework's. */
+  aggregation: AggregationSpecSchema.optional(),
+  /** Minimum share (0–1) of its indicators' weight that must be answered. Default: the framework's. */
+  minCoverage: Finite.min(0).max(1).optional(),
+});
+/** A dimension. */
+export type Dimension = z.output<typeof DimensionSchema>;
+
+/** A level band with explicit bound inclusivity. */
+export const LevelBandSchema = z.strictObject({
+  id: IdSchema,
+  title: TitleSchema,
+  min: Finite,
+  max: Finite,
+  /** Default true. */
+  minInclusive: z.boolean().optional(),
+  /** Default false, except the top band, which includes the maximum of the scale. */
+  maxInclusive: z.boolean().optional(),
+  rubric: TextSchema.optional(),
+});
+/** A level band. */
+export type LevelBand = z.output<typeof LevelBandSchema>;
+
+/** A maturity framework as data. Validated further by `defineFramework`. */
+export const MaturityFrameworkSchema = z.strictObject({
+  id: IdSchema,
+  version: z.string().regex(/^\d+\.\d+(\.\d+)?$/, { message: "expected a version such as 1.0 or 1.0.0" }),
+  title: TitleSchema,
+  description: TextSchema.optional(),
+  provenance: z.enum(provenances),
+  sources: list(SourceSchema, 50),
+  /** The score scale of indicators, dimensions and the overall score. Default [0, 100]. */
+  scale: z.strictObject({ min: Finite, max: Finite }).optional(),
+  dimensions: list(DimensionSchema, 1000).min(1),
+  indicators: list(IndicatorSchema, 10_000).min(1),
+  /** How top-level dimensions aggregate into the overall score. Default arithmetic. */
+  aggregation: AggregationSpecSchema.optional(),
+  /** Default minimum coverage of a dimension (0–1). Default 0.5. */
+  minCoverage: Finite.min(0).max(1).optional(),
+  levels: list(LevelBandSchema, 50).min(1),
+  notes: TextSchema.optional(),
+});
+/** A maturity framework (parsed). */
+export type MaturityFramework = z.output<typeof MaturityFrameworkSchema>;
+/** A maturity framework as written in JSON. */
+export type MaturityFrameworkInput = z.input<typeof MaturityFrameworkSchema>;

@@ -1,0 +1,104 @@
+/**
+ * The domain model and exchange format: zod schemas with inferred types, the parse/safeParse
+ * boundaries, framework validation and JSON Schema emission. The only module importing zod.
+ *
+ * @module schema
+ */
+export * from "./vocabularies.js";
+export {
+  AmountSchema,
+  CurrencySchema,
+  DurationSchema,
+  IdSchema,
+  IsoDateSchema,
+  MoneySchema,
+  NonNegativeMoneySchema,
+  SourceSchema,
+} from "./common.js";
+export type { Duration, Money, Source } from "./common.js";
+export {
+  AggregationSpecSchema,
+  DimensionSchema,
+  IndicatorSchema,
+  LevelBandSchema,
+  MaturityFrameworkSchema,
+  NormaliseSpecSchema,
+} from "./framework.js";
+export type {
+  AggregationSpec,
+  Dimension,
+  Indicator,
+  LevelBand,
+  MaturityFramework,
+  MaturityFrameworkInput,
+  NormaliseSpec,
+} from "./framework.js";
+export {
+  ActionSchema,
+  BallotSchema,
+  CitySchema,
+  CriterionSchema,
+  DependencySchema,
+  FundingSchema,
+  KpiSchema,
+  MilestoneSchema,
+  NeedSchema,
+  ObservationSchema,
+  ProgrammeSchema,
+  ResourceSchema,
+  RiskSchema,
+  ScoreSchema,
+  SolutionSchema,
+  StakeholderSchema,
+  StepSchema,
+  SwotItemSchema,
+  TowsStrategySchema,
+  TrackSchema,
+  WorkshopSchema,
+} from "./entities.js";
+export type {
+  Action,
+  Ballot,
+  City,
+  Criterion,
+  Funding,
+  Kpi,
+  Milestone,
+  Need,
+  Observation,
+  Programme,
+  Resource,
+  Risk,
+  Score,
+  Solution,
+  Stakeholder,
+  Step,
+  SwotItem,
+  TowsStrategy,
+  Track,
+  Workshop,
+} from "./entities.js";
+export {
+  AssessmentSchema,
+  FormatVersionSchema,
+  JudgementSchema,
+  MaturityInputSchema,
+  PlanInputSchema,
+  PrioritisationInputSchema,
+} from "./assessment.js";
+export type { Assessment, AssessmentInput, Judgement } from "./assessment.js";
+export { ProvenanceSchema, ReportSchema, ReportSectionsSchema } from "./report.js";
+export type { Report, ReportProvenance } from "./report.js";
+export { parseAssessment, safeParseAssessment } from "./parseAssessment.js";
+export type { ParseAssessmentOptions } from "./parseAssessment.js";
+export { parseReport, safeParseReport } from "./parseReport.js";
+export { defineFramework, safeDefineFramework } from "./defineFramework.js";
+export { checkFramework, resolveBands, DEFAULT_SCALE } from "./checkFramework.js";
+export type { ResolvedBand } from "./checkFramework.js";
+export { parseJson } from "./parseJson.js";
+export type { ParseJsonOptions } from "./parseJson.js";
+export { toJsonSchema, jsonSchemaId, jsonSchemaKinds } from "./toJsonSchema.js";
+export type { JsonSchemaKind } from "./toJsonSchema.js";
+export type { SafeParseResult } from "./_parse.js";
+export { AssessmentError, formatPath, isAssessmentError, errorCodes } from "../errors/index.js";
+export type { ErrorCode, Issue, PathSegment } from "../errors/index.js";

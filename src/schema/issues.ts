@@ -1,0 +1,122 @@
+import type * as z from "zod";
+import { formatPath, type Issue, type PathSegment } from "../errors/AssessmentError.js";
+import type { ErrorCode } from "../errors/codes.js";
+
+/** Keys that could reach an object prototype; refused anywhere in a document. */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
+
+/** Deepest nesting accepted in a document. */
+export const MAX_DEPTH = 64;
+/** Most values (objects, arrays and scalars) accepted in one document. */
+export const MAX_NODES = 5_000_000;
+
+function withPath(message: string, path: readonly PathSegment[]): string {
+  return `${message} (${formatPath(path)})`;
+}
+
+/**
+ * Walks a JSON value iteratively (no recursion, so no stack overflow on deep input) and reports
+ * prototype keys, nesting deeper than {@link MAX_DEPTH}, more than {@link MAX_NODES} values, and
+ * numbers that are not finite. Stops at the first structural problem.
+ */
+export function checkJsonBounds(value: unknown, maxIssues = 100): Issue[] {
+  const issues: Issue[] = [];
+  const stack: { v: unknown; path: PathSegment[] }[] = [{ v: value, path: [] }];
+  let nodes = 0;
+  while (stack.length > 0 && issues.length < maxIssues) {
+    const { v, path } = stack.pop() as { v: unknown; path: PathSegment[] };
+    nodes++;
+    if (nodes > MAX_NODES) {
+      issues.push({ code: "too_large", path: [], message: `document has more than ${MAX_NODES} values` });
+      break;
+    }
+    if (typeof v === "number" && !Number.isFinite(v)) {
+      issues.push({ code: "non_finite", path, message: withPath(`expected a finite number, received ${v}`, path) });
+      continue;
+    }
+    if (typeof v !== "object" || v === null) continue;
+    if (path.length >= MAX_DEPTH) {
+      issues.push({ code: "too_deep", path, message: withPath(`document is nested deeper than ${MAX_DEPTH} levels`, path) });
+      break;
+    }
+    if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: [...path, i] });
+      continue;
+    }
+    const keys = Object.keys(v);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const k = keys[i] as string;
+      if (FORBIDDEN_KEYS.has(k)) {
+        issues.push({ code: "forbidden_key", path: [...path, k], message: withPath(`key ${JSON.stringify(k)} is not allowed`, [...path, k]) });
+        continue;
+      }
+      stack.push({ v: (v as Record<string, unknown>)[k], path: [...path, k] });
+    }
+  }
+  return issues;
+}
+
+function received(input: unknown): string {
+  if (input === null) return "null";
+  if (Array.isArray(input)) return "array";
+  if (typeof input === "number" && Number.isNaN(input)) return "NaN";
+  return typeof input;
+}
+
+/** Maps one zod issue to the library's issue shape (possibly several, one per unknown key). */
+function mapIssue(issue: z.core.$ZodIssue, root: readonly PathSegment[]): Issue[] {
+  const path = [...root, ...(issue.path as PathSegment[])];
+  const last = path[path.length - 1];
+  const isMoney = last === "amount" || last === "currency";
+  switch (issue.code) {
+    case "invalid_type": {
+      const input = (issue as { input?: unknown }).input;
+      if (input === undefined) {
+        return [{ code: "missing_field", path, message: withPath(`missing required field, expected ${issue.expected}`, path) }];
+      }
+      const code: ErrorCode = isMoney ? "invalid_money" : "invalid_type";
+      const extra = issue.expected === "number" && typeof input === "string" ? " (numbers are never written as strings)" : "";
+      return [{ code, path, message: withPath(`expected ${issue.expected}, received ${received(input)}${extra}`, path) }];
+    }
+    case "unrecognized_keys":
+      return issue.keys.map((k) => ({
+        code: FORBIDDEN_KEYS.has(k) ? ("forbidden_key" as const) : ("unknown_key" as const),
+        path: [...path, k],
+        message: withPath(`unknown key ${JSON.stringify(k)}`, [...path, k]),
+      }));
+    case "invalid_format": {
+      const code: ErrorCode = issue.format === "date" ? "invalid_date" : isMoney ? "invalid_money" : "invalid_value";
+      const input = (issue as { input?: unknown }).input;
+      const got = typeof input === "string" ? `, received ${JSON.stringify(input.length > 40 ? `${input.slice(0, 40)}…` : input)}` : "";
+      return [{ code, path, message: withPath(`${issue.message}${got}`, path) }];
+    }
+    case "too_big": {
+      const code: ErrorCode = issue.origin === "string" || issue.origin === "array" ? "too_large" : "out_of_range";
+      const unit = issue.origin === "string" ? " characters" : issue.origin === "array" ? " items" : "";
+      return [{ code, path, message: withPath(`expected at most ${String(issue.maximum)}${unit}`, path) }];
+    }
+    case "too_small": {
+      const code: ErrorCode = issue.origin === "array" ? "empty" : issue.origin === "string" ? "invalid_value" : "out_of_range";
+      const unit = issue.origin === "string" ? " characters" : issue.origin === "array" ? " items" : "";
+      return [{ code, path, message: withPath(`expected at least ${String(issue.minimum)}${unit}`, path) }];
+    }
+    case "custom": {
+      const params = (issue as { params?: { code?: ErrorCode } }).params;
+      return [{ code: params?.code ?? (isMoney ? "invalid_money" : "invalid_value"), path, message: withPath(issue.message, path) }];
+    }
+    case "invalid_union": {
+      // a discriminated union with a bad discriminator, or a value matching no alternative
+      const note = (issue as { note?: string }).note;
+      return [{ code: "invalid_value", path, message: withPath(note ? `${issue.message}: ${note}` : `${issue.message}: no allowed form matches`, path) }];
+    }
+    case "invalid_value":
+      return [{ code: "invalid_value", path, message: withPath(issue.message, path) }];
+    default:
+      return [{ code: isMoney ? "invalid_money" : "invalid_value", path, message: withPath(issue.message, path) }];
+  }
+}
+
+/** Maps zod issues to the library's issue shape. */
+export function fromZodIssues(issues: readonly z.core.$ZodIssue[], root: readonly PathSegment[] = []): Issue[] {
+  return issues.flatMap((i) => mapIssue(i, root));
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { parseJson } from "./parseJson.js";
+import { AssessmentError } from "../errors/AssessmentError.js";
+
+describe("parseJson", () => {
+  it("parses JSON text", () => {
+    expect(parseJson('{"a":[1,"x",null]}')).toStrictEqual({ a: [1, "x", null] });
+  });
+
+  it("turns a syntax error into invalid_json", () => {
+    try {
+      parseJson("{ nope");
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(AssessmentError);
+      expect((e as AssessmentError).code).toBe("invalid_json");
+    }
+  });
+
+  it("refuses text over the limit before parsing it", () => {
+    expect(() => parseJson("[1, 2, 3]", { maxLength: 5 })).toThrowErrorMatchingInlineSnapshot(
+      `[AssessmentError: document is 9 characters long, more than the limit of 5]`,
+    );
+  });
+
+  it("refuses a value that is not text", () => {
+    expect(() => parseJson(42 as unknown as string)).toThrow(AssessmentError);
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { AssessmentError } from "../errors/AssessmentError.js";
+import { parseReport, safeParseReport } from "./parseReport.js";
+
+export const minimalReport = () => ({
+  formatVersion: "1.0",
+  kind: "icc-assessment-report",
+  city: { id: "sofia", name: "Sofia", country: "BG" },
+  programme: { id: "icc-2020", start: "2020-09-28", end: "2022-11-30" },
+  track: { id: "citizenParticipationDigitalPublicAdministration" },
+  provenance: {
+    library: { name: "icc-assessment", version: "0.1.0" },
+    methodologyVersion: "1.0.0",
+    frameworks: [],
+    parameters: {},
+    inputDigest: `sha256:${"0".repeat(64)}`,
+    generatedAt: "2021-02-15",
+  },
+  sections: {},
+});
+
+describe("parseReport", () => {
+  it("accepts a minimal report", () => {
+    expect(parseReport(minimalReport()).kind).toBe("icc-assessment-report");
+  });
+
+  it("rejects an unknown major version, a bad digest and unknown keys with their paths", () => {
+    const r1 = safeParseReport({ ...minimalReport(), formatVersion: "2.1" });
+    expect(r1.success ? [] : r1.issues.map((i) => [i.code, i.path])).toStrictEqual([["unsupported_version", ["formatVersion"]]]);
+    const bad = minimalReport();
+    bad.provenance.inputDigest = "md5:abc";
+    const r2 = safeParseReport(bad);
+    expect(r2.success ? [] : r2.issues.map((i) => [i.code, i.path])).toStrictEqual([["invalid_value", ["provenance", "inputDigest"]]]);
+    const r3 = safeParseReport({ ...minimalReport(), extra: 1 });
+    expect(r3.success ? [] : r3.issues.map((i) => [i.code, i.path])).toStrictEqual([["unknown_key", ["extra"]]]);
+  });
+
+  it("throws only AssessmentError on arbitrary JSON (1,000 runs)", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        try {
+          parseReport(v);
+          return true;
+        } catch (e) {
+          return e instanceof AssessmentError;
+        }
+      }),
+      { numRuns: 1000, seed: 42 },
+    );
+  });
+});

@@ -1,0 +1,39 @@
+import { ReportSchema, type Report } from "./report.js";
+import { runParse, type SafeParseResult } from "./_parse.js";
+
+/**
+ * Validates a report document (for example one published by another city) and returns it typed.
+ * Same rules as {@link parseAssessment}: bounded size and depth, no prototype keys, a supported
+ * `formatVersion` major, and the report's shape with unknown keys reported.
+ *
+ * @param input - a parsed JSON value
+ * @returns the typed report
+ * @throws AssessmentError `invalid_document` with one issue per problem
+ * @example
+ * ```ts
+ * import { safeParseReport } from "icc-assessment/schema";
+ * safeParseReport({ formatVersion: "9.0" }).success; // => false
+ * ```
+ */
+export function parseReport(input: unknown): Report {
+  const r = safeParseReport(input);
+  if (!r.success) throw r.error;
+  return r.data;
+}
+
+/**
+ * Like {@link parseReport}, but returns `{ success, data | issues }` instead of throwing.
+ *
+ * @param input - a parsed JSON value
+ * @returns the result
+ * @throws never
+ * @example
+ * ```ts
+ * import { safeParseReport } from "icc-assessment/schema";
+ * const r = safeParseReport(null);
+ * r.success ? "ok" : r.issues[0].code; // => "invalid_type"
+ * ```
+ */
+export function safeParseReport(input: unknown): SafeParseResult<Report> {
+  return runParse(ReportSchema, input, "report", () => [], { versioned: true });
+}

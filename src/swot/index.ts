@@ -1,0 +1,4 @@
+/**
+ * @module swot
+ */
+export {};

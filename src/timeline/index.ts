@@ -1,0 +1,4 @@
+/**
+ * @module timeline
+ */
+export {};
