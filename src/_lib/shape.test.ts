@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import { AssessmentError } from "../errors/AssessmentError.js";
+import {
+  assertFiniteAt,
+  assertIds,
+  assertList,
+  assertRecord,
+  assertString,
+  failAt,
+  withPathPrefix,
+} from "./shape.js";
+
+function errorOf(fn: () => unknown): AssessmentError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof AssessmentError) return e;
+    throw e;
+  }
+  throw new Error("expected an AssessmentError");
+}
+
+describe("failAt", () => {
+  it("appends the formatted path to the message", () => {
+    const e = errorOf(() =>
+      failAt("out_of_range", ["items", 3, "rating"], "rating must be between 1 and 4, got 5"),
+    );
+    expect(e.issues).toStrictEqual([
+      {
+        code: "out_of_range",
+        path: ["items", 3, "rating"],
+        message: "rating must be between 1 and 4, got 5 (items[3].rating)",
+      },
+    ]);
+  });
+});
+
+describe("shape assertions", () => {
+  it("accept well-formed values", () => {
+    expect(() => assertRecord({}, ["x"], "x")).not.toThrow();
+    expect(assertList([1], ["x"], "x")).toStrictEqual([1]);
+    expect(() => assertString("a", ["x"], "x", { nonEmpty: true })).not.toThrow();
+    expect(() => assertFiniteAt(0, ["x"], "x")).not.toThrow();
+    expect(assertIds(["a", "b"], ["x"], "x")).toStrictEqual(["a", "b"]);
+  });
+
+  it("reject values of the wrong type with the path", () => {
+    expect(errorOf(() => assertRecord([], ["a"], "a")).code).toBe("invalid_type");
+    expect(errorOf(() => assertRecord(null, ["a"], "a")).code).toBe("invalid_type");
+    expect(errorOf(() => assertList({}, ["a"], "a")).code).toBe("invalid_type");
+    expect(errorOf(() => assertString(1, ["a"], "a")).code).toBe("invalid_type");
+    expect(errorOf(() => assertString(" ", ["a"], "a", { nonEmpty: true })).code).toBe(
+      "invalid_value",
+    );
+    expect(errorOf(() => assertFiniteAt("1", ["a"], "a")).code).toBe("invalid_type");
+    expect(errorOf(() => assertFiniteAt(Number.NaN, ["a"], "a")).code).toBe("non_finite");
+    expect(errorOf(() => assertFiniteAt(-Infinity, ["a"], "a")).code).toBe("non_finite");
+  });
+
+  it("reject repeated or empty ids", () => {
+    const dup = errorOf(() => assertIds(["a", "a"], ["ids"], "ids"));
+    expect([dup.code, dup.issues[0]?.path]).toStrictEqual(["duplicate_id", ["ids", 1]]);
+    const empty = errorOf(() => assertIds(["a", ""], ["ids"], "ids"));
+    expect([empty.code, empty.issues[0]?.path]).toStrictEqual(["invalid_value", ["ids", 1]]);
+  });
+});
+
+describe("withPathPrefix", () => {
+  it("returns the value when nothing is thrown", () => {
+    expect(withPathPrefix(["a"], () => 1)).toBe(1);
+  });
+
+  it("prefixes paths and rewrites the path at the end of messages", () => {
+    const e = errorOf(() =>
+      withPathPrefix(["assessment", "swot"], () => failAt("empty", ["items", 0], "no")),
+    );
+    expect(e.issues).toStrictEqual([
+      {
+        code: "empty",
+        path: ["assessment", "swot", "items", 0],
+        message: "no (assessment.swot.items[0])",
+      },
+    ]);
+  });
+
+  it("drops leading segments before prefixing", () => {
+    const e = errorOf(() =>
+      withPathPrefix(["assessment", "tows"], () => failAt("empty", ["links", 2], "no"), 1),
+    );
+    expect(e.issues[0]?.path).toStrictEqual(["assessment", "tows", 2]);
+    expect(e.issues[0]?.message).toBe("no (assessment.tows[2])");
+  });
+
+  it("leaves messages without a path suffix alone and rethrows other errors untouched", () => {
+    const plain = new AssessmentError([{ code: "empty", path: ["x"], message: "plain" }]);
+    const e = errorOf(() =>
+      withPathPrefix(["p"], () => {
+        throw plain;
+      }),
+    );
+    expect(e.issues[0]).toStrictEqual({ code: "empty", path: ["p", "x"], message: "plain" });
+    const other = new TypeError("boom");
+    expect(() =>
+      withPathPrefix(["p"], () => {
+        throw other;
+      }),
+    ).toThrow(other);
+  });
+});

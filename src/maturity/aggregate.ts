@@ -1,0 +1,118 @@
+import { assertArray, assertFinite, describe, fail } from "../_lib/assert.js";
+import { assertRecord } from "../_lib/shape.js";
+import type { AggregationMethod } from "../schema/vocabularies.js";
+import { aggregateValues, resolveAggregation, type ZeroPolicy } from "./_shared.js";
+
+export type { ZeroPolicy } from "./_shared.js";
+
+/** How {@link aggregate} combines values. */
+export interface AggregateOptions {
+  /** `"arithmetic"` (default), `"geometric"`, `"harmonic"` or `"generalised"` (needs `p`). */
+  readonly method?: AggregationMethod;
+  /** The power of the generalised mean; read only when `method` is `"generalised"`. */
+  readonly p?: number;
+  /** `"reweight"` (default): weights renormalise over the non-missing values; `"error"`: a missing value raises. */
+  readonly missing?: "reweight" | "error";
+  /** What a value ≤ 0 does in a geometric, harmonic or p ≤ 0 mean. Default: it raises. */
+  readonly zeroPolicy?: ZeroPolicy;
+}
+
+/**
+ * Aggregates values into one weighted mean: arithmetic, geometric, harmonic or generalised (power
+ * p). Source: OECD/JRC Handbook on Constructing Composite Indicators (2008, §1.6) and COINr
+ * `a_amean`, `a_gmean`, `a_hmean`, `a_genmean`.
+ *
+ * With the weights w renormalised over the non-missing values x (`missing: "reweight"`, COINr's
+ * behaviour): arithmetic Σ w·x / Σ w; geometric exp(Σ w·ln x / Σ w); harmonic Σ w / Σ (w / x);
+ * generalised (Σ w·x^p / Σ w)^(1/p), which is arithmetic at p = 1, geometric at p = 0 and harmonic
+ * at p = −1. Values with weight 0 take no part. All values missing (or only zero weights left) →
+ * `null`. A geometric, harmonic or p ≤ 0 mean needs values > 0 (p > 0: values ≥ 0) and raises
+ * otherwise, unless `zeroPolicy: { nonPositive: "shift", shift }` is declared: then every value is
+ * shifted by `shift` (default 1) before the mean and the shift is taken off the result (designed by
+ * this project; docs/decisions/0101). The result is kept within the range of the values.
+ *
+ * @param values - the values, `null` when missing
+ * @param weights - one weight per value, ≥ 0 and summing to a positive number
+ * @param spec - method, power, missing-value and zero policies
+ * @returns the weighted mean, or `null` when nothing is left to aggregate
+ * @throws AssessmentError `invalid_type` / `non_finite` for a bad value (path `["values", i]`) or
+ *   weight (`["weights", i]`); `empty` for no values; `length_mismatch` when the lengths differ;
+ *   `negative_weight` (`["weights", i]`); `zero_weights` (`["weights"]`); `missing_value` under
+ *   `missing: "error"` (`["values", i]`); `non_positive_value` (`["values", i]`); `invalid_value`,
+ *   `missing_field` for a bad spec (`["spec", …]`); `non_finite` when the mean overflows
+ * @example
+ * ```ts
+ * import { aggregate } from "icc-assessment/maturity";
+ * aggregate([40, null, 80], [1, 1, 3]); // => 70
+ * Math.round(aggregate([4, 16], [1, 1], { method: "geometric" }) * 1e9) / 1e9; // => 8
+ * aggregate([null, null], [1, 1]); // => null
+ * Math.round(aggregate([0, 3], [1, 1], { method: "geometric", zeroPolicy: { nonPositive: "shift" } }) * 1000) / 1000; // => 1
+ * ```
+ */
+export function aggregate(
+  values: readonly (number | null)[],
+  weights: readonly number[],
+  spec: AggregateOptions = {},
+): number | null {
+  assertArray(values, ["values"], "values", { nonEmpty: true });
+  assertArray(weights, ["weights"], "weights");
+  if (weights.length !== values.length) {
+    fail(
+      "length_mismatch",
+      ["weights"],
+      `weights must have one weight per value (${values.length}), got ${weights.length} (weights)`,
+    );
+  }
+  const rawSpec: unknown = spec;
+  assertRecord(rawSpec, ["spec"], "spec");
+  const missing = spec.missing ?? "reweight";
+  if (missing !== "reweight" && missing !== "error") {
+    fail(
+      "invalid_value",
+      ["spec", "missing"],
+      `missing must be "reweight" or "error", got ${describe(missing)}`,
+    );
+  }
+  const agg = resolveAggregation(
+    spec.method,
+    spec.p,
+    spec.zeroPolicy,
+    ["spec"],
+    ["spec", "zeroPolicy"],
+  );
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null) {
+      if (missing === "error") {
+        fail(
+          "missing_value",
+          ["values", i],
+          `values[${i}] is missing and the spec says missing: "error"`,
+        );
+      }
+    } else {
+      assertFinite(v, ["values", i], `values[${i}]`);
+    }
+    const w = weights[i];
+    assertFinite(w, ["weights", i], `weights[${i}]`);
+    if (w < 0)
+      fail(
+        "negative_weight",
+        ["weights", i],
+        `weights[${i}] must not be negative, got ${describe(w)}`,
+      );
+    sum += w;
+  }
+  if (!(sum > 0) || !Number.isFinite(sum)) {
+    fail(
+      "zero_weights",
+      ["weights"],
+      `weights must sum to a positive finite number, got ${sum} (weights)`,
+    );
+  }
+  const r = aggregateValues(values, weights, agg);
+  if (r.ok) return r.value;
+  if (r.index >= 0) return fail(r.code, ["values", r.index], `${r.message} (values[${r.index}])`);
+  return fail(r.code, ["values"], `${r.message} (values)`);
+}

@@ -1,0 +1,102 @@
+import { assertFinite, describe, fail } from "../_lib/assert.js";
+import { resolveBands, type ResolvedBand } from "../schema/checkFramework.js";
+import type { MaturityFramework } from "../schema/framework.js";
+import { findBand } from "./_shared.js";
+
+/** A level a score falls in: the band's id and title and its 0-based position, lowest first. */
+export interface LevelRef {
+  readonly id: string;
+  readonly title: string;
+  /** 0 for the lowest level. */
+  readonly index: number;
+}
+
+/** Level bands as {@link levelFor} takes them: a framework (or its levels and scale), or resolved bands. */
+export type LevelBands = Pick<MaturityFramework, "levels" | "scale"> | readonly ResolvedBand[];
+
+function resolved(bands: unknown): readonly ResolvedBand[] {
+  if (Array.isArray(bands)) {
+    bands.forEach((b: unknown, i) => {
+      const r = b as Partial<Record<keyof ResolvedBand, unknown>> | null;
+      if (
+        typeof r !== "object" ||
+        r === null ||
+        typeof r.id !== "string" ||
+        typeof r.title !== "string" ||
+        typeof r.min !== "number" ||
+        typeof r.max !== "number" ||
+        typeof r.minInclusive !== "boolean" ||
+        typeof r.maxInclusive !== "boolean"
+      ) {
+        fail(
+          "invalid_type",
+          ["bands", i],
+          `bands[${i}] must be a resolved band { id, title, min, max, minInclusive, maxInclusive }, got ${describe(b)}`,
+        );
+      }
+    });
+    return [...(bands as readonly ResolvedBand[])].sort((a, b) => a.min - b.min || a.max - b.max);
+  }
+  if (
+    typeof bands !== "object" ||
+    bands === null ||
+    !Array.isArray((bands as { levels?: unknown }).levels)
+  ) {
+    fail(
+      "invalid_type",
+      ["bands"],
+      `bands must be a framework with levels, or an array of resolved bands, got ${describe(bands)}`,
+    );
+  }
+  const f = bands as Pick<MaturityFramework, "levels" | "scale">;
+  f.levels.forEach((b, i) => {
+    if (
+      typeof b !== "object" ||
+      b === null ||
+      typeof b.min !== "number" ||
+      typeof b.max !== "number"
+    ) {
+      fail(
+        "invalid_type",
+        ["bands", "levels", i],
+        `levels[${i}] must be a band with numeric min and max, got ${describe(b)}`,
+      );
+    }
+  });
+  return resolveBands(f);
+}
+
+/**
+ * The level a score falls in, by the bands' declared inclusivity.
+ *
+ * Rule: a band [min, max] contains a score s when s > min (or s = min and the lower bound is
+ * inclusive) and s < max (or s = max and the upper bound is inclusive). A framework's bands are
+ * resolved first: lower bound inclusive and upper exclusive unless declared, the top band
+ * including the scale maximum (designed by this project, as the DESIGN states; the UN presets
+ * declare their own). Bands are taken lowest first; a score in no band gives `null`.
+ *
+ * @param score - a score on the framework's scale
+ * @param bands - a framework (its `levels` and `scale`) or resolved bands
+ * @returns the level, or `null` when no band contains the score
+ * @throws AssessmentError `invalid_type` / `non_finite` for a score that is not a finite number
+ *   (path `["score"]`); `invalid_type` for bands of the wrong shape (path `["bands", …]`)
+ * @example
+ * ```ts
+ * import { levelFor } from "icc-assessment/maturity";
+ * const levels = [
+ *   { id: "low", title: "Low", min: 0, max: 50 },
+ *   { id: "high", title: "High", min: 50, max: 100 },
+ * ];
+ * levelFor(50, { levels }); // => { id: "high", title: "High", index: 1 }
+ * levelFor(100, { levels })?.id; // => "high"
+ * levelFor(120, { levels }); // => null
+ * ```
+ */
+export function levelFor(score: number, bands: LevelBands): LevelRef | null {
+  assertFinite(score, ["score"], "score");
+  const list = resolved(bands);
+  const i = findBand(list, score);
+  if (i < 0) return null;
+  const b = list[i] as ResolvedBand;
+  return { id: b.id, title: b.title, index: i };
+}

@@ -1,0 +1,68 @@
+import { assertNullableNumbers, fail } from "../_lib/assert.js";
+import type { NormaliseSpec } from "../schema/framework.js";
+import { checkNormaliseSpec, normaliseValues } from "./_shared.js";
+
+/**
+ * Normalises one indicator's values across units onto a common scale, the way the OECD/JRC
+ * Handbook on Constructing Composite Indicators (2008, §1.5) describes and the JRC's COINr package
+ * (`n_*` functions, v1.1) computes.
+ *
+ * Every method first multiplies the values by `direction` (default 1), so a −1 indicator is
+ * reversed before normalising, as COINr does; `null` stays `null` and never becomes 0.
+ * With x the direction-adjusted values and min, max, mean, sd over the non-null ones:
+ * - `minMax`: (x − min) / (max − min) × (hi − lo) + lo, `range` [lo, hi] default [0, 100];
+ * - `zScore`: (x − mean) / sd × `sd` + `mean` (targets default 0 and 1), sd the sample standard
+ *   deviation (n − 1);
+ * - `rank`: rank among the non-null values, smallest = 1, ties take the minimum rank;
+ * - `percentRank`: (rank − 1) / (n − 1); `borda`: rank − 1;
+ * - `distanceToMax`: 1 − (max − x) / (max − min);
+ * - `distanceToReference`: 1 − (ref − x) / (ref − min), `reference` in the indicator's own units
+ *   (multiplied by the direction like the values; COINr `n_dist2ref`, uncapped);
+ * - `goalposts`: clamp((x − low) / (high − low), 0, 1) × `scale` (default 100); for direction −1,
+ *   (high − x) / (high − low), i.e. COINr's flipped goalposts. The only absolute method: it works
+ *   for a single unit.
+ *
+ * Every method but `goalposts` compares units and needs at least two non-null values
+ * (`too_few_values`); `minMax`, `zScore`, `distanceToMax` need a non-zero spread and
+ * `distanceToReference` a reference different from the minimum (`zero_spread`). With
+ * `degenerate: "null"` such a case returns all `null` instead of raising (docs/decisions/0100).
+ *
+ * @param values - one value per unit, `null` when missing
+ * @param spec - the method and its parameters
+ * @returns the normalised values, in the order of `values`
+ * @throws AssessmentError `invalid_type` / `non_finite` for a value that is not a finite number
+ *   or null (path `["values", i]`); `invalid_type`, `invalid_value`, `missing_field`, `non_finite`
+ *   or `zero_spread` for a bad spec (path `["spec", …]`); `too_few_values` or `zero_spread` for a
+ *   degenerate indicator (path `["values"]`); `non_finite` when the result would overflow
+ * @example
+ * ```ts
+ * import { normalise } from "icc-assessment/maturity";
+ * normalise([2, 4, null, 6], { method: "minMax" }); // => [0, 50, null, 100]
+ * normalise([2, 4, 6], { method: "minMax", direction: -1 }); // => [100, 50, 0]
+ * normalise([3, 1, 3], { method: "rank" }); // => [2, 1, 2]
+ * normalise([3], { method: "goalposts", low: 1, high: 5 }); // => [50]
+ * ```
+ */
+export function normalise(
+  values: readonly (number | null)[],
+  spec: NormaliseSpec,
+): (number | null)[] {
+  const xs = assertNullableNumbers(values, ["values"], "values");
+  const s = checkNormaliseSpec(spec, ["spec"]);
+  const out = normaliseValues(xs, s);
+  if (!Array.isArray(out)) {
+    if (s.degenerate === "null") return xs.map(() => null);
+    return fail(out.code, ["values"], `${out.message} (values)`);
+  }
+  for (let i = 0; i < out.length; i++) {
+    const v = out[i];
+    if (v !== null && v !== undefined && !Number.isFinite(v)) {
+      fail(
+        "non_finite",
+        ["values", i],
+        `normalising values[${i}] overflowed the range of floating-point numbers (values)`,
+      );
+    }
+  }
+  return out;
+}
