@@ -1,0 +1,238 @@
+import type { PathSegment } from "../errors/AssessmentError.js";
+import type { Assessment } from "../schema/assessment.js";
+import { helices, workshopKinds, type Helix, type WorkshopKind } from "../schema/vocabularies.js";
+import { describe } from "../_lib/assert.js";
+import { isIsoDate } from "../_lib/dates.js";
+import {
+  assertFiniteAt,
+  assertIds,
+  assertList,
+  assertRecord,
+  assertString,
+  failAt,
+} from "../_lib/shape.js";
+import { readAssessment, readStakeholders, type StakeholderRef } from "./_shared.js";
+
+/** Default minimum share of participants a helix group should have (designed by this project). */
+export const DEFAULT_MIN_HELIX_SHARE = 0.1;
+
+/** How a helix group is represented: absent, present but below the minimum share, or fine. */
+export type HelixStatus = "missing" | "belowShare" | "ok";
+
+/** Options of {@link stakeholderCoverage}. */
+export interface StakeholderCoverageOptions {
+  /** Minimum share (0–1) of participants each helix group should have. Default 0.1. */
+  readonly minHelixShare?: number;
+}
+
+/** Participation of one helix group in one workshop. */
+export interface HelixParticipation {
+  /** The helix group. */
+  readonly helix: Helix;
+  /** Participants from this group. */
+  readonly participants: number;
+  /** participants ÷ all participants, or `null` when nobody took part. */
+  readonly share: number | null;
+  /** `missing` (0 participants), `belowShare` (share < minimum) or `ok`. */
+  readonly status: HelixStatus;
+}
+
+/** Participation in one workshop. */
+export interface WorkshopParticipation {
+  /** The workshop's id. */
+  readonly id: string;
+  /** The workshop's kind. */
+  readonly kind: WorkshopKind;
+  /** The workshop's date. */
+  readonly date: string;
+  /** Number of participants (stakeholders). */
+  readonly participants: number;
+  /** Participation per helix group, in vocabulary order; the counts sum to `participants`. */
+  readonly helices: readonly HelixParticipation[];
+  /** Helix groups with no participant. */
+  readonly missing: readonly Helix[];
+  /** Helix groups present but below the minimum share. */
+  readonly belowShare: readonly Helix[];
+}
+
+/** Participation of one helix group over all workshops. */
+export interface HelixOverall extends HelixParticipation {
+  /** Stakeholders of this group in the assessment. */
+  readonly stakeholders: number;
+  /** Stakeholders of this group who took part in no workshop (`stakeholders − participants`). */
+  readonly neverParticipated: number;
+}
+
+/** The result of {@link stakeholderCoverage}. */
+export interface StakeholderCoverageResult {
+  /** The minimum share used. */
+  readonly minHelixShare: number;
+  /** Each workshop, in the assessment's order. */
+  readonly workshops: readonly WorkshopParticipation[];
+  /** Over all workshops: distinct stakeholders who took part in at least one. */
+  readonly overall: {
+    readonly stakeholders: number;
+    readonly participants: number;
+    readonly helices: readonly HelixOverall[];
+    readonly missing: readonly Helix[];
+    readonly belowShare: readonly Helix[];
+  };
+  /** Stakeholders who took part in no workshop, in the assessment's order. */
+  readonly neverParticipated: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly helix: Helix;
+  }[];
+}
+
+function participation(
+  counts: ReadonlyMap<Helix, number>,
+  total: number,
+  min: number,
+): HelixParticipation[] {
+  return helices.map((helix) => {
+    const participants = counts.get(helix) ?? 0;
+    const share = total > 0 ? participants / total : null;
+    const status: HelixStatus =
+      participants === 0 ? "missing" : (share as number) < min ? "belowShare" : "ok";
+    return { helix, participants, share, status };
+  });
+}
+
+function countByHelix(
+  ids: Iterable<string>,
+  stakeholders: ReadonlyMap<string, StakeholderRef>,
+): Map<Helix, number> {
+  const counts = new Map<Helix, number>();
+  for (const id of ids) {
+    const h = (stakeholders.get(id) as StakeholderRef).helix;
+    counts.set(h, (counts.get(h) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * Counts workshop participants per quadruple-helix group and per workshop, flags groups that are
+ * missing or below a minimum share, and lists stakeholders who never took part.
+ *
+ * Rule: for each workshop, share(h) = participants from group h ÷ all participants; a group is
+ * `missing` with no participant and `belowShare` when share < `minHelixShare` (default 0.1). The
+ * overall figures count each stakeholder once, however many workshops they attended. The ICC asks
+ * for strategies co-created with businesses, knowledge institutions and citizens (documented); the
+ * four groups and the default share are designed by this project.
+ *
+ * @param assessment - the assessment (stakeholders and workshops)
+ * @param options - the minimum share per helix group
+ * @returns participation per workshop and overall, and the stakeholders who never took part
+ * @throws AssessmentError `invalid_type` (a field of the wrong type), `duplicate_id` (workshop or
+ *   stakeholder id repeated, or a participant listed twice), `unknown_reference` (unknown
+ *   participant), `invalid_value` (unknown helix or workshop kind), `invalid_date`,
+ *   `out_of_range` (`minHelixShare` outside 0–1), `non_finite`
+ * @example
+ * ```ts
+ * import { parseAssessment } from "icc-assessment/schema";
+ * import { stakeholderCoverage } from "icc-assessment/needs";
+ * const assessment = parseAssessment({
+ *   formatVersion: "1.0",
+ *   city: { id: "sofia", name: "Sofia", country: "BG" },
+ *   programme: { id: "icc-2020", start: "2020-09-28", end: "2022-11-30" },
+ *   track: { id: "citizenParticipationDigitalPublicAdministration" },
+ *   stakeholders: [
+ *     { id: "city", name: "City hall", helix: "public", kind: "cityDepartment" },
+ *     { id: "it", name: "IT association", helix: "business", kind: "association" },
+ *     { id: "uni", name: "University", helix: "academia", kind: "university" },
+ *   ],
+ *   workshops: [{ id: "ws1", kind: "needsAssessment", date: "2021-01-07", participants: ["city", "it"] }],
+ *   needs: [],
+ *   solutions: [],
+ * });
+ * const c = stakeholderCoverage(assessment);
+ * c.workshops[0].missing; // => ["academia", "civilSociety"]
+ * c.neverParticipated.map((s) => s.id); // => ["uni"]
+ * ```
+ */
+export function stakeholderCoverage(
+  assessment: Assessment,
+  options: StakeholderCoverageOptions = {},
+): StakeholderCoverageResult {
+  const a = readAssessment(assessment);
+  assertRecord(options as unknown, ["options"], "options");
+  const min = options.minHelixShare ?? DEFAULT_MIN_HELIX_SHARE;
+  assertFiniteAt(min, ["options", "minHelixShare"], "minHelixShare");
+  if (min < 0 || min > 1)
+    failAt(
+      "out_of_range",
+      ["options", "minHelixShare"],
+      `minHelixShare must be between 0 and 1, got ${describe(min)}`,
+    );
+  const stakeholders = readStakeholders(a);
+
+  const path: PathSegment[] = ["assessment", "workshops"];
+  const list = assertList(a["workshops"], path, "workshops");
+  const seen = new Set<string>();
+  const everyone = new Set<string>();
+  const workshops = list.map((w, i): WorkshopParticipation => {
+    assertRecord(w, [...path, i], "workshop");
+    const id = w["id"];
+    assertString(id, [...path, i, "id"], "workshop id", { nonEmpty: true });
+    if (seen.has(id))
+      failAt("duplicate_id", [...path, i, "id"], `duplicate workshop id ${JSON.stringify(id)}`);
+    seen.add(id);
+    const kind = w["kind"];
+    if (!(workshopKinds as readonly unknown[]).includes(kind)) {
+      failAt(
+        "invalid_value",
+        [...path, i, "kind"],
+        `kind must be one of ${workshopKinds.join(", ")}, got ${describe(kind)}`,
+      );
+    }
+    const date = w["date"];
+    if (!isIsoDate(date))
+      failAt(
+        "invalid_date",
+        [...path, i, "date"],
+        `date must be a calendar date YYYY-MM-DD, got ${describe(date)}`,
+      );
+    const participants = assertIds(w["participants"], [...path, i, "participants"], "participants");
+    participants.forEach((p, j) => {
+      if (!stakeholders.has(p))
+        failAt(
+          "unknown_reference",
+          [...path, i, "participants", j],
+          `unknown stakeholder id ${JSON.stringify(p)}`,
+        );
+      everyone.add(p);
+    });
+    const rows = participation(countByHelix(participants, stakeholders), participants.length, min);
+    return {
+      id,
+      kind: kind as WorkshopKind,
+      date,
+      participants: participants.length,
+      helices: rows,
+      missing: rows.filter((r) => r.status === "missing").map((r) => r.helix),
+      belowShare: rows.filter((r) => r.status === "belowShare").map((r) => r.helix),
+    };
+  });
+
+  const registered = countByHelix(stakeholders.keys(), stakeholders);
+  const rows = participation(countByHelix(everyone, stakeholders), everyone.size, min);
+  const overall: HelixOverall[] = rows.map((r) => {
+    const total = registered.get(r.helix) ?? 0;
+    return { ...r, stakeholders: total, neverParticipated: total - r.participants };
+  });
+  return {
+    minHelixShare: min,
+    workshops,
+    overall: {
+      stakeholders: stakeholders.size,
+      participants: everyone.size,
+      helices: overall,
+      missing: rows.filter((r) => r.status === "missing").map((r) => r.helix),
+      belowShare: rows.filter((r) => r.status === "belowShare").map((r) => r.helix),
+    },
+    neverParticipated: [...stakeholders.values()]
+      .filter((s) => !everyone.has(s.id))
+      .map((s) => ({ id: s.id, name: s.name, helix: s.helix })),
+  };
+}

@@ -1,0 +1,305 @@
+import type { PathSegment } from "../errors/AssessmentError.js";
+import type { SwotQuadrant, TowsKind } from "../schema/vocabularies.js";
+import { towsKinds } from "../schema/vocabularies.js";
+import { describe } from "../_lib/assert.js";
+import { compareIds } from "../_lib/sort.js";
+import { assertIds, assertList, assertRecord, assertString, failAt } from "../_lib/shape.js";
+import { readIdSet } from "./_shared.js";
+
+/** The four quadrant lists of a SWOT, as {@link buildSwot} returns them. */
+export interface SwotQuadrantLists {
+  readonly strengths: readonly { readonly id: string }[];
+  readonly weaknesses: readonly { readonly id: string }[];
+  readonly opportunities: readonly { readonly id: string }[];
+  readonly threats: readonly { readonly id: string }[];
+}
+
+/** A TOWS strategy as input: its kind, the SWOT items it links, its text, and its solutions. */
+export interface TowsLink {
+  /** The strategy's id. */
+  readonly id: string;
+  /** SO, ST, WO or WT. */
+  readonly kind: TowsKind;
+  /** Ids of the SWOT items it links: at least one of each of its kind's two quadrants. */
+  readonly items: readonly string[];
+  /** What the strategy does. */
+  readonly text: string;
+  /** Ids of the solutions that carry it out. */
+  readonly solutions?: readonly string[] | undefined;
+}
+
+/** Options of {@link crossSwot}. */
+export interface CrossSwotOptions {
+  /** Known solution ids; when given, every strategy's solutions must be among them. */
+  readonly solutions?: readonly string[] | ReadonlySet<string>;
+}
+
+/** A checked TOWS strategy with its items split by quadrant. */
+export interface TowsStrategyResult {
+  /** The strategy's id. */
+  readonly id: string;
+  /** SO, ST, WO or WT. */
+  readonly kind: TowsKind;
+  /** What the strategy does. */
+  readonly text: string;
+  /** Linked strengths, in the order given. */
+  readonly strengths: readonly string[];
+  /** Linked weaknesses, in the order given. */
+  readonly weaknesses: readonly string[];
+  /** Linked opportunities, in the order given. */
+  readonly opportunities: readonly string[];
+  /** Linked threats, in the order given. */
+  readonly threats: readonly string[];
+  /** Solutions that carry it out. */
+  readonly solutions: readonly string[];
+}
+
+/** How often one SWOT item is used. */
+export interface TowsItemUsage {
+  /** The item's id. */
+  readonly item: string;
+  /** Its quadrant. */
+  readonly quadrant: SwotQuadrant;
+  /** Ids of the strategies that use it, in result order. */
+  readonly strategies: readonly string[];
+}
+
+/** The result of {@link crossSwot}. */
+export interface CrossSwotResult {
+  /** The strategies, ordered by kind (SO, ST, WO, WT), then by id. */
+  readonly strategies: readonly TowsStrategyResult[];
+  /** Strategy ids in each cell of the TOWS matrix. */
+  readonly matrix: Readonly<Record<TowsKind, readonly string[]>>;
+  /** Items that no strategy uses, per quadrant, in the SWOT's order. */
+  readonly unused: {
+    readonly strengths: readonly string[];
+    readonly weaknesses: readonly string[];
+    readonly opportunities: readonly string[];
+    readonly threats: readonly string[];
+  };
+  /** Every item with the strategies that use it, strengths first, then weaknesses, opportunities, threats. */
+  readonly usage: readonly TowsItemUsage[];
+  /** Strategies linked to no solution. */
+  readonly strategiesWithoutSolutions: readonly string[];
+  /** Whether solution ids were checked against `options.solutions`. */
+  readonly solutionsChecked: boolean;
+}
+
+const LISTS = [
+  ["strengths", "strength"],
+  ["weaknesses", "weakness"],
+  ["opportunities", "opportunity"],
+  ["threats", "threat"],
+] as const;
+
+const QUADRANTS_OF: Readonly<Record<TowsKind, readonly [SwotQuadrant, SwotQuadrant]>> = {
+  SO: ["strength", "opportunity"],
+  ST: ["strength", "threat"],
+  WO: ["weakness", "opportunity"],
+  WT: ["weakness", "threat"],
+};
+
+const ARTICLE: Readonly<Record<SwotQuadrant, string>> = {
+  strength: "a strength",
+  weakness: "a weakness",
+  opportunity: "an opportunity",
+  threat: "a threat",
+};
+
+/** "an SO", "a WO": the article as the letters are read aloud. */
+const kindWithArticle = (k: TowsKind): string => `${k.startsWith("S") ? "an" : "a"} ${k}`;
+
+const PLURAL: Readonly<Record<SwotQuadrant, string>> = {
+  strength: "strengths",
+  weakness: "weaknesses",
+  opportunity: "opportunities",
+  threat: "threats",
+};
+
+function readQuadrants(swot: unknown): {
+  order: { id: string; quadrant: SwotQuadrant }[];
+  quadrant: Map<string, SwotQuadrant>;
+} {
+  assertRecord(swot, ["swot"], "swot");
+  const quadrant = new Map<string, SwotQuadrant>();
+  const order: { id: string; quadrant: SwotQuadrant }[] = [];
+  for (const [key, q] of LISTS) {
+    const list = assertList(swot[key], ["swot", key], key);
+    list.forEach((item, i) => {
+      assertRecord(item, ["swot", key, i], "SWOT item");
+      const id = item["id"];
+      assertString(id, ["swot", key, i, "id"], "id", { nonEmpty: true });
+      if (quadrant.has(id))
+        failAt(
+          "duplicate_id",
+          ["swot", key, i, "id"],
+          `SWOT item id ${JSON.stringify(id)} appears twice`,
+        );
+      quadrant.set(id, q);
+      order.push({ id, quadrant: q });
+    });
+  }
+  return { order, quadrant };
+}
+
+/**
+ * Builds TOWS strategies (SO, ST, WO, WT) from explicit links between SWOT items, checks that each
+ * strategy links items of the right quadrants, and lists the items no strategy uses.
+ *
+ * Rule (Weihrich, "The TOWS matrix — a tool for situational analysis", Long Range Planning 15(2),
+ * 1982; documented): SO strategies use strengths to take opportunities, ST strategies use
+ * strengths to meet threats, WO strategies take opportunities to overcome weaknesses, WT
+ * strategies reduce weaknesses and avoid threats. A strategy must link at least one item of each
+ * of its two quadrants and no item of another quadrant (designed by this project,
+ * docs/decisions/0203). Strategies may name the solutions that carry them out.
+ *
+ * @param swot - the SWOT, as {@link buildSwot} returns it (the four quadrant lists)
+ * @param links - the strategies with the ids of the items they link
+ * @param options - known solution ids
+ * @returns the strategies by kind, the TOWS matrix, item usage and unused items
+ * @throws AssessmentError `invalid_value` (an item of the wrong quadrant for the strategy's kind,
+ *   e.g. an opportunity used as a strength in an ST strategy; an unknown kind; a strategy missing
+ *   one of its two quadrants), `unknown_reference` (unknown item or solution), `duplicate_id`
+ *   (strategy id, or an item or solution listed twice), `empty` (a strategy with no items),
+ *   `invalid_type`
+ * @example
+ * ```ts
+ * import { buildSwot, crossSwot } from "icc-assessment/swot";
+ * const swot = buildSwot([
+ *   { id: "s-it", quadrant: "strength", text: "Strong IT sector" },
+ *   { id: "w-data", quadrant: "weakness", text: "No data policy" },
+ *   { id: "o-eu", quadrant: "opportunity", text: "EU funds" },
+ *   { id: "t-trust", quadrant: "threat", text: "Low trust" },
+ * ]);
+ * const tows = crossSwot(swot, [
+ *   { id: "so-1", kind: "SO", items: ["s-it", "o-eu"], text: "Bid for EU funds with the IT clusters" },
+ * ]);
+ * tows.matrix.SO; // => ["so-1"]
+ * tows.unused; // => { strengths: [], weaknesses: ["w-data"], opportunities: [], threats: ["t-trust"] }
+ * ```
+ */
+export function crossSwot(
+  swot: SwotQuadrantLists,
+  links: readonly TowsLink[],
+  options: CrossSwotOptions = {},
+): CrossSwotResult {
+  const { order, quadrant } = readQuadrants(swot);
+  assertRecord(options as unknown, ["options"], "options");
+  const known = readIdSet(options.solutions, ["options", "solutions"], "solutions");
+  const list = assertList(links, ["links"], "links");
+  const ids = new Set<string>();
+  const strategies = list.map((link, i): TowsStrategyResult => {
+    const p: PathSegment[] = ["links", i];
+    assertRecord(link, p, "link");
+    const id = link["id"];
+    assertString(id, [...p, "id"], "id", { nonEmpty: true });
+    if (ids.has(id))
+      failAt("duplicate_id", [...p, "id"], `duplicate strategy id ${JSON.stringify(id)}`);
+    ids.add(id);
+    const kind = link["kind"];
+    if (!(towsKinds as readonly unknown[]).includes(kind)) {
+      failAt(
+        "invalid_value",
+        [...p, "kind"],
+        `kind must be one of ${towsKinds.join(", ")}, got ${describe(kind)}`,
+      );
+    }
+    const k = kind as TowsKind;
+    const text = link["text"];
+    assertString(text, [...p, "text"], "text", { nonEmpty: true });
+    const items = assertIds(link["items"], [...p, "items"], "items");
+    if (items.length === 0)
+      failAt("empty", [...p, "items"], `${kindWithArticle(k)} strategy must link SWOT items`);
+    const [first, second] = QUADRANTS_OF[k];
+    const byQuadrant: Record<SwotQuadrant, string[]> = {
+      strength: [],
+      weakness: [],
+      opportunity: [],
+      threat: [],
+    };
+    items.forEach((item, j) => {
+      const q = quadrant.get(item);
+      if (q === undefined)
+        failAt(
+          "unknown_reference",
+          [...p, "items", j],
+          `unknown SWOT item id ${JSON.stringify(item)}`,
+        );
+      if (q !== first && q !== second) {
+        failAt(
+          "invalid_value",
+          [...p, "items", j],
+          `${JSON.stringify(item)} is ${ARTICLE[q]}; ${kindWithArticle(k)} strategy links ${PLURAL[first]} and ${PLURAL[second]} only`,
+        );
+      }
+      byQuadrant[q].push(item);
+    });
+    for (const q of [first, second]) {
+      if (byQuadrant[q].length === 0) {
+        failAt(
+          "invalid_value",
+          [...p, "items"],
+          `${kindWithArticle(k)} strategy needs at least one of the ${PLURAL[q]}, got none`,
+        );
+      }
+    }
+    const solutions =
+      link["solutions"] === undefined
+        ? []
+        : assertIds(link["solutions"], [...p, "solutions"], "solutions");
+    solutions.forEach((s, j) => {
+      if (known && !known.has(s))
+        failAt(
+          "unknown_reference",
+          [...p, "solutions", j],
+          `unknown solution id ${JSON.stringify(s)}`,
+        );
+    });
+    return {
+      id,
+      kind: k,
+      text,
+      strengths: byQuadrant.strength,
+      weaknesses: byQuadrant.weakness,
+      opportunities: byQuadrant.opportunity,
+      threats: byQuadrant.threat,
+      solutions: [...solutions],
+    };
+  });
+  strategies.sort(
+    (a, b) => towsKinds.indexOf(a.kind) - towsKinds.indexOf(b.kind) || compareIds(a.id, b.id),
+  );
+
+  const usedBy = new Map<string, string[]>(order.map((o) => [o.id, []]));
+  for (const s of strategies) {
+    for (const item of [...s.strengths, ...s.weaknesses, ...s.opportunities, ...s.threats]) {
+      (usedBy.get(item) as string[]).push(s.id);
+    }
+  }
+  const unusedOf = (q: SwotQuadrant) =>
+    order
+      .filter((o) => o.quadrant === q && (usedBy.get(o.id) as string[]).length === 0)
+      .map((o) => o.id);
+  return {
+    strategies,
+    matrix: {
+      SO: strategies.filter((s) => s.kind === "SO").map((s) => s.id),
+      ST: strategies.filter((s) => s.kind === "ST").map((s) => s.id),
+      WO: strategies.filter((s) => s.kind === "WO").map((s) => s.id),
+      WT: strategies.filter((s) => s.kind === "WT").map((s) => s.id),
+    },
+    unused: {
+      strengths: unusedOf("strength"),
+      weaknesses: unusedOf("weakness"),
+      opportunities: unusedOf("opportunity"),
+      threats: unusedOf("threat"),
+    },
+    usage: order.map((o) => ({
+      item: o.id,
+      quadrant: o.quadrant,
+      strategies: usedBy.get(o.id) as string[],
+    })),
+    strategiesWithoutSolutions: strategies.filter((s) => s.solutions.length === 0).map((s) => s.id),
+    solutionsChecked: known !== null,
+  };
+}
