@@ -1,0 +1,214 @@
+/**
+ * Internal: checks a Decision and runs the weighted sum or TOPSIS on it, for `prioritise` and
+ * `rankStability`. Kept apart from `prioritise` so that `rankStability` does not pull in the
+ * voting code (and decimal.js) when bundled. Not exported from the stage.
+ */
+import { describe as show } from "../_lib/assert.js";
+import type { CriterionKind } from "../schema/vocabularies.js";
+import type { Decision, DecisionWeightSource } from "./buildDecision.js";
+import type {
+  RankedSolution,
+  TopsisPrioritisation,
+  UsedWeight,
+  WeightedSumPrioritisation,
+} from "./prioritise.js";
+import { topsis, topsisNormalisations, type TopsisNormalisation } from "./topsis.js";
+import {
+  weightedSum,
+  weightedSumNormalisations,
+  type CriterionScale,
+  type WeightedSumNormalisation,
+} from "./weightedSum.js";
+import {
+  clean,
+  failAt,
+  orderByRank,
+  readChoice,
+  readIds,
+  readWeights,
+  remapErrors,
+} from "./_shared.js";
+
+/** A decision after its checks: ids, kinds, normalised weights and scales. */
+export interface Checked {
+  readonly alternatives: string[];
+  readonly kinds: CriterionKind[];
+  readonly weights: number[];
+  readonly used: UsedWeight[];
+  readonly scales: (CriterionScale | undefined)[];
+  readonly weightSource: DecisionWeightSource | "decision";
+}
+
+/** Checks a decision's alternatives, criteria and matrix shape; paths start at `decision`. */
+export function checkDecision(decision: Decision): Checked {
+  if (typeof decision !== "object" || decision === null) {
+    failAt("invalid_type", ["decision"], `decision must be an object, got ${show(decision)}`);
+  }
+  const alternatives = readIds(decision.alternatives, ["decision", "alternatives"], "alternatives");
+  const criteria: unknown = decision.criteria;
+  if (!Array.isArray(criteria)) {
+    failAt(
+      "invalid_type",
+      ["decision", "criteria"],
+      `criteria must be an array, got ${show(criteria)}`,
+    );
+  }
+  if (criteria.length === 0)
+    failAt("empty", ["decision", "criteria"], "criteria must not be empty");
+  const ids = new Set<string>();
+  const kinds: CriterionKind[] = [];
+  const scales: (CriterionScale | undefined)[] = [];
+  const raw: unknown[] = [];
+  criteria.forEach((c: unknown, j) => {
+    if (typeof c !== "object" || c === null) {
+      failAt(
+        "invalid_type",
+        ["decision", "criteria", j],
+        `criteria[${j}] must be an object, got ${show(c)}`,
+      );
+    }
+    const { id, kind, weight, scale } = c as Record<string, unknown>;
+    if (typeof id !== "string" || id === "") {
+      failAt(
+        "invalid_type",
+        ["decision", "criteria", j, "id"],
+        `criteria[${j}].id must be a non-empty string, got ${show(id)}`,
+      );
+    }
+    if (ids.has(id))
+      failAt(
+        "duplicate_id",
+        ["decision", "criteria", j, "id"],
+        `two criteria have the id ${show(id)}`,
+      );
+    ids.add(id);
+    if (kind !== "benefit" && kind !== "cost") {
+      failAt(
+        "invalid_value",
+        ["decision", "criteria", j, "kind"],
+        `criteria[${j}].kind must be "benefit" or "cost", got ${show(kind)}`,
+      );
+    }
+    kinds.push(kind);
+    scales.push(scale as CriterionScale | undefined);
+    raw.push(weight);
+  });
+  const weights = Array.from(underDecision(() => readWeights(raw, raw.length, ["weights"])));
+  const matrix: unknown = decision.matrix;
+  if (!Array.isArray(matrix))
+    failAt("invalid_type", ["decision", "matrix"], `matrix must be an array, got ${show(matrix)}`);
+  if (matrix.length !== alternatives.length) {
+    failAt(
+      "length_mismatch",
+      ["decision", "matrix"],
+      `matrix must have one row per alternative (${alternatives.length}), got ${matrix.length}`,
+    );
+  }
+  matrix.forEach((r: unknown, i) => {
+    if (Array.isArray(r) && r.length !== kinds.length) {
+      failAt(
+        "length_mismatch",
+        ["decision", "matrix", i],
+        `matrix[${i}] must have one value per criterion (${kinds.length}), got ${r.length}`,
+      );
+    }
+  });
+  return {
+    alternatives,
+    kinds,
+    weights,
+    used: (criteria as { id: string }[]).map((c, j) => ({
+      criterion: c.id,
+      kind: kinds[j] as CriterionKind,
+      weight: weights[j] as number,
+    })),
+    scales,
+    weightSource: decision.provenance?.weightSource ?? "decision",
+  };
+}
+
+/** Moves the paths of an error from a primitive's arguments to the decision's fields. */
+export function underDecision<T>(fn: () => T): T {
+  return remapErrors(fn, (issuePath) => {
+    const [head, ...rest] = issuePath;
+    if (head === "weights")
+      return rest.length > 0
+        ? ["decision", "criteria", ...rest, "weight"]
+        : ["decision", "criteria"];
+    if (head === "options" && rest[0] === "scales")
+      return ["decision", "criteria", ...rest.slice(1), "scale"];
+    return ["decision", ...issuePath];
+  });
+}
+
+/** Runs the weighted sum on a checked decision (see `prioritise`). */
+export function byWeightedSum(
+  decision: Decision,
+  d: Checked,
+  requested: WeightedSumNormalisation | TopsisNormalisation | undefined,
+): WeightedSumPrioritisation {
+  const allScaled = d.scales.every((s) => s !== undefined);
+  const normalisation = readChoice(
+    requested,
+    weightedSumNormalisations,
+    allScaled ? "scale" : "minMax",
+    ["options", "normalisation"],
+    "normalisation",
+  );
+  const r = underDecision(() =>
+    weightedSum(decision.matrix, d.weights, d.kinds, {
+      normalisation,
+      tables: true,
+      ...(normalisation === "scale" ? { scales: d.scales as CriterionScale[] } : {}),
+    }),
+  );
+  const normalised = r.normalised as number[][];
+  return {
+    method: "weightedSum",
+    parameters: { normalisation, weights: d.used, weightSource: d.weightSource },
+    ranking: rankingOf(d.alternatives, r.scores, r.ranks),
+    normalised,
+    contributions: normalised.map((row) => row.map((x, j) => clean(x * (d.weights[j] as number)))),
+  };
+}
+
+/** Runs TOPSIS on a checked decision (see `prioritise`). */
+export function byTopsis(
+  decision: Decision,
+  d: Checked,
+  requested: WeightedSumNormalisation | TopsisNormalisation | undefined,
+): TopsisPrioritisation {
+  const normalisation = readChoice(
+    requested,
+    topsisNormalisations,
+    "vector",
+    ["options", "normalisation"],
+    "normalisation",
+  );
+  const r = underDecision(() =>
+    topsis(decision.matrix, d.weights, d.kinds, { normalisation, tables: true }),
+  );
+  return {
+    method: "topsis",
+    parameters: { normalisation, weights: d.used, weightSource: d.weightSource },
+    ranking: rankingOf(d.alternatives, r.closeness, r.ranks),
+    weighted: r.weighted as number[][],
+    ideal: r.ideal,
+    antiIdeal: r.antiIdeal,
+    distanceToIdeal: r.distanceToIdeal,
+    distanceToAntiIdeal: r.distanceToAntiIdeal,
+  };
+}
+
+/** The ranking shape every result shares: by rank, then id. */
+export function rankingOf(
+  ids: readonly string[],
+  scores: readonly number[],
+  ranks: readonly number[],
+): RankedSolution[] {
+  return orderByRank(ranks, ids).map((i) => ({
+    solution: ids[i] as string,
+    score: scores[i] as number,
+    rank: ranks[i] as number,
+  }));
+}

@@ -1,0 +1,851 @@
+/**
+ * Helpers shared by the prioritisation functions: validation in one pass over plain arrays,
+ * fast competition ranks and the principal eigenvector. Not exported from the stage.
+ */
+import { describe as show, fail } from "../_lib/assert.js";
+import { compareIds } from "../_lib/sort.js";
+import type { Decimal } from "decimal.js";
+import { AssessmentError, formatPath, type PathSegment } from "../errors/AssessmentError.js";
+import type { ErrorCode } from "../errors/codes.js";
+
+/** Throws an AssessmentError whose message ends with the formatted path, e.g. `(weights[2])`. */
+export function failAt(code: ErrorCode, path: readonly PathSegment[], message: string): never {
+  fail(code, path, `${message} (${formatPath(path)})`);
+}
+
+/** Turns -0 into 0 (outputs never carry a negative zero). */
+export function clean(x: number): number {
+  return x === 0 ? 0 : x;
+}
+
+/** A validated dense matrix, row-major in a Float64Array. */
+export interface DenseMatrix {
+  readonly rows: number;
+  readonly cols: number;
+  readonly data: Float64Array;
+}
+
+/** Checks a number at a cell (without building a path unless it fails). */
+function cellFail(value: unknown, path: readonly PathSegment[], name: string): never {
+  if (typeof value !== "number") {
+    failAt("invalid_type", path, `${name} must be a number, got ${show(value)}`);
+  }
+  failAt("non_finite", path, `${name} must be a finite number, got ${show(value)}`);
+}
+
+/**
+ * Reads a non-empty rectangular matrix of finite numbers in one pass. Errors: `invalid_type`
+ * (not an array, a row not an array, a cell not a number), `empty`, `length_mismatch` (ragged),
+ * `non_finite`.
+ */
+export function readMatrix(
+  matrix: unknown,
+  path: readonly PathSegment[],
+  name = "matrix",
+): DenseMatrix {
+  if (!Array.isArray(matrix)) {
+    failAt("invalid_type", path, `${name} must be an array of rows, got ${show(matrix)}`);
+  }
+  const rows = matrix.length;
+  if (rows === 0) failAt("empty", path, `${name} must have at least one row`);
+  const first: unknown = matrix[0];
+  if (!Array.isArray(first)) {
+    failAt("invalid_type", [...path, 0], `${name}[0] must be an array, got ${show(first)}`);
+  }
+  const cols = first.length;
+  if (cols === 0) failAt("empty", [...path, 0], `${name}[0] must have at least one value`);
+  const data = new Float64Array(rows * cols);
+  for (let i = 0; i < rows; i++) {
+    const row: unknown = matrix[i];
+    if (!Array.isArray(row)) {
+      failAt("invalid_type", [...path, i], `${name}[${i}] must be an array, got ${show(row)}`);
+    }
+    if (row.length !== cols) {
+      failAt(
+        "length_mismatch",
+        [...path, i],
+        `${name}[${i}] must have ${cols} values like row 0, got ${row.length}`,
+      );
+    }
+    const base = i * cols;
+    for (let j = 0; j < cols; j++) {
+      const v: unknown = row[j];
+      if (typeof v !== "number" || v - v !== 0) cellFail(v, [...path, i, j], `${name}[${i}][${j}]`);
+      data[base + j] = v;
+    }
+  }
+  return { rows, cols, data };
+}
+
+/**
+ * Reads weights for `count` criteria: finite, non-negative, summing to a positive number; returns
+ * them divided by their sum. Errors: `invalid_type`, `length_mismatch`, `non_finite`,
+ * `negative_weight`, `zero_weights`.
+ */
+export function readWeights(
+  weights: unknown,
+  count: number,
+  path: readonly PathSegment[],
+  name = "weights",
+): Float64Array {
+  if (!Array.isArray(weights)) {
+    failAt("invalid_type", path, `${name} must be an array of numbers, got ${show(weights)}`);
+  }
+  if (weights.length !== count) {
+    failAt(
+      "length_mismatch",
+      path,
+      `${name} must have one weight per criterion (${count}), got ${weights.length}`,
+    );
+  }
+  const out = new Float64Array(count);
+  let sum = 0;
+  for (let j = 0; j < count; j++) {
+    const v: unknown = weights[j];
+    if (typeof v !== "number" || v - v !== 0) cellFail(v, [...path, j], `${name}[${j}]`);
+    if (v < 0)
+      failAt("negative_weight", [...path, j], `${name}[${j}] must not be negative, got ${show(v)}`);
+    out[j] = v + 0; // -0 becomes 0
+    sum += v;
+  }
+  if (!(sum > 0) || !Number.isFinite(sum)) {
+    failAt("zero_weights", path, `${name} must sum to a positive finite number, got ${sum}`);
+  }
+  for (let j = 0; j < count; j++) out[j] = (out[j] as number) / sum;
+  return out;
+}
+
+/** Reads criterion kinds (`benefit` / `cost`); returns 1 for cost, 0 for benefit. */
+export function readKinds(
+  criteria: unknown,
+  count: number,
+  path: readonly PathSegment[],
+): Uint8Array {
+  if (!Array.isArray(criteria)) {
+    failAt(
+      "invalid_type",
+      path,
+      `criteria must be an array of "benefit" or "cost", got ${show(criteria)}`,
+    );
+  }
+  if (criteria.length !== count) {
+    failAt(
+      "length_mismatch",
+      path,
+      `criteria must name one kind per matrix column (${count}), got ${criteria.length}`,
+    );
+  }
+  const out = new Uint8Array(count);
+  for (let j = 0; j < count; j++) {
+    const k: unknown = criteria[j];
+    if (k === "cost") out[j] = 1;
+    else if (k !== "benefit") {
+      failAt(
+        "invalid_value",
+        [...path, j],
+        `criteria[${j}] must be "benefit" or "cost", got ${show(k)}`,
+      );
+    }
+  }
+  return out;
+}
+
+/**
+ * Reads a list of distinct non-empty string ids. Errors: `invalid_type`, `empty` (when `nonEmpty`),
+ * `invalid_value` (empty string), `duplicate_id`.
+ */
+export function readIds(
+  ids: unknown,
+  path: readonly PathSegment[],
+  name: string,
+  nonEmpty = true,
+): string[] {
+  if (!Array.isArray(ids))
+    failAt("invalid_type", path, `${name} must be an array of ids, got ${show(ids)}`);
+  if (nonEmpty && ids.length === 0) failAt("empty", path, `${name} must not be empty`);
+  const seen = new Set<string>();
+  ids.forEach((id: unknown, i) => {
+    if (typeof id !== "string") {
+      failAt("invalid_type", [...path, i], `${name}[${i}] must be a string id, got ${show(id)}`);
+    }
+    if (id === "")
+      failAt("invalid_value", [...path, i], `${name}[${i}] must not be an empty string`);
+    if (seen.has(id)) failAt("duplicate_id", [...path, i], `${name} lists ${show(id)} twice`);
+    seen.add(id);
+  });
+  return [...(ids as string[])];
+}
+
+/** Reads an options object (undefined → `{}`); anything else than a plain object is an error. */
+export function readOptions<T extends object>(
+  options: T | undefined,
+  path: readonly PathSegment[],
+): T {
+  if (options === undefined) return {} as T;
+  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+    failAt("invalid_type", path, `options must be an object, got ${show(options)}`);
+  }
+  return options;
+}
+
+/** Reads one of a closed list of string values, with a default for `undefined`. */
+export function readChoice<T extends string>(
+  value: unknown,
+  choices: readonly T[],
+  fallback: T,
+  path: readonly PathSegment[],
+  name: string,
+): T {
+  if (value === undefined) return fallback;
+  if (typeof value !== "string" || !(choices as readonly string[]).includes(value)) {
+    failAt(
+      "invalid_value",
+      path,
+      `${name} must be one of ${choices.map((c) => JSON.stringify(c)).join(", ")}, got ${show(value)}`,
+    );
+  }
+  return value as T;
+}
+
+/** Reads a finite number within [min, max] (inclusive unless `exclusiveMin`). */
+export function readNumber(
+  value: unknown,
+  path: readonly PathSegment[],
+  name: string,
+  range: { min?: number; max?: number; exclusiveMin?: boolean; integer?: boolean } = {},
+): number {
+  if (typeof value !== "number")
+    failAt("invalid_type", path, `${name} must be a number, got ${show(value)}`);
+  if (!Number.isFinite(value))
+    failAt("non_finite", path, `${name} must be a finite number, got ${show(value)}`);
+  if (range.integer === true && !Number.isInteger(value)) {
+    failAt("invalid_value", path, `${name} must be a whole number, got ${show(value)}`);
+  }
+  const { min, max } = range;
+  if (min !== undefined && (range.exclusiveMin === true ? value <= min : value < min)) {
+    failAt(
+      "out_of_range",
+      path,
+      `${name} must be ${range.exclusiveMin === true ? "greater than" : "at least"} ${min}, got ${show(value)}`,
+    );
+  }
+  if (max !== undefined && value > max) {
+    failAt("out_of_range", path, `${name} must be at most ${max}, got ${show(value)}`);
+  }
+  return value;
+}
+
+/**
+ * Standard competition ranks ("1224") with rank 1 for the largest value: a copy of the values is
+ * sorted (quicksort, median of three, insertion sort below 17 elements) and each value's rank is
+ * one plus the number of values above it, found by binary search. O(n log n), no comparator
+ * callbacks.
+ */
+export function ranksDescending(values: ArrayLike<number>): number[] {
+  const n = values.length;
+  const sorted = new Float64Array(n);
+  for (let i = 0; i < n; i++) sorted[i] = values[i] as number;
+  sortAscending(sorted, 0, n - 1, 2 * Math.ceil(Math.log2(n + 1)) + 8);
+  const ranks = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const v = values[i] as number;
+    // first index whose value is > v: everything from there on beats v
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((sorted[mid] as number) > v) hi = mid;
+      else lo = mid + 1;
+    }
+    ranks[i] = n - lo + 1;
+  }
+  return ranks;
+}
+
+/** In-place ascending sort of a[lo..hi] (introsort: falls back to the native sort when too deep). */
+export function sortAscending(a: Float64Array, lo: number, hi: number, depth: number): void {
+  while (hi - lo > 16) {
+    if (depth-- <= 0) {
+      a.subarray(lo, hi + 1).sort();
+      return;
+    }
+    const x = a[lo] as number;
+    const y = a[(lo + hi) >>> 1] as number;
+    const z = a[hi] as number;
+    const p = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((a[i] as number) < p) i++;
+      while ((a[j] as number) > p) j--;
+      if (i <= j) {
+        const t = a[i] as number;
+        a[i] = a[j] as number;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (j - lo < hi - i) {
+      sortAscending(a, lo, j, depth);
+      lo = i;
+    } else {
+      sortAscending(a, i, hi, depth);
+      hi = j;
+    }
+  }
+  for (let i = lo + 1; i <= hi; i++) {
+    const v = a[i] as number;
+    let j = i - 1;
+    while (j >= lo && (a[j] as number) > v) {
+      a[j + 1] = a[j] as number;
+      j--;
+    }
+    a[j + 1] = v;
+  }
+}
+
+/** Indices ordered by rank, then by id (the deterministic presentation order). */
+export function orderByRank(ranks: readonly number[], ids: readonly string[]): number[] {
+  return ranks
+    .map((_, i) => i)
+    .sort(
+      (i, j) =>
+        (ranks[i] as number) - (ranks[j] as number) ||
+        compareIds(ids[i] as string, ids[j] as string),
+    );
+}
+
+/** Midranks (average ranks for ties), rank 1 for the smallest value. */
+export function averageRanksAscending(values: ArrayLike<number>): number[] {
+  const n = values.length;
+  const idx = Array.from({ length: n }, (_, i) => i).sort(
+    (i, j) => (values[i] as number) - (values[j] as number) || i - j,
+  );
+  const out = new Array<number>(n);
+  let start = 0;
+  while (start < n) {
+    let end = start + 1;
+    while (end < n && values[idx[end] as number] === values[idx[start] as number]) end++;
+    const avg = (start + 1 + end) / 2;
+    for (let k = start; k < end; k++) out[idx[k] as number] = avg;
+    start = end;
+  }
+  return out;
+}
+
+/** Sizes of the groups of equal values (only groups of two or more). */
+export function tieGroups(values: ArrayLike<number>): number[] {
+  const sorted = Float64Array.from(values as ArrayLike<number>).sort();
+  const out: number[] = [];
+  let run = 1;
+  for (let i = 1; i <= sorted.length; i++) {
+    if (i < sorted.length && sorted[i] === sorted[i - 1]) run++;
+    else {
+      if (run > 1) out.push(run);
+      run = 1;
+    }
+  }
+  return out;
+}
+
+/** Result of {@link principalEigenvector}. */
+export interface Eigen {
+  readonly vector: Float64Array;
+  readonly value: number;
+  readonly iterations: number;
+}
+
+/** Convergence tolerance of the power iteration: sum of absolute changes of the vector. */
+export const POWER_TOLERANCE = 1e-13;
+/** Iteration cap of the power iteration. */
+export const POWER_MAX_ITERATIONS = 10_000;
+
+/**
+ * Principal right eigenvector (normalised to sum 1) and eigenvalue of a non-negative irreducible
+ * n × n matrix by power iteration from the uniform vector (Perron–Frobenius; Saaty 1980).
+ */
+export function principalEigenvector(a: Float64Array, n: number): Eigen {
+  let w = new Float64Array(n).fill(1 / n);
+  let y = new Float64Array(n);
+  let lambda = 0;
+  let iterations = 0;
+  while (iterations < POWER_MAX_ITERATIONS) {
+    iterations++;
+    let s = 0;
+    for (let i = 0; i < n; i++) {
+      let acc = 0;
+      const base = i * n;
+      for (let j = 0; j < n; j++) acc += (a[base + j] as number) * (w[j] as number);
+      y[i] = acc;
+      s += acc;
+    }
+    let diff = 0;
+    for (let i = 0; i < n; i++) {
+      const v = (y[i] as number) / s;
+      diff += Math.abs(v - (w[i] as number));
+      y[i] = v;
+    }
+    lambda = s;
+    const t = w;
+    w = y;
+    y = t;
+    if (diff < POWER_TOLERANCE) break;
+  }
+  return { vector: w, value: lambda, iterations };
+}
+
+/** One pairwise judgement: `value` is the importance of `a` over `b`. */
+export interface JudgementInput {
+  /** The first item. */
+  readonly a: string;
+  /** The second item. */
+  readonly b: string;
+  /** How much more important `a` is than `b` (1–9, or 1/9–1 when `b` is the more important). */
+  readonly value: number;
+}
+
+/** How judgement values are checked: any ratio in [1/9, 9], or Saaty's 17 scale values only. */
+export const judgementScales = ["continuous", "saaty"] as const;
+/** A judgement scale check. */
+export type JudgementScale = (typeof judgementScales)[number];
+
+const SCALE_EPS = 1e-9;
+
+/** Nearest value of Saaty's scale (1–9 and 1/2–1/9), measured on the log scale. */
+export function nearestSaatyValue(x: number): number {
+  const r = x >= 1 ? x : 1 / x;
+  const lo = Math.min(9, Math.max(1, Math.floor(r)));
+  const hi = Math.min(9, lo + 1);
+  const best = Math.log(r) - Math.log(lo) <= Math.log(hi) - Math.log(r) ? lo : hi;
+  return x >= 1 ? best : 1 / best;
+}
+
+/** Judgements read into an n × n matrix (0 where no judgement was given, 1 on the diagonal). */
+export interface ReadJudgements {
+  readonly labels: string[];
+  readonly n: number;
+  readonly data: Float64Array;
+  readonly given: number;
+}
+
+/**
+ * Reads labelled judgements into a matrix; every error path starts at `judgements`. Missing
+ * pairs stay 0 (callers decide).
+ */
+export function readJudgements(
+  labels: unknown,
+  judgements: unknown,
+  scale: JudgementScale,
+): ReadJudgements {
+  const ids = readIds(labels, ["labels"], "labels");
+  const n = ids.length;
+  const index = new Map(ids.map((id, i) => [id, i]));
+  if (!Array.isArray(judgements)) {
+    failAt("invalid_type", ["judgements"], `judgements must be an array, got ${show(judgements)}`);
+  }
+  const data = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) data[i * n + i] = 1;
+  const firstAt = new Map<number, number>();
+  judgements.forEach((j: unknown, k) => {
+    const p = ["judgements", k];
+    if (typeof j !== "object" || j === null || Array.isArray(j)) {
+      failAt(
+        "invalid_type",
+        p,
+        `judgements[${k}] must be an object { a, b, value }, got ${show(j)}`,
+      );
+    }
+    const { a, b, value } = j as Record<string, unknown>;
+    for (const [key, id] of [
+      ["a", a],
+      ["b", b],
+    ] as const) {
+      if (typeof id !== "string") {
+        failAt(
+          "invalid_type",
+          [...p, key],
+          `judgements[${k}].${key} must be a label, got ${show(id)}`,
+        );
+      }
+      if (!index.has(id)) {
+        failAt(
+          "unknown_reference",
+          [...p, key],
+          `judgements[${k}].${key} names an unknown item ${show(id)}`,
+        );
+      }
+    }
+    const ia = index.get(a as string) as number;
+    const ib = index.get(b as string) as number;
+    if (ia === ib) {
+      failAt("invalid_value", [...p, "b"], `judgements[${k}] compares ${show(a)} with itself`);
+    }
+    const v = readNumber(value, [...p, "value"], `judgements[${k}].value`);
+    if (v <= 0) {
+      failAt(
+        "non_positive_value",
+        [...p, "value"],
+        `judgements[${k}].value must be positive, got ${show(v)}`,
+      );
+    }
+    if (v < 1 / 9 - SCALE_EPS || v > 9 + SCALE_EPS) {
+      failAt(
+        "out_of_range",
+        [...p, "value"],
+        `judgements[${k}].value must be on the 1–9 scale (from 1/9 to 9), got ${show(v)}`,
+      );
+    }
+    if (scale === "saaty") {
+      const r = v >= 1 ? v : 1 / v;
+      if (Math.abs(r - Math.round(r)) > SCALE_EPS) {
+        failAt(
+          "invalid_value",
+          [...p, "value"],
+          `judgements[${k}].value must be one of Saaty's values 1–9 or 1/2–1/9, got ${show(v)}`,
+        );
+      }
+    }
+    const key = Math.min(ia, ib) * n + Math.max(ia, ib);
+    const first = firstAt.get(key);
+    if (first !== undefined) {
+      failAt(
+        "invalid_value",
+        p,
+        `judgements[${k}] judges the pair ${show(a)}/${show(b)} again (first at judgements[${first}])`,
+      );
+    }
+    firstAt.set(key, k);
+    data[ia * n + ib] = v;
+    data[ib * n + ia] = 1 / v;
+  });
+  return { labels: ids, n, data, given: firstAt.size };
+}
+
+/** Whether the pairs judged connect every item (a spanning comparison graph). */
+export function isConnected(
+  data: Float64Array,
+  n: number,
+): { connected: boolean; unreached: number } {
+  const seen = new Uint8Array(n);
+  const stack = [0];
+  seen[0] = 1;
+  let count = 1;
+  while (stack.length > 0) {
+    const i = stack.pop() as number;
+    for (let j = 0; j < n; j++) {
+      if (seen[j] === 0 && (data[i * n + j] as number) > 0) {
+        seen[j] = 1;
+        count++;
+        stack.push(j);
+      }
+    }
+  }
+  return { connected: count === n, unreached: seen.indexOf(0) };
+}
+
+/** Dense n × n Float64Array to nested arrays. */
+export function toRows(data: Float64Array, rows: number, cols: number): number[][] {
+  const out: number[][] = [];
+  for (let i = 0; i < rows; i++) {
+    const row = new Array<number>(cols);
+    for (let j = 0; j < cols; j++) row[j] = clean(data[i * cols + j] as number);
+    out.push(row);
+  }
+  return out;
+}
+
+/**
+ * Runs `fn`; an AssessmentError it throws is re-thrown with every issue's path passed through
+ * `map`, and its message's trailing `(path)` replaced by the new path (added when missing).
+ * `rewrite` may also adjust the rest of the message. Other errors pass through unchanged.
+ */
+export function remapErrors<T>(
+  fn: () => T,
+  map: (path: readonly PathSegment[]) => PathSegment[],
+  rewrite: (body: string) => string = (body) => body,
+): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (!(e instanceof AssessmentError)) throw e;
+    throw new AssessmentError(
+      e.issues.map((issue) => {
+        const path = map(issue.path);
+        const old = ` (${formatPath(issue.path)})`;
+        const body = issue.message.endsWith(old)
+          ? issue.message.slice(0, -old.length)
+          : issue.message;
+        return { ...issue, path, message: `${rewrite(body)} (${formatPath(path)})` };
+      }),
+      e.code,
+    );
+  }
+}
+
+/**
+ * Runs `fn` with error paths moved under `prefix`: a path starting with `from` has that first
+ * segment replaced by `prefix`; any other path gets `prefix` put before it.
+ */
+export function underPath<T>(prefix: readonly PathSegment[], from: string, fn: () => T): T {
+  return remapErrors(fn, (path) => [...prefix, ...(path[0] === from ? path.slice(1) : path)]);
+}
+
+/** Shape and per-column minimum, maximum and sum of squares of a validated decision matrix. */
+export interface DecisionColumns {
+  readonly rows: number;
+  readonly cols: number;
+  readonly min: Float64Array;
+  readonly max: Float64Array;
+  readonly sumSq: Float64Array;
+}
+
+/**
+ * Checks an alternatives × criteria matrix in one pass (errors as {@link readMatrix}), collecting
+ * each column's minimum, maximum and sum of squares on the way. The matrix itself is not copied:
+ * callers read it again, as a hand-written loop would.
+ */
+export function readColumns(
+  matrix: unknown,
+  path: readonly PathSegment[],
+  name = "matrix",
+): DecisionColumns {
+  if (!Array.isArray(matrix)) {
+    failAt("invalid_type", path, `${name} must be an array of rows, got ${show(matrix)}`);
+  }
+  const rows = matrix.length;
+  if (rows === 0) failAt("empty", path, `${name} must have at least one row (alternative)`);
+  const first: unknown = matrix[0];
+  if (!Array.isArray(first)) {
+    failAt("invalid_type", [...path, 0], `${name}[0] must be an array, got ${show(first)}`);
+  }
+  const cols = first.length;
+  if (cols === 0)
+    failAt("empty", [...path, 0], `${name}[0] must have at least one value (criterion)`);
+  const min = new Float64Array(cols).fill(Infinity);
+  const max = new Float64Array(cols).fill(-Infinity);
+  const sumSq = new Float64Array(cols);
+  for (let i = 0; i < rows; i++) {
+    const row: unknown = matrix[i];
+    if (!Array.isArray(row)) {
+      failAt("invalid_type", [...path, i], `${name}[${i}] must be an array, got ${show(row)}`);
+    }
+    if (row.length !== cols) {
+      failAt(
+        "length_mismatch",
+        [...path, i],
+        `${name}[${i}] must have ${cols} values like row 0, got ${row.length}`,
+      );
+    }
+    for (let j = 0; j < cols; j++) {
+      const v: unknown = row[j];
+      if (typeof v !== "number" || v - v !== 0) cellFail(v, [...path, i, j], `${name}[${i}][${j}]`);
+      if (v < (min[j] as number)) min[j] = v;
+      if (v > (max[j] as number)) max[j] = v;
+      sumSq[j] = (sumSq[j] as number) + v * v;
+    }
+  }
+  return { rows, cols, min, max, sumSq };
+}
+
+/** One line of a vote tally: an alternative, its points and its competition rank. */
+export interface VoteTally {
+  /** The alternative's id. */
+  readonly alternative: string;
+  /** Its (weighted) points. */
+  readonly points: number;
+  /** Competition rank by points (1 = most; ties share the lowest rank). */
+  readonly rank: number;
+}
+
+/** Reads the optional declared list of alternatives of a vote. */
+export function readAlternatives(alternatives: unknown): string[] | null {
+  if (alternatives === undefined) return null;
+  return readIds(alternatives, ["options", "alternatives"], "alternatives");
+}
+
+/** Reads ballot `i`'s weight (default 1): finite and non-negative. */
+export function readBallotWeight(ballot: Readonly<Record<string, unknown>>, i: number): number {
+  const w = ballot["weight"];
+  if (w === undefined) return 1;
+  const v = readNumber(w, ["ballots", i, "weight"], `ballots[${i}].weight`);
+  if (v < 0)
+    failAt(
+      "negative_weight",
+      ["ballots", i, "weight"],
+      `ballots[${i}].weight must not be negative, got ${v}`,
+    );
+  return v;
+}
+
+/** Reads the ballots array: an array of objects, non-empty. */
+export function readBallotList(ballots: unknown): Readonly<Record<string, unknown>>[] {
+  if (!Array.isArray(ballots))
+    failAt("invalid_type", ["ballots"], `ballots must be an array, got ${show(ballots)}`);
+  if (ballots.length === 0) failAt("empty", ["ballots"], "ballots must hold at least one ballot");
+  return ballots.map((b: unknown, i) => {
+    if (typeof b !== "object" || b === null || Array.isArray(b)) {
+      failAt("invalid_type", ["ballots", i], `ballots[${i}] must be an object, got ${show(b)}`);
+    }
+    return b as Readonly<Record<string, unknown>>;
+  });
+}
+
+/**
+ * Reads a list of alternative ids on ballot `i` (field `key`): strings, no repeats, and — when the
+ * alternatives are declared — each one of them.
+ */
+export function readBallotIds(
+  ballot: Readonly<Record<string, unknown>>,
+  i: number,
+  key: string,
+  declared: ReadonlySet<string> | null,
+): string[] {
+  const list = ballot[key];
+  const path = ["ballots", i, key];
+  if (!Array.isArray(list))
+    failAt("invalid_type", path, `ballots[${i}].${key} must be an array of ids, got ${show(list)}`);
+  const seen = new Set<string>();
+  list.forEach((id: unknown, j) => {
+    if (typeof id !== "string" || id === "") {
+      failAt(
+        "invalid_type",
+        [...path, j],
+        `ballots[${i}].${key}[${j}] must be an alternative id, got ${show(id)}`,
+      );
+    }
+    if (declared !== null && !declared.has(id)) {
+      failAt(
+        "unknown_reference",
+        [...path, j],
+        `ballots[${i}].${key}[${j}] names an unknown alternative ${show(id)}`,
+      );
+    }
+    if (seen.has(id))
+      failAt("duplicate_id", [...path, j], `ballots[${i}].${key} names ${show(id)} twice`);
+    seen.add(id);
+  });
+  return list as string[];
+}
+
+/** Checks that the ballots' weights do not all vanish. */
+export function checkTotalWeight(total: number): void {
+  if (!(total > 0))
+    failAt(
+      "zero_weights",
+      ["ballots"],
+      `ballot weights must sum to a positive number, got ${total}`,
+    );
+}
+
+/**
+ * Turns exact (Decimal) totals into a tally sorted by points (descending), then by id, with
+ * competition ranks computed on the exact totals.
+ */
+export function tallyFromTotals(totals: ReadonlyMap<string, Decimal>): VoteTally[] {
+  const entries = [...totals.entries()].sort(
+    (x, y) => y[1].comparedTo(x[1]) || compareIds(x[0], y[0]),
+  );
+  const out: VoteTally[] = [];
+  entries.forEach(([alternative, points], k) => {
+    const prev = entries[k - 1];
+    const rank =
+      prev !== undefined && prev[1].equals(points) ? (out[k - 1] as VoteTally).rank : k + 1;
+    out.push({ alternative, points: clean(points.toNumber()), rank });
+  });
+  return out;
+}
+
+const LANCZOS = [
+  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
+  -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
+  1.5056327351493116e-7,
+];
+
+/** ln Γ(x) for x ≥ 0.5 (Lanczos approximation, g = 7, n = 9; relative error about 1e-15). */
+export function logGamma(x: number): number {
+  const z = x - 1;
+  let a = LANCZOS[0] as number;
+  for (let i = 1; i < 9; i++) a += (LANCZOS[i] as number) / (z + i);
+  const tt = z + 7.5;
+  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(tt) - tt + Math.log(a);
+}
+
+const EPS = Number.EPSILON;
+const FPMIN = 1e-300;
+
+/** Q(a, x) = Γ(a, x)/Γ(a), the regularised upper incomplete gamma function (Numerical Recipes gammq). */
+export function gammaQ(a: number, x: number): number {
+  if (x <= 0) return 1;
+  const lead = -x + a * Math.log(x) - logGamma(a);
+  if (x < a + 1) {
+    // series for P(a, x)
+    let ap = a;
+    let del = 1 / a;
+    let sum = del;
+    for (let k = 0; k < 10_000; k++) {
+      ap += 1;
+      del *= x / ap;
+      sum += del;
+      if (Math.abs(del) < Math.abs(sum) * EPS) break;
+    }
+    return Math.max(0, 1 - sum * Math.exp(lead));
+  }
+  // modified Lentz continued fraction for Q(a, x)
+  let b = x + 1 - a;
+  let c = 1 / FPMIN;
+  let d = 1 / b;
+  let h = d;
+  for (let i = 1; i < 10_000; i++) {
+    const an = -i * (i - a);
+    b += 2;
+    d = an * d + b;
+    if (Math.abs(d) < FPMIN) d = FPMIN;
+    c = b + an / c;
+    if (Math.abs(c) < FPMIN) c = FPMIN;
+    d = 1 / d;
+    const del = d * c;
+    h *= del;
+    if (Math.abs(del - 1) < EPS) break;
+  }
+  return Math.min(1, Math.exp(lead) * h);
+}
+
+/** Upper-tail probability P(X ≥ x) of a chi-square variable with `df` degrees of freedom. */
+export function chiSquaredUpperTail(x: number, df: number): number {
+  return gammaQ(df / 2, x / 2);
+}
+
+/**
+ * Reads a non-empty list of objects with distinct string `id`s (for the item-based heuristics).
+ * Errors: `invalid_type`, `empty`, `duplicate_id`.
+ */
+export function readItems(items: unknown, name = "items"): Readonly<Record<string, unknown>>[] {
+  if (!Array.isArray(items))
+    failAt("invalid_type", [name], `${name} must be an array, got ${show(items)}`);
+  if (items.length === 0) failAt("empty", [name], `${name} must not be empty`);
+  const seen = new Map<string, number>();
+  return items.map((item: unknown, i) => {
+    if (typeof item !== "object" || item === null || Array.isArray(item)) {
+      failAt("invalid_type", [name, i], `${name}[${i}] must be an object, got ${show(item)}`);
+    }
+    const id = (item as Record<string, unknown>)["id"];
+    if (typeof id !== "string" || id === "") {
+      failAt(
+        "invalid_type",
+        [name, i, "id"],
+        `${name}[${i}].id must be a non-empty string, got ${show(id)}`,
+      );
+    }
+    const first = seen.get(id);
+    if (first !== undefined) {
+      failAt(
+        "duplicate_id",
+        [name, i, "id"],
+        `${name}[${i}].id ${show(id)} is already used by ${name}[${first}]`,
+      );
+    }
+    seen.set(id, i);
+    return item as Readonly<Record<string, unknown>>;
+  });
+}

@@ -1,0 +1,219 @@
+import { describe as show } from "../_lib/assert.js";
+import {
+  clean,
+  failAt,
+  principalEigenvector,
+  readChoice,
+  readMatrix,
+  readNumber,
+  readOptions,
+} from "./_shared.js";
+import {
+  randomIndexTableNames,
+  randomIndexTables,
+  type RandomIndexTableName,
+} from "./randomIndex.js";
+
+/** Ways of deriving AHP priorities from a comparison matrix. */
+export const ahpMethods = ["eigenvector", "geometricMean"] as const;
+/** An AHP priority method. */
+export type AhpMethod = (typeof ahpMethods)[number];
+
+/** Saaty's consistency threshold: a matrix with CR ≤ 0.1 is accepted. */
+export const DEFAULT_CONSISTENCY_THRESHOLD = 0.1;
+
+/** Default tolerance of the reciprocity check: `|a_ij · a_ji − 1|` and `|a_ii − 1|` at most this. */
+export const DEFAULT_RECIPROCAL_TOLERANCE = 1e-6;
+
+/** Options of {@link ahpWeights}. */
+export interface AhpWeightsOptions {
+  /** `"eigenvector"` (Saaty's principal right eigenvector, default) or `"geometricMean"` (row geometric means). */
+  readonly method?: AhpMethod;
+  /** The random-index table for CR; default `"saaty1980"`. */
+  readonly randomIndex?: RandomIndexTableName;
+  /** CR at or below which the matrix counts as consistent; default 0.1. */
+  readonly threshold?: number;
+  /** Tolerance of the reciprocity check; default 1e-6. */
+  readonly tolerance?: number;
+}
+
+/** Result of {@link ahpWeights}. */
+export interface AhpWeightsResult {
+  /** Priorities (weights) of the rows, positive, summing to 1. */
+  readonly weights: number[];
+  /** Principal eigenvalue estimate λmax. */
+  readonly lambdaMax: number;
+  /** CI = (λmax − n) / (n − 1); 0 for n ≤ 2. */
+  readonly consistencyIndex: number;
+  /** CR = CI / RI[n]; 0 for n ≤ 2. */
+  readonly consistencyRatio: number;
+  /** Whether CR ≤ threshold. */
+  readonly isConsistent: boolean;
+  /** The priority method used. */
+  readonly method: AhpMethod;
+  /** The random-index table used. */
+  readonly randomIndex: RandomIndexTableName;
+  /** RI[n] from that table (0 for n ≤ 2). */
+  readonly randomIndexValue: number;
+  /** The CR threshold used. */
+  readonly threshold: number;
+  /** Order of the matrix. */
+  readonly n: number;
+  /** Power iterations performed (0 for the geometric mean, which does not iterate). */
+  readonly iterations: number;
+}
+
+/**
+ * Priorities and consistency of an AHP pairwise comparison matrix.
+ *
+ * Rule: `matrix[i][j]` is the importance of item i over item j (Saaty's 1–9 scale or any positive
+ * ratio), with `matrix[j][i] = 1 / matrix[i][j]` and ones on the diagonal. Priorities are the
+ * principal right eigenvector normalised to sum 1 (`"eigenvector"`, Saaty 1980, by power iteration
+ * to a summed change below 1e-13), or the normalised row geometric means (`"geometricMean"`,
+ * Crawford & Williams 1985). λmax is the Perron eigenvalue, or for the geometric mean
+ * `mean_i((A w)_i / w_i)`. CI = (λmax − n)/(n − 1), CR = CI / RI[n] with RI from a published
+ * table ({@link randomIndexTables}); n ≤ 2 gives CI = CR = 0, and a λmax − n below 1e-12·n
+ * (rounding on a consistent matrix) gives CI = 0. Consistent when CR ≤ threshold (0.1, Saaty's
+ * 10 % rule).
+ *
+ * @param matrix - a square positive reciprocal matrix
+ * @param options - method, random-index table, threshold, reciprocity tolerance
+ * @returns the priorities, λmax, CI, CR, whether consistent, and every parameter used
+ * @throws AssessmentError `invalid_type`, `empty`, `length_mismatch` (ragged), `non_finite`;
+ *   `not_square`; `non_positive_value` (an entry ≤ 0); `not_reciprocal` (diagonal not 1 or
+ *   `a_ij · a_ji` not 1); `invalid_value` (unknown method or table); `out_of_range` (threshold
+ *   outside [0, 1], or the table has no RI for n)
+ * @example
+ * ```ts
+ * import { ahpWeights } from "icc-assessment/prioritisation";
+ * const r = ahpWeights([
+ *   [1, 3, 5],
+ *   [1 / 3, 1, 2],
+ *   [1 / 5, 1 / 2, 1],
+ * ]);
+ * r.weights.map((w) => Math.round(w * 1000) / 1000); // => [0.648, 0.23, 0.122]
+ * Math.round(r.consistencyRatio * 1000) / 1000; // => 0.003
+ * r.isConsistent; // => true
+ * r.randomIndex; // => "saaty1980"
+ * ```
+ */
+export function ahpWeights(
+  matrix: readonly (readonly number[])[],
+  options?: AhpWeightsOptions,
+): AhpWeightsResult {
+  const o = readOptions(options, ["options"]);
+  const method = readChoice(o.method, ahpMethods, "eigenvector", ["options", "method"], "method");
+  const table = readChoice(
+    o.randomIndex,
+    randomIndexTableNames,
+    "saaty1980",
+    ["options", "randomIndex"],
+    "randomIndex",
+  );
+  const threshold =
+    o.threshold === undefined
+      ? DEFAULT_CONSISTENCY_THRESHOLD
+      : readNumber(o.threshold, ["options", "threshold"], "threshold", { min: 0, max: 1 });
+  const tolerance =
+    o.tolerance === undefined
+      ? DEFAULT_RECIPROCAL_TOLERANCE
+      : readNumber(o.tolerance, ["options", "tolerance"], "tolerance", { min: 0, max: 0.5 });
+
+  const { rows: n, cols, data: a } = readMatrix(matrix, ["matrix"]);
+  if (cols !== n) {
+    failAt("not_square", ["matrix"], `matrix must be square, got ${n} rows of ${cols} values`);
+  }
+  checkReciprocal(a, n, tolerance);
+
+  let ri = 0;
+  if (n > 2) {
+    const v = randomIndexTables[table].values[n];
+    if (v === undefined) {
+      failAt(
+        "out_of_range",
+        ["options", "randomIndex"],
+        `the ${table} random-index table has no value for a matrix of order ${n}; choose a table that lists n = ${n}`,
+      );
+    }
+    ri = v;
+  }
+
+  let w: Float64Array;
+  let lambda: number;
+  let iterations = 0;
+  if (method === "eigenvector") {
+    const e = principalEigenvector(a, n);
+    w = e.vector;
+    lambda = e.value;
+    iterations = e.iterations;
+  } else {
+    w = new Float64Array(n);
+    let s = 0;
+    for (let i = 0; i < n; i++) {
+      let logSum = 0;
+      for (let j = 0; j < n; j++) logSum += Math.log(a[i * n + j] as number);
+      const g = Math.exp(logSum / n);
+      w[i] = g;
+      s += g;
+    }
+    for (let i = 0; i < n; i++) w[i] = (w[i] as number) / s;
+    let ratio = 0;
+    for (let i = 0; i < n; i++) {
+      let acc = 0;
+      for (let j = 0; j < n; j++) acc += (a[i * n + j] as number) * (w[j] as number);
+      ratio += acc / (w[i] as number);
+    }
+    lambda = ratio / n;
+  }
+
+  const ci = n <= 2 || lambda - n <= 1e-12 * n ? 0 : (lambda - n) / (n - 1);
+  const cr = n <= 2 ? 0 : ci / ri;
+  const weights = new Array<number>(n);
+  for (let i = 0; i < n; i++) weights[i] = clean(w[i] as number);
+  return {
+    weights,
+    lambdaMax: lambda,
+    consistencyIndex: ci,
+    consistencyRatio: cr,
+    isConsistent: cr <= threshold,
+    method,
+    randomIndex: table,
+    randomIndexValue: ri,
+    threshold,
+    n,
+    iterations,
+  };
+}
+
+function checkReciprocal(a: Float64Array, n: number, tolerance: number): void {
+  for (let i = 0; i < n; i++) {
+    const d = a[i * n + i] as number;
+    if (Math.abs(d - 1) > tolerance) {
+      failAt(
+        "not_reciprocal",
+        ["matrix", i, i],
+        `matrix[${i}][${i}] must be 1 (an item compared with itself), got ${show(d)}`,
+      );
+    }
+    for (let j = 0; j < n; j++) {
+      const x = a[i * n + j] as number;
+      if (x <= 0) {
+        failAt(
+          "non_positive_value",
+          ["matrix", i, j],
+          `matrix[${i}][${j}] must be a positive ratio, got ${show(x)}`,
+        );
+      }
+      if (j > i) {
+        const y = a[j * n + i] as number;
+        if (y > 0 && Math.abs(x * y - 1) > tolerance) {
+          failAt(
+            "not_reciprocal",
+            ["matrix", j, i],
+            `matrix[${j}][${i}] must be 1/matrix[${i}][${j}] = ${1 / x}, got ${show(y)}`,
+          );
+        }
+      }
+    }
+  }
+}

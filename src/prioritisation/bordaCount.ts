@@ -1,0 +1,84 @@
+import { Dec } from "../_lib/decimal.js";
+import type { Decimal } from "decimal.js";
+import {
+  checkTotalWeight,
+  failAt,
+  readAlternatives,
+  readBallotIds,
+  readBallotList,
+  readBallotWeight,
+  readOptions,
+  tallyFromTotals,
+  type VoteTally,
+} from "./_shared.js";
+
+export type { VoteTally };
+
+/** A ranked ballot: alternatives best first, and how many voters (or how much weight) it stands for. */
+export interface RankedBallot {
+  /** Alternative ids, best first; alternatives left out get no points from this ballot. */
+  readonly ranking: readonly string[];
+  /** Weight of the ballot (number of voters, voter-percent, …); default 1. */
+  readonly weight?: number;
+}
+
+/** Options of {@link bordaCount}. */
+export interface BordaCountOptions {
+  /**
+   * The full list of alternatives. When given, a ballot naming anything else is an error and
+   * alternatives no ballot names appear with 0 points; n is its length. Default: every
+   * alternative named on some ballot.
+   */
+  readonly alternatives?: readonly string[];
+}
+
+/**
+ * Borda count over ranked ballots, with weighted ballots and exact tallies.
+ *
+ * Rule (de Borda 1781; Wikipedia "Borda count", conventions as
+ * test/fixtures/reference/consensus.json): with n alternatives, the alternative in position i
+ * (1-based) of a ballot gets n − i points — first n − 1, last 0 — times the ballot's weight;
+ * totals are summed over ballots. A ballot that ranks only some alternatives (truncated) gives the
+ * listed ones n − i points and the others 0 (the "pessimistic" treatment; decision note 0304).
+ * Totals are exact decimal sums (no floating-point drift deciding a tie); equal totals share a rank
+ * and are listed by id.
+ *
+ * @param ballots - ranked ballots, best first
+ * @param options - the full list of alternatives
+ * @returns one line per alternative, sorted by rank, then id
+ * @throws AssessmentError `invalid_type`, `empty` (no ballots, or nothing ranked); `duplicate_id`
+ *   (an alternative twice on a ballot); `unknown_reference` (a ballot names an alternative not in
+ *   `options.alternatives`); `non_finite`, `negative_weight`, `zero_weights` (ballot weights)
+ * @example
+ * ```ts
+ * import { bordaCount } from "icc-assessment/prioritisation";
+ * const tally = bordaCount([
+ *   { ranking: ["platform", "dataPolicy", "infoPoints"], weight: 3 },
+ *   { ranking: ["infoPoints", "platform", "dataPolicy"], weight: 2 },
+ * ]);
+ * tally; // => [{ alternative: "platform", points: 8, rank: 1 }, { alternative: "infoPoints", points: 4, rank: 2 }, { alternative: "dataPolicy", points: 3, rank: 3 }]
+ * ```
+ */
+export function bordaCount(
+  ballots: readonly RankedBallot[],
+  options?: BordaCountOptions,
+): VoteTally[] {
+  const o = readOptions(options, ["options"]);
+  const declared = readAlternatives(o.alternatives);
+  const declaredSet = declared === null ? null : new Set(declared);
+  const list = readBallotList(ballots);
+  const rankings = list.map((b, i) => readBallotIds(b, i, "ranking", declaredSet));
+  const weights = list.map((b, i) => readBallotWeight(b, i));
+  checkTotalWeight(weights.reduce((s, w) => s + w, 0));
+  const universe = declared ?? [...new Set(rankings.flat())];
+  const n = universe.length;
+  if (n === 0) failAt("empty", ["ballots"], "no ballot ranks any alternative");
+  const totals = new Map<string, Decimal>(universe.map((a) => [a, new Dec(0)]));
+  rankings.forEach((ranking, i) => {
+    const w = new Dec(weights[i] as number);
+    ranking.forEach((alt, pos) => {
+      totals.set(alt, (totals.get(alt) as Decimal).plus(w.times(n - 1 - pos)));
+    });
+  });
+  return tallyFromTotals(totals);
+}

@@ -1,0 +1,248 @@
+import { describe as show } from "../_lib/assert.js";
+import { compareIds } from "../_lib/sort.js";
+import { kendallW, type KendallWResult } from "./kendallW.js";
+import { averageRanksAscending, failAt, readNumber } from "./_shared.js";
+
+/** One ranked solution, as in a `prioritise` result's `ranking`. */
+export interface RankedEntry {
+  /** The solution's id. */
+  readonly solution: string;
+  /** Its rank (1 = best; ties share a rank). */
+  readonly rank: number;
+}
+
+/** A named ranking to compare. */
+export interface NamedRanking {
+  /** A name for the method or source, e.g. `"topsis"` or `"votes"`. */
+  readonly name: string;
+  /** The ranking: every solution once. */
+  readonly ranking: readonly RankedEntry[];
+}
+
+/** Agreement between two of the rankings. */
+export interface RankingPairAgreement {
+  /** Name of the first ranking. */
+  readonly a: string;
+  /** Name of the second ranking. */
+  readonly b: string;
+  /** Kendall's tau-b, from −1 (reversed) to 1 (same order); null when undefined. */
+  readonly kendallTau: number | null;
+  /** Spearman's rho on average ranks, from −1 to 1; null when undefined. */
+  readonly spearmanRho: number | null;
+  /** Why a coefficient is null, if one is. */
+  readonly reason: string | null;
+}
+
+/** How one solution fares across the rankings. */
+export interface RankDisagreement {
+  /** The solution's id. */
+  readonly solution: string;
+  /** Its rank in each ranking, in the order of `methods`. */
+  readonly ranks: number[];
+  /** Highest rank minus lowest rank: 0 when every ranking agrees. */
+  readonly spread: number;
+}
+
+/** Result of {@link compareRankings}. */
+export interface CompareRankingsResult {
+  /** The rankings' names, in input order. */
+  readonly methods: string[];
+  /** Agreement for every pair of rankings, in input order. */
+  readonly pairs: RankingPairAgreement[];
+  /** Every solution, largest spread first, then by id. */
+  readonly disagreements: RankDisagreement[];
+  /** Solutions with the largest spread (empty when all rankings agree). */
+  readonly mostDisputed: string[];
+  /** Kendall's W across all rankings; null when it cannot be computed. */
+  readonly concordance: KendallWResult | null;
+  /** Why `concordance` is null, if it is. */
+  readonly concordanceReason: string | null;
+}
+
+/**
+ * Compares rankings of the same solutions (from different methods or groups): pairwise Kendall's
+ * tau-b and Spearman's rho, Kendall's W across all, and the solutions they disagree on most.
+ *
+ * Rule: tau-b = (concordant − discordant pairs) / √((n₀ − n₁)(n₀ − n₂)), with n₀ = n(n − 1)/2 and
+ * n₁, n₂ the pairs tied in each ranking (Kendall 1945, "The treatment of ties in ranking
+ * problems", Biometrika 33(3):239–251); rho = Pearson's correlation of the average ranks (Spearman
+ * 1904, with ties averaged as in R's `cor(method = "spearman")`). A coefficient is null when a
+ * ranking ties every solution (there is no order to correlate). A solution's spread is its highest
+ * minus its lowest rank; the most disputed are those with the largest positive spread. W is
+ * {@link kendallW} with the rankings as raters.
+ *
+ * @param rankings - at least two named rankings of the same solutions
+ * @returns pairwise agreement, the solutions by disagreement, and overall concordance
+ * @throws AssessmentError `invalid_type`, `too_few_values` (fewer than two rankings), `empty`;
+ *   `duplicate_id` (a name or a solution twice); `unknown_reference` (a solution the first
+ *   ranking lacks); `missing_value` (a solution missing from a ranking); `non_finite` /
+ *   `out_of_range` (a rank below 1)
+ * @example
+ * ```ts
+ * import { compareRankings } from "icc-assessment/prioritisation";
+ * const r = compareRankings([
+ *   { name: "topsis", ranking: [{ solution: "a", rank: 1 }, { solution: "b", rank: 2 }, { solution: "c", rank: 3 }] },
+ *   { name: "votes", ranking: [{ solution: "a", rank: 1 }, { solution: "c", rank: 2 }, { solution: "b", rank: 3 }] },
+ * ]);
+ * Math.round((r.pairs[0]?.kendallTau ?? 0) * 1000) / 1000; // => 0.333
+ * r.pairs[0]?.spearmanRho; // => 0.5
+ * r.mostDisputed; // => ["b", "c"]
+ * ```
+ */
+export function compareRankings(rankings: readonly NamedRanking[]): CompareRankingsResult {
+  if (!Array.isArray(rankings))
+    failAt("invalid_type", ["rankings"], `rankings must be an array, got ${show(rankings)}`);
+  if (rankings.length < 2) {
+    failAt(
+      "too_few_values",
+      ["rankings"],
+      `at least two rankings are needed to compare, got ${rankings.length}`,
+    );
+  }
+  const names: string[] = [];
+  const tables: Map<string, number>[] = [];
+  (rankings as readonly unknown[]).forEach((r, k) => {
+    if (typeof r !== "object" || r === null) {
+      failAt(
+        "invalid_type",
+        ["rankings", k],
+        `rankings[${k}] must be { name, ranking }, got ${show(r)}`,
+      );
+    }
+    const { name, ranking } = r as Record<string, unknown>;
+    if (typeof name !== "string" || name === "") {
+      failAt(
+        "invalid_type",
+        ["rankings", k, "name"],
+        `rankings[${k}].name must be a non-empty string, got ${show(name)}`,
+      );
+    }
+    if (names.includes(name))
+      failAt("duplicate_id", ["rankings", k, "name"], `two rankings are named ${show(name)}`);
+    names.push(name);
+    if (!Array.isArray(ranking)) {
+      failAt(
+        "invalid_type",
+        ["rankings", k, "ranking"],
+        `rankings[${k}].ranking must be an array, got ${show(ranking)}`,
+      );
+    }
+    if (ranking.length === 0)
+      failAt("empty", ["rankings", k, "ranking"], `rankings[${k}].ranking is empty`);
+    const table = new Map<string, number>();
+    ranking.forEach((e: unknown, i) => {
+      const p = ["rankings", k, "ranking", i];
+      if (typeof e !== "object" || e === null)
+        failAt("invalid_type", p, `a ranking entry must be { solution, rank }, got ${show(e)}`);
+      const { solution, rank } = e as Record<string, unknown>;
+      if (typeof solution !== "string" || solution === "") {
+        failAt(
+          "invalid_type",
+          [...p, "solution"],
+          `solution must be a non-empty string, got ${show(solution)}`,
+        );
+      }
+      if (table.has(solution))
+        failAt("duplicate_id", [...p, "solution"], `rankings[${k}] lists ${show(solution)} twice`);
+      const first = tables[0];
+      if (first !== undefined && !first.has(solution)) {
+        failAt(
+          "unknown_reference",
+          [...p, "solution"],
+          `rankings[${k}] ranks ${show(solution)}, which rankings[0] does not rank`,
+        );
+      }
+      table.set(solution, readNumber(rank, [...p, "rank"], "rank", { min: 1 }));
+    });
+    const first = tables[0];
+    if (first !== undefined && table.size !== first.size) {
+      const missing = [...first.keys()].find((s) => !table.has(s)) as string;
+      failAt(
+        "missing_value",
+        ["rankings", k, "ranking"],
+        `rankings[${k}] does not rank ${show(missing)}`,
+      );
+    }
+    tables.push(table);
+  });
+
+  const solutions = [...(tables[0] as Map<string, number>).keys()].sort(compareIds);
+  const n = solutions.length;
+  const vectors = tables.map((t) => solutions.map((s) => t.get(s) as number));
+  const pairs: RankingPairAgreement[] = [];
+  for (let x = 0; x < vectors.length; x++) {
+    for (let y = x + 1; y < vectors.length; y++) {
+      const tau = kendallTauB(vectors[x] as number[], vectors[y] as number[]);
+      const rho = spearman(vectors[x] as number[], vectors[y] as number[]);
+      pairs.push({
+        a: names[x] as string,
+        b: names[y] as string,
+        kendallTau: tau,
+        spearmanRho: rho,
+        reason:
+          tau === null || rho === null
+            ? n < 2
+              ? "a single solution has no order to compare"
+              : "one of the rankings ties every solution, so there is no order to correlate"
+            : null,
+      });
+    }
+  }
+  const disagreements: RankDisagreement[] = solutions
+    .map((solution, i) => {
+      const ranks = vectors.map((v) => v[i] as number);
+      return { solution, ranks, spread: Math.max(...ranks) - Math.min(...ranks) };
+    })
+    .sort((p, q) => q.spread - p.spread || compareIds(p.solution, q.solution));
+  const maxSpread = disagreements[0]?.spread ?? 0;
+  const mostDisputed =
+    maxSpread > 0 ? disagreements.filter((d) => d.spread === maxSpread).map((d) => d.solution) : [];
+
+  let concordance: KendallWResult | null = null;
+  let concordanceReason: string | null = null;
+  if (n < 2) concordanceReason = "a single solution has no order to agree on";
+  else {
+    if (vectors.every((v) => v.every((x) => x === v[0])))
+      concordanceReason = "every ranking ties every solution";
+    else concordance = kendallW(vectors);
+  }
+  return { methods: names, pairs, disagreements, mostDisputed, concordance, concordanceReason };
+}
+
+function kendallTauB(a: readonly number[], b: readonly number[]): number | null {
+  const n = a.length;
+  let s = 0;
+  let tiesA = 0;
+  let tiesB = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const da = Math.sign((a[i] as number) - (a[j] as number));
+      const db = Math.sign((b[i] as number) - (b[j] as number));
+      if (da === 0) tiesA++;
+      if (db === 0) tiesB++;
+      s += da * db;
+    }
+  }
+  const n0 = (n * (n - 1)) / 2;
+  const d = Math.sqrt((n0 - tiesA) * (n0 - tiesB));
+  return d > 0 ? Math.max(-1, Math.min(1, s / d)) : null;
+}
+
+function spearman(a: readonly number[], b: readonly number[]): number | null {
+  const ra = averageRanksAscending(a);
+  const rb = averageRanksAscending(b);
+  const n = a.length;
+  const mean = (n + 1) / 2;
+  let sab = 0;
+  let saa = 0;
+  let sbb = 0;
+  for (let i = 0; i < n; i++) {
+    const x = (ra[i] as number) - mean;
+    const y = (rb[i] as number) - mean;
+    sab += x * y;
+    saa += x * x;
+    sbb += y * y;
+  }
+  const d = Math.sqrt(saa * sbb);
+  return d > 0 ? Math.max(-1, Math.min(1, sab / d)) : null;
+}

@@ -1,0 +1,137 @@
+import { Dec } from "../_lib/decimal.js";
+import type { Decimal } from "decimal.js";
+import {
+  checkTotalWeight,
+  failAt,
+  readAlternatives,
+  readBallotList,
+  readBallotWeight,
+  readNumber,
+  readOptions,
+  tallyFromTotals,
+  type VoteTally,
+} from "./_shared.js";
+import { describe as show } from "../_lib/assert.js";
+
+/** Dots a voter puts on one alternative. */
+export interface DotAllocation {
+  /** The alternative's id. */
+  readonly alternative: string;
+  /** Number of dots (a whole number ≥ 0). */
+  readonly points: number;
+}
+
+/** A dot-voting ballot. */
+export interface DotBallot {
+  /** Where the voter put their dots (each alternative at most once). */
+  readonly points: readonly DotAllocation[];
+  /** Weight of the ballot; default 1. */
+  readonly weight?: number;
+}
+
+/** Options of {@link dotVoting}. */
+export interface DotVotingOptions {
+  /** Dots each voter may place; a ballot placing more is an error. Default: no limit. */
+  readonly dotsPerVoter?: number;
+  /** The full list of alternatives; ballots naming others are errors, unnamed ones get 0. */
+  readonly alternatives?: readonly string[];
+}
+
+/**
+ * Dot voting (dotmocracy): each voter places a number of dots on the alternatives, several on one
+ * if they like; the most dotted wins.
+ *
+ * Rule (a common workshop facilitation technique, "dotmocracy"; counted as cumulative voting,
+ * Glasser 1959, "Game theory and cumulative voting for corporate directors", Management Science
+ * 5(2):151–156): an alternative's points are Σ over ballots of dots × ballot weight. Dots
+ * are whole numbers; with `dotsPerVoter`, a ballot may place at most that many. Tallies are exact;
+ * equal totals share a rank and are listed by id.
+ *
+ * @param ballots - dot allocations per voter
+ * @param options - the dot budget and the full list of alternatives
+ * @returns one line per alternative, sorted by rank, then id
+ * @throws AssessmentError `invalid_type`, `empty`; `duplicate_id` (an alternative twice on a
+ *   ballot); `unknown_reference`; `invalid_value` (fractional dots); `out_of_range` (negative dots);
+ *   `budget` (more dots than `dotsPerVoter`); `non_finite`, `negative_weight`, `zero_weights`
+ * @example
+ * ```ts
+ * import { dotVoting } from "icc-assessment/prioritisation";
+ * const tally = dotVoting(
+ *   [
+ *     { points: [{ alternative: "platform", points: 3 }, { alternative: "chatbot", points: 2 }] },
+ *     { points: [{ alternative: "chatbot", points: 5 }] },
+ *   ],
+ *   { dotsPerVoter: 5 },
+ * );
+ * tally.map((t) => [t.alternative, t.points]); // => [["chatbot", 7], ["platform", 3]]
+ * ```
+ */
+export function dotVoting(ballots: readonly DotBallot[], options?: DotVotingOptions): VoteTally[] {
+  const o = readOptions(options, ["options"]);
+  const budget =
+    o.dotsPerVoter === undefined
+      ? null
+      : readNumber(o.dotsPerVoter, ["options", "dotsPerVoter"], "dotsPerVoter", {
+          min: 0,
+          integer: true,
+        });
+  const declared = readAlternatives(o.alternatives);
+  const declaredSet = declared === null ? null : new Set(declared);
+  const list = readBallotList(ballots);
+  const weights = list.map((b, i) => readBallotWeight(b, i));
+  checkTotalWeight(weights.reduce((s, w) => s + w, 0));
+  const totals = new Map<string, Decimal>((declared ?? []).map((a) => [a, new Dec(0)]));
+  list.forEach((b, i) => {
+    const raw = b["points"];
+    const path = ["ballots", i, "points"];
+    if (!Array.isArray(raw))
+      failAt("invalid_type", path, `ballots[${i}].points must be an array, got ${show(raw)}`);
+    const seen = new Set<string>();
+    let used = 0;
+    const w = new Dec(weights[i] as number);
+    raw.forEach((entry: unknown, j) => {
+      if (typeof entry !== "object" || entry === null) {
+        failAt(
+          "invalid_type",
+          [...path, j],
+          `ballots[${i}].points[${j}] must be { alternative, points }, got ${show(entry)}`,
+        );
+      }
+      const { alternative, points } = entry as Record<string, unknown>;
+      if (typeof alternative !== "string" || alternative === "") {
+        failAt(
+          "invalid_type",
+          [...path, j, "alternative"],
+          `an alternative id was expected, got ${show(alternative)}`,
+        );
+      }
+      if (declaredSet !== null && !declaredSet.has(alternative)) {
+        failAt(
+          "unknown_reference",
+          [...path, j, "alternative"],
+          `ballots[${i}] names an unknown alternative ${show(alternative)}`,
+        );
+      }
+      if (seen.has(alternative)) {
+        failAt(
+          "duplicate_id",
+          [...path, j, "alternative"],
+          `ballots[${i}] names ${show(alternative)} twice`,
+        );
+      }
+      seen.add(alternative);
+      const dots = readNumber(points, [...path, j, "points"], "points", { min: 0, integer: true });
+      used += dots;
+      totals.set(alternative, (totals.get(alternative) ?? new Dec(0)).plus(w.times(dots)));
+    });
+    if (budget !== null && used > budget) {
+      failAt(
+        "budget",
+        path,
+        `ballots[${i}] places ${used} dots, more than the ${budget} each voter has`,
+      );
+    }
+  });
+  if (totals.size === 0) failAt("empty", ["ballots"], "no ballot places a dot");
+  return tallyFromTotals(totals);
+}

@@ -1,0 +1,559 @@
+import { createUniform, randomGamma, type Uniform } from "../_lib/random.js";
+import type { Decision } from "./buildDecision.js";
+import type { RankedSolution, UsedWeight } from "./prioritise.js";
+import { byTopsis, byWeightedSum, checkDecision } from "./_decision.js";
+import type { TopsisNormalisation } from "./topsis.js";
+import type { WeightedSumNormalisation } from "./weightedSum.js";
+import { clean, ranksDescending, readChoice, readNumber, readOptions } from "./_shared.js";
+
+/** Methods whose ranking {@link rankStability} can perturb. */
+export const stabilityMethods = ["weightedSum", "topsis"] as const;
+/** A method for {@link rankStability}. */
+export type StabilityMethod = (typeof stabilityMethods)[number];
+
+/** Ways of perturbing the weights. */
+export const weightPerturbations = ["dirichlet", "uniform"] as const;
+/** A weight perturbation. */
+export type WeightPerturbation = (typeof weightPerturbations)[number];
+
+/** The default seed: the date of Sofia's solution-prioritisation workshop, 2021-02-08. */
+export const DEFAULT_SEED = 20210208;
+/** Default number of Monte Carlo draws (standard error of a probability at most 0.5/√1000 ≈ 0.016). */
+export const DEFAULT_DRAWS = 1000;
+/** Default Dirichlet concentration: a weight of 0.25 varies with a standard deviation of about 0.06. */
+export const DEFAULT_CONCENTRATION = 50;
+/** Default half-width of the uniform perturbation: each weight ±20 % before renormalising. */
+export const DEFAULT_UNIFORM_RANGE = 0.2;
+
+/** Options of {@link rankStability}. */
+export interface RankStabilityOptions {
+  /** `"weightedSum"` (default) or `"topsis"`. */
+  readonly method?: StabilityMethod;
+  /** Normalisation, with `prioritise`'s defaults for the method. */
+  readonly normalisation?: WeightedSumNormalisation | TopsisNormalisation;
+  /** `"dirichlet"` (default) or `"uniform"`. */
+  readonly perturbation?: WeightPerturbation;
+  /** Dirichlet concentration c (α_j = c · w_j); default 50. Larger is tighter. */
+  readonly concentration?: number;
+  /** Uniform half-width r: w_j · (1 + r·(2U − 1)); default 0.2, at most 1. */
+  readonly range?: number;
+  /** Number of draws, 1–1,000,000; default 1000. */
+  readonly draws?: number;
+  /** Seed (a whole number 0 … 2³² − 1); default {@link DEFAULT_SEED}. */
+  readonly seed?: number;
+  /** k of the "stays in the top k" probability; default min(5, number of solutions). */
+  readonly topK?: number;
+  /** Steps of each one-at-a-time sweep over [0, 1]; default 10 (weights 0, 0.1, …, 1). */
+  readonly sweepSteps?: number;
+}
+
+/** How one solution's rank varies under perturbed weights. */
+export interface SolutionStability {
+  /** The solution's id. */
+  readonly solution: string;
+  /** Its rank with the given weights. */
+  readonly baseRank: number;
+  /** Mean rank over the draws. */
+  readonly meanRank: number;
+  /** Probability of each rank: entry r − 1 is P(rank = r). */
+  readonly rankProbabilities: number[];
+  /** P(rank ≤ k). */
+  readonly topKProbability: number;
+}
+
+/** The weight change of one criterion at which the first two solutions swap. */
+export interface SwapThreshold {
+  /** The criterion changed (the others rescaled proportionally). */
+  readonly criterion: string;
+  /** Its given weight. */
+  readonly weight: number;
+  /** The weight at which the second solution overtakes the first; null if none in [0, 1]. */
+  readonly threshold: number | null;
+  /** threshold − weight; null when there is none. */
+  readonly change: number | null;
+}
+
+/** One point of a one-at-a-time sweep. */
+export interface SweepPoint {
+  /** The swept criterion's weight (the others rescaled to sum 1 − weight). */
+  readonly weight: number;
+  /** Every solution's rank, in decision order. */
+  readonly ranks: number[];
+  /** The first-ranked solution (lowest id among ties). */
+  readonly first: string;
+}
+
+/** Result of {@link rankStability}. */
+export interface RankStabilityResult {
+  /** The method perturbed. */
+  readonly method: StabilityMethod;
+  /** Every parameter used, including the seed. */
+  readonly parameters: {
+    /** The normalisation. */
+    readonly normalisation: WeightedSumNormalisation | TopsisNormalisation;
+    /** The perturbation. */
+    readonly perturbation: WeightPerturbation;
+    /** The Dirichlet concentration (null for the uniform perturbation). */
+    readonly concentration: number | null;
+    /** The uniform half-width (null for Dirichlet). */
+    readonly range: number | null;
+    /** Number of draws. */
+    readonly draws: number;
+    /** The seed. */
+    readonly seed: number;
+    /** k of the top-k probability. */
+    readonly topK: number;
+    /** Steps of each sweep. */
+    readonly sweepSteps: number;
+    /** The given weights, normalised. */
+    readonly weights: UsedWeight[];
+  };
+  /** The ranking with the given weights. */
+  readonly baseRanking: RankedSolution[];
+  /** Per solution, in base-ranking order. */
+  readonly solutions: SolutionStability[];
+  /** Per criterion, the weight at which the first two swap. */
+  readonly swaps: SwapThreshold[];
+  /** The smallest such change over all criteria; null when no single weight swaps them. */
+  readonly smallestSwap: SwapThreshold | null;
+  /** Why `smallestSwap` is null, if it is. */
+  readonly swapReason: string | null;
+  /** One-at-a-time sweeps, per criterion. */
+  readonly sweeps: {
+    /** The swept criterion. */
+    readonly criterion: string;
+    /** One point per step. */
+    readonly points: SweepPoint[];
+  }[];
+}
+
+interface Scorer {
+  readonly n: number;
+  readonly m: number;
+  /** scores into `out` for weights `w` */
+  score(w: Float64Array, out: Float64Array): void;
+  /** the score of alternative `i` for weights `w` */
+  scoreOne(w: Float64Array, i: number): number;
+}
+
+/**
+ * How stable a ranking is when the criteria weights are uncertain: seeded Monte Carlo
+ * perturbation of the weights, one-at-a-time sweeps, and the smallest weight change that swaps
+ * the first two solutions.
+ *
+ * Rule (designed by this project after Butler, Jia & Dyer 1997, "Simulation techniques for the
+ * sensitivity analysis of multi-criteria decision models", EJOR 103(3):531–546, and Triantaphyllou
+ * & Sánchez 1997, Decision Sciences 28(1):151–194): the decision is scored by `weightedSum` or
+ * `topsis` (with `prioritise`'s normalisation defaults) with the given weights w, then `draws`
+ * times with perturbed weights — `"dirichlet"`: w' ~ Dirichlet(c·w), whose mean is w (gamma
+ * variates by Marsaglia & Tsang 2000); `"uniform"`: w'_j = w_j·(1 + r·(2U − 1)), renormalised — and
+ * each draw's competition ranks are counted. Criteria with weight 0 stay at 0. Randomness comes
+ * from xoshiro128** seeded with `seed` (default 20210208, echoed), so the same seed gives the same
+ * result. A sweep sets one criterion's weight to t = 0, 1/steps, …, 1 and rescales the others
+ * proportionally to sum 1 − t (equally if they were all 0). The swap threshold of a criterion is
+ * the weight t nearest its given weight at which the second solution's score equals the first's
+ * (found on a 1000-point grid refined by bisection to 1e-12); the smallest swap is the one with
+ * the smallest |t − w|.
+ *
+ * @param decision - the decision (see {@link buildDecision})
+ * @param options - method, normalisation, perturbation, draws, seed, top k and sweep steps
+ * @returns per solution the probability of each rank and of staying in the top k, the swap
+ *   thresholds, the sweeps and every parameter used
+ * @throws AssessmentError every error of {@link prioritise} with the method for the decision; `invalid_value`
+ *   (unknown method or perturbation, a seed or count that is not a whole number); `out_of_range`
+ *   (concentration ≤ 0, range outside 0–1, draws outside 1–1,000,000, topK outside 1–n, seed
+ *   outside 0–2³² − 1, sweepSteps outside 1–1000)
+ * @example
+ * ```ts
+ * import { rankStability } from "icc-assessment/prioritisation";
+ * const decision = {
+ *   alternatives: ["platform", "sofiaChooses", "infoPoints"],
+ *   criteria: [
+ *     { id: "impact", kind: "benefit" as const, weight: 0.6, scale: { min: 1, max: 5 } },
+ *     { id: "cost", kind: "cost" as const, weight: 0.4, scale: { min: 0, max: 500 } },
+ *   ],
+ *   matrix: [
+ *     [5, 180],
+ *     [4, 45],
+ *     [3, 30],
+ *   ],
+ * };
+ * const r = rankStability(decision, { draws: 500, topK: 2 });
+ * r.parameters.seed; // => 20210208
+ * r.solutions.map((s) => s.solution); // => ["platform", "sofiaChooses", "infoPoints"]
+ * r.smallestSwap?.criterion; // => "impact"
+ * Math.round((r.smallestSwap?.threshold ?? 0) * 1000) / 1000; // => 0.519
+ * ```
+ */
+export function rankStability(
+  decision: Decision,
+  options?: RankStabilityOptions,
+): RankStabilityResult {
+  const o = readOptions(options, ["options"]);
+  const method = readChoice(
+    o.method,
+    stabilityMethods,
+    "weightedSum",
+    ["options", "method"],
+    "method",
+  );
+  const perturbation = readChoice(
+    o.perturbation,
+    weightPerturbations,
+    "dirichlet",
+    ["options", "perturbation"],
+    "perturbation",
+  );
+  const concentration =
+    perturbation === "dirichlet"
+      ? o.concentration === undefined
+        ? DEFAULT_CONCENTRATION
+        : readNumber(o.concentration, ["options", "concentration"], "concentration", {
+            min: 0,
+            exclusiveMin: true,
+          })
+      : null;
+  const range =
+    perturbation === "uniform"
+      ? o.range === undefined
+        ? DEFAULT_UNIFORM_RANGE
+        : readNumber(o.range, ["options", "range"], "range", { min: 0, max: 1 })
+      : null;
+  const draws =
+    o.draws === undefined
+      ? DEFAULT_DRAWS
+      : readNumber(o.draws, ["options", "draws"], "draws", {
+          min: 1,
+          max: 1_000_000,
+          integer: true,
+        });
+  const seed =
+    o.seed === undefined
+      ? DEFAULT_SEED
+      : readNumber(o.seed, ["options", "seed"], "seed", { min: 0, max: 4294967295, integer: true });
+  const sweepSteps =
+    o.sweepSteps === undefined
+      ? 10
+      : readNumber(o.sweepSteps, ["options", "sweepSteps"], "sweepSteps", {
+          min: 1,
+          max: 1000,
+          integer: true,
+        });
+
+  const checked = checkDecision(decision);
+  const base =
+    method === "weightedSum"
+      ? byWeightedSum(decision, checked, o.normalisation)
+      : byTopsis(decision, checked, o.normalisation);
+  const alternatives = [...decision.alternatives];
+  const n = alternatives.length;
+  const topK =
+    o.topK === undefined
+      ? Math.min(5, n)
+      : readNumber(o.topK, ["options", "topK"], "topK", { min: 1, max: n, integer: true });
+  const weights = base.parameters.weights;
+  const m = weights.length;
+  const w0 = Float64Array.from(weights, (u) => u.weight);
+  const scorer =
+    base.method === "weightedSum"
+      ? weightedSumScorer(base.normalised, n, m)
+      : topsisScorer(decision, weights, base.parameters.normalisation, n, m);
+
+  // Monte Carlo
+  const uniform = createUniform(seed);
+  const counts = new Float64Array(n * n);
+  const rankSum = new Float64Array(n);
+  const topCount = new Float64Array(n);
+  const w = new Float64Array(m);
+  const scores = new Float64Array(n);
+  const alpha = Float64Array.from(w0, (x) => (concentration ?? 0) * x);
+  // alternatives ordered by score, best first; kept from draw to draw, so the insertion sort
+  // below only has to undo the few swaps a perturbation causes
+  const order = new Int32Array(n);
+  const position = new Map(alternatives.map((a, i) => [a, i]));
+  base.ranking.forEach((r, p) => (order[p] = position.get(r.solution) as number));
+  for (let d = 0; d < draws; d++) {
+    if (perturbation === "dirichlet") sampleDirichlet(uniform, alpha, w);
+    else sampleUniform(uniform, w0, range as number, w);
+    scorer.score(w, scores);
+    for (let p = 1; p < n; p++) {
+      const i = order[p] as number;
+      const v = scores[i] as number;
+      let q = p - 1;
+      while (q >= 0 && (scores[order[q] as number] as number) < v) {
+        order[q + 1] = order[q] as number;
+        q--;
+      }
+      order[q + 1] = i;
+    }
+    let rank = 1;
+    for (let p = 0; p < n; p++) {
+      const i = order[p] as number;
+      if (p > 0 && (scores[i] as number) !== (scores[order[p - 1] as number] as number))
+        rank = p + 1;
+      counts[i * n + rank - 1] = (counts[i * n + rank - 1] as number) + 1;
+      rankSum[i] = (rankSum[i] as number) + rank;
+      if (rank <= topK) topCount[i] = (topCount[i] as number) + 1;
+    }
+  }
+  const index = new Map(alternatives.map((a, i) => [a, i]));
+  const solutions: SolutionStability[] = base.ranking.map((r) => {
+    const i = index.get(r.solution) as number;
+    const probs = new Array<number>(n);
+    for (let k = 0; k < n; k++) probs[k] = (counts[i * n + k] as number) / draws;
+    return {
+      solution: r.solution,
+      baseRank: r.rank,
+      meanRank: (rankSum[i] as number) / draws,
+      rankProbabilities: probs,
+      topKProbability: (topCount[i] as number) / draws,
+    };
+  });
+
+  // swap thresholds and sweeps
+  const swaps: SwapThreshold[] = [];
+  let swapReason: string | null = null;
+  if (n < 2) swapReason = "a single solution cannot swap places";
+  else if (m < 2) swapReason = "with a single criterion no weight change alters the ranking";
+  else {
+    const first = index.get((base.ranking[0] as RankedSolution).solution) as number;
+    const second = index.get((base.ranking[1] as RankedSolution).solution) as number;
+    for (let k = 0; k < m; k++) {
+      const t = swapThreshold(scorer, w0, k, first, second);
+      swaps.push({
+        criterion: (weights[k] as UsedWeight).criterion,
+        weight: w0[k] as number,
+        threshold: t,
+        change: t === null ? null : clean(t - (w0[k] as number)),
+      });
+    }
+  }
+  let smallestSwap: SwapThreshold | null = null;
+  for (const s of swaps) {
+    if (s.change === null) continue;
+    if (smallestSwap === null || Math.abs(s.change) < Math.abs(smallestSwap.change as number))
+      smallestSwap = s;
+  }
+  if (smallestSwap === null && swapReason === null) {
+    swapReason =
+      "no change of a single criterion's weight lets the second solution overtake the first";
+  }
+
+  const sweeps = weights.map((c, k) => {
+    const points: SweepPoint[] = [];
+    const ws = new Float64Array(m);
+    for (let s = 0; s <= sweepSteps; s++) {
+      const t = s / sweepSteps;
+      weightsAt(w0, k, t, ws);
+      scorer.score(ws, scores);
+      const ranks = ranksDescending(scores);
+      let best = -1;
+      for (let i = 0; i < n; i++) {
+        if (
+          ranks[i] === 1 &&
+          (best < 0 || (alternatives[i] as string) < (alternatives[best] as string))
+        )
+          best = i;
+      }
+      points.push({ weight: t, ranks, first: alternatives[best] as string });
+    }
+    return { criterion: c.criterion, points };
+  });
+
+  return {
+    method,
+    parameters: {
+      normalisation: base.parameters.normalisation,
+      perturbation,
+      concentration,
+      range,
+      draws,
+      seed,
+      topK,
+      sweepSteps,
+      weights,
+    },
+    baseRanking: base.ranking,
+    solutions,
+    swaps,
+    smallestSwap,
+    swapReason,
+    sweeps,
+  };
+}
+
+function sampleDirichlet(uniform: Uniform, alpha: Float64Array, out: Float64Array): void {
+  let sum = 0;
+  for (let j = 0; j < alpha.length; j++) {
+    const a = alpha[j] as number;
+    const g = a > 0 ? randomGamma(uniform, a) : 0;
+    out[j] = g;
+    sum += g;
+  }
+  if (!(sum > 0)) {
+    // every gamma underflowed (tiny concentrations): fall back to the given weights' shares
+    let s = 0;
+    for (let j = 0; j < alpha.length; j++) s += alpha[j] as number;
+    for (let j = 0; j < alpha.length; j++) out[j] = (alpha[j] as number) / s;
+    return;
+  }
+  for (let j = 0; j < alpha.length; j++) out[j] = (out[j] as number) / sum;
+}
+
+function sampleUniform(uniform: Uniform, w0: Float64Array, range: number, out: Float64Array): void {
+  let sum = 0;
+  for (let j = 0; j < w0.length; j++) {
+    const v = (w0[j] as number) * (1 + range * (2 * uniform() - 1));
+    out[j] = v;
+    sum += v;
+  }
+  if (!(sum > 0)) {
+    out.set(w0);
+    return;
+  }
+  for (let j = 0; j < w0.length; j++) out[j] = (out[j] as number) / sum;
+}
+
+/** Weights with criterion k set to t and the others rescaled to sum 1 − t. */
+function weightsAt(w0: Float64Array, k: number, t: number, out: Float64Array): void {
+  const m = w0.length;
+  const rest = 1 - (w0[k] as number);
+  for (let j = 0; j < m; j++) {
+    if (j === k) out[j] = t;
+    else out[j] = rest > 1e-15 ? ((w0[j] as number) * (1 - t)) / rest : (1 - t) / (m - 1);
+  }
+}
+
+const GRID = 1000;
+
+function swapThreshold(
+  scorer: Scorer,
+  w0: Float64Array,
+  k: number,
+  first: number,
+  second: number,
+): number | null {
+  const ws = new Float64Array(w0.length);
+  const diff = (t: number): number => {
+    weightsAt(w0, k, t, ws);
+    return scorer.scoreOne(ws, first) - scorer.scoreOne(ws, second);
+  };
+  const wk = w0[k] as number;
+  const d0 = diff(wk);
+  if (d0 <= 0) return wk;
+  let best: number | null = null;
+  let prevT = 0;
+  let prevD = diff(0);
+  for (let g = 1; g <= GRID; g++) {
+    const t = g / GRID;
+    const dt = diff(t);
+    if (prevD > 0 !== dt > 0) {
+      // bisection on [prevT, t] for the point where diff crosses 0
+      let a = prevT;
+      let b = t;
+      let da = prevD;
+      while (b - a > 1e-12) {
+        const mid = (a + b) / 2;
+        const dm = diff(mid);
+        if (dm > 0 === da > 0) {
+          a = mid;
+          da = dm;
+        } else b = mid;
+      }
+      const root = da > 0 ? b : a;
+      if (best === null || Math.abs(root - wk) < Math.abs(best - wk)) best = root;
+    }
+    prevT = t;
+    prevD = dt;
+  }
+  return best;
+}
+
+function weightedSumScorer(
+  normalised: readonly (readonly number[])[],
+  n: number,
+  m: number,
+): Scorer {
+  const r = new Float64Array(n * m);
+  normalised.forEach((row, i) => row.forEach((x, j) => (r[i * m + j] = x)));
+  const one = (w: Float64Array, i: number): number => {
+    let s = 0;
+    const base = i * m;
+    for (let j = 0; j < m; j++) s += (w[j] as number) * (r[base + j] as number);
+    return s;
+  };
+  return {
+    n,
+    m,
+    score(w, out) {
+      for (let i = 0; i < n; i++) {
+        let s = 0;
+        const base = i * m;
+        for (let j = 0; j < m; j++) s += (w[j] as number) * (r[base + j] as number);
+        out[i] = s;
+      }
+    },
+    scoreOne: one,
+  };
+}
+
+function topsisScorer(
+  decision: Decision,
+  weights: readonly UsedWeight[],
+  normalisation: WeightedSumNormalisation | TopsisNormalisation,
+  n: number,
+  m: number,
+): Scorer {
+  // unweighted normalised matrix R and the squared distances of each cell to the column's best
+  // and worst value: D+_i = √(Σ_j w_j² (R_ij − best_j)²), the same for D−
+  const x = decision.matrix;
+  const plus = new Float64Array(n * m);
+  const minus = new Float64Array(n * m);
+  for (let j = 0; j < m; j++) {
+    let lo = Infinity;
+    let hi = -Infinity;
+    let ss = 0;
+    for (let i = 0; i < n; i++) {
+      const v = (x[i] as readonly number[])[j] as number;
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+      ss += v * v;
+    }
+    const isCost = (weights[j] as UsedWeight).kind === "cost";
+    const norm = Math.sqrt(ss);
+    const r = (v: number): number =>
+      normalisation === "vector" ? v / norm : isCost ? (hi - v) / (hi - lo) : (v - lo) / (hi - lo);
+    const rLo = r(lo);
+    const rHi = r(hi);
+    const best = normalisation === "vector" ? (isCost ? rLo : rHi) : Math.max(rLo, rHi);
+    const worst = normalisation === "vector" ? (isCost ? rHi : rLo) : Math.min(rLo, rHi);
+    for (let i = 0; i < n; i++) {
+      const v = r((x[i] as readonly number[])[j] as number);
+      plus[i * m + j] = (v - best) * (v - best);
+      minus[i * m + j] = (v - worst) * (v - worst);
+    }
+  }
+  // When every weighted criterion is constant (possible only at a sweep's end point that zeroes
+  // the one criterion that differs), every alternative is both ideal and anti-ideal: they all tie.
+  const one = (w: Float64Array, i: number): number => {
+    let sp = 0;
+    let sm = 0;
+    const base = i * m;
+    for (let j = 0; j < m; j++) {
+      const w2 = (w[j] as number) * (w[j] as number);
+      sp += w2 * (plus[base + j] as number);
+      sm += w2 * (minus[base + j] as number);
+    }
+    const dp = Math.sqrt(sp);
+    const dm = Math.sqrt(sm);
+    return dp + dm > 0 ? dm / (dp + dm) : 0.5;
+  };
+  return {
+    n,
+    m,
+    score(w, out) {
+      for (let i = 0; i < n; i++) out[i] = one(w, i);
+    },
+    scoreOne: one,
+  };
+}

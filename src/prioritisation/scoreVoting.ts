@@ -1,0 +1,169 @@
+import { Dec } from "../_lib/decimal.js";
+import type { Decimal } from "decimal.js";
+import {
+  checkTotalWeight,
+  failAt,
+  readAlternatives,
+  readBallotList,
+  readBallotWeight,
+  readChoice,
+  readNumber,
+  readOptions,
+  tallyFromTotals,
+  type VoteTally,
+} from "./_shared.js";
+import { describe as show } from "../_lib/assert.js";
+import type { CriterionScale } from "./weightedSum.js";
+
+/** One score on a score ballot. */
+export interface AlternativeScore {
+  /** The alternative's id. */
+  readonly alternative: string;
+  /** The score given. */
+  readonly score: number;
+}
+
+/** A score (range) ballot. */
+export interface ScoreBallot {
+  /** Scores given (each alternative at most once; unscored alternatives are left out). */
+  readonly scores: readonly AlternativeScore[];
+  /** Weight of the ballot; default 1. */
+  readonly weight?: number;
+}
+
+/** How {@link scoreVoting} combines the scores. */
+export const scoreAggregates = ["sum", "mean"] as const;
+/** A score aggregate. */
+export type ScoreAggregate = (typeof scoreAggregates)[number];
+
+/** Options of {@link scoreVoting}. */
+export interface ScoreVotingOptions {
+  /** `"sum"` (default): weighted total; `"mean"`: weighted mean over the ballots that scored it. */
+  readonly aggregate?: ScoreAggregate;
+  /** Allowed scores, e.g. `{ min: 0, max: 5 }`; a score outside is an error. Default: any finite. */
+  readonly scale?: CriterionScale;
+  /** The full list of alternatives; ballots naming others are errors. */
+  readonly alternatives?: readonly string[];
+}
+
+/**
+ * Score (range) voting: each voter scores the alternatives on a scale; the highest total (or
+ * mean) wins.
+ *
+ * Rule (Smith 2000, "Range voting"; as in pabulib's "scoring" vote type): with `"sum"`, an
+ * alternative's points are Σ weight × score (unscored counts nothing); with `"mean"`, they are that
+ * sum divided by the total weight of the ballots that scored it, so an alternative nobody scored
+ * has no mean and is an error. Tallies are exact decimals; equal totals share a rank and are
+ * listed by id.
+ *
+ * @param ballots - score ballots
+ * @param options - sum or mean, the allowed scale, and the full list of alternatives
+ * @returns one line per alternative, sorted by rank, then id
+ * @throws AssessmentError `invalid_type`, `empty`; `duplicate_id`; `unknown_reference`;
+ *   `out_of_range` (a score off the scale); `zero_spread` (scale max ≤ min); `missing_value` (an
+ *   alternative nobody scored, under `"mean"`); `non_finite`, `negative_weight`, `zero_weights`
+ * @example
+ * ```ts
+ * import { scoreVoting } from "icc-assessment/prioritisation";
+ * const ballots = [
+ *   { scores: [{ alternative: "platform", score: 5 }, { alternative: "chatbot", score: 1 }] },
+ *   { scores: [{ alternative: "platform", score: 3 }, { alternative: "chatbot", score: 4 }] },
+ * ];
+ * scoreVoting(ballots, { scale: { min: 0, max: 5 } }).map((t) => [t.alternative, t.points]); // => [["platform", 8], ["chatbot", 5]]
+ * scoreVoting(ballots, { aggregate: "mean" }).map((t) => t.points); // => [4, 2.5]
+ * ```
+ */
+export function scoreVoting(
+  ballots: readonly ScoreBallot[],
+  options?: ScoreVotingOptions,
+): VoteTally[] {
+  const o = readOptions(options, ["options"]);
+  const aggregate = readChoice(
+    o.aggregate,
+    scoreAggregates,
+    "sum",
+    ["options", "aggregate"],
+    "aggregate",
+  );
+  let scale: CriterionScale | null = null;
+  if (o.scale !== undefined) {
+    const s: unknown = o.scale;
+    if (typeof s !== "object" || s === null) {
+      failAt("invalid_type", ["options", "scale"], `scale must be { min, max }, got ${show(s)}`);
+    }
+    const min = readNumber((s as CriterionScale).min, ["options", "scale", "min"], "scale.min");
+    const max = readNumber((s as CriterionScale).max, ["options", "scale", "max"], "scale.max");
+    if (!(max > min))
+      failAt(
+        "zero_spread",
+        ["options", "scale"],
+        `scale must have max > min, got [${min}, ${max}]`,
+      );
+    scale = { min, max };
+  }
+  const declared = readAlternatives(o.alternatives);
+  const declaredSet = declared === null ? null : new Set(declared);
+  const list = readBallotList(ballots);
+  const weights = list.map((b, i) => readBallotWeight(b, i));
+  checkTotalWeight(weights.reduce((s, w) => s + w, 0));
+  const sums = new Map<string, Decimal>((declared ?? []).map((a) => [a, new Dec(0)]));
+  const mass = new Map<string, Decimal>((declared ?? []).map((a) => [a, new Dec(0)]));
+  list.forEach((b, i) => {
+    const raw = b["scores"];
+    const path = ["ballots", i, "scores"];
+    if (!Array.isArray(raw))
+      failAt("invalid_type", path, `ballots[${i}].scores must be an array, got ${show(raw)}`);
+    const seen = new Set<string>();
+    const w = new Dec(weights[i] as number);
+    raw.forEach((entry: unknown, j) => {
+      if (typeof entry !== "object" || entry === null) {
+        failAt(
+          "invalid_type",
+          [...path, j],
+          `ballots[${i}].scores[${j}] must be { alternative, score }, got ${show(entry)}`,
+        );
+      }
+      const { alternative, score } = entry as Record<string, unknown>;
+      if (typeof alternative !== "string" || alternative === "") {
+        failAt(
+          "invalid_type",
+          [...path, j, "alternative"],
+          `an alternative id was expected, got ${show(alternative)}`,
+        );
+      }
+      if (declaredSet !== null && !declaredSet.has(alternative)) {
+        failAt(
+          "unknown_reference",
+          [...path, j, "alternative"],
+          `ballots[${i}] names an unknown alternative ${show(alternative)}`,
+        );
+      }
+      if (seen.has(alternative)) {
+        failAt(
+          "duplicate_id",
+          [...path, j, "alternative"],
+          `ballots[${i}] scores ${show(alternative)} twice`,
+        );
+      }
+      seen.add(alternative);
+      const v = readNumber(score, [...path, j, "score"], "score", scale ?? {});
+      sums.set(alternative, (sums.get(alternative) ?? new Dec(0)).plus(w.times(v)));
+      mass.set(alternative, (mass.get(alternative) ?? new Dec(0)).plus(w));
+    });
+  });
+  if (sums.size === 0) failAt("empty", ["ballots"], "no ballot scores any alternative");
+  if (aggregate === "sum") return tallyFromTotals(sums);
+  const means = new Map<string, Decimal>();
+  for (const [alt, sum] of sums) {
+    const m = mass.get(alt) as Decimal;
+    if (m.isZero()) {
+      failAt(
+        "missing_value",
+        ["ballots"],
+        `no ballot (with positive weight) scores ${show(alt)}, so it has no mean score`,
+      );
+    }
+    means.set(alt, sum.dividedBy(m));
+  }
+  return tallyFromTotals(means);
+}

@@ -1,0 +1,356 @@
+import type { Decimal } from "decimal.js";
+import { describe as show } from "../_lib/assert.js";
+import { Dec, isDecimal } from "../_lib/decimal.js";
+import { compareIds } from "../_lib/sort.js";
+import type { PathSegment } from "../errors/AssessmentError.js";
+import type { Money } from "../schema/common.js";
+import { failAt, readChoice, readNumber, readOptions } from "./_shared.js";
+
+/** Greedy orders for {@link selectWithinBudget}. */
+export const budgetStrategies = ["score", "scorePerCost"] as const;
+/** A greedy order. */
+export type BudgetStrategy = (typeof budgetStrategies)[number];
+
+/** A solution competing for the budget. */
+export interface BudgetCandidate {
+  /** The solution's id. */
+  readonly solution: string;
+  /** Its priority score (higher is better), e.g. from `prioritise`. */
+  readonly score: number;
+  /** Its cost. */
+  readonly cost: Money;
+}
+
+/** A manual decision to include or exclude a solution, with who made it and why. */
+export interface BudgetOverride {
+  /** The solution's id. */
+  readonly solution: string;
+  /** Who decided (a person or body). */
+  readonly author: string;
+  /** Why. */
+  readonly reason: string;
+}
+
+/** Options of {@link selectWithinBudget}. */
+export interface SelectWithinBudgetOptions {
+  /** `"score"` (default): highest score first; `"scorePerCost"`: highest score per unit of cost first. */
+  readonly strategy?: BudgetStrategy;
+  /** Solutions selected whatever their score (they are paid for first). */
+  readonly include?: readonly BudgetOverride[];
+  /** Solutions never selected. */
+  readonly exclude?: readonly BudgetOverride[];
+}
+
+/** What happened to one candidate. */
+export interface BudgetDecision {
+  /** The solution's id. */
+  readonly solution: string;
+  /** Its score. */
+  readonly score: number;
+  /** Its cost. */
+  readonly cost: Money;
+  /** Score per unit of cost; null for a free solution (cost 0), which is considered first. */
+  readonly scorePerCost: number | null;
+  /** `included` (manual), `selected` (fits), `skipped` (does not fit), `excluded` (manual). */
+  readonly outcome: "included" | "selected" | "skipped" | "excluded";
+  /** Why, in words. */
+  readonly reason: string;
+  /** Total committed after this candidate (for included and selected ones). */
+  readonly committed: Money;
+}
+
+/** Result of {@link selectWithinBudget}. */
+export interface SelectWithinBudgetResult {
+  /** The greedy order used. */
+  readonly strategy: BudgetStrategy;
+  /** The budget. */
+  readonly budget: Money;
+  /** Every candidate in the order considered (inclusions first, exclusions last). */
+  readonly decisions: BudgetDecision[];
+  /** Ids of the selected solutions (included and selected), in that order. */
+  readonly selected: string[];
+  /** Total cost of the selected solutions. */
+  readonly total: Money;
+  /** Budget minus total. */
+  readonly remaining: Money;
+  /** Every manual override, as given. */
+  readonly overrides: {
+    /** The solution. */
+    readonly solution: string;
+    /** Included or excluded. */
+    readonly action: "include" | "exclude";
+    /** Who decided. */
+    readonly author: string;
+    /** Why. */
+    readonly reason: string;
+  }[];
+}
+
+/**
+ * Chooses solutions in priority order until a budget is spent, recording every manual decision.
+ *
+ * Rule (designed by this project; greedy heuristics for the 0–1 knapsack, Dantzig 1957): manual
+ * inclusions are taken first (they must fit the budget together); manual exclusions are never
+ * taken; the rest are considered in order of score (`"score"`, ties by lower cost, then id) or of
+ * score per unit of cost (`"scorePerCost"`, free solutions first, ties by higher score, then id),
+ * and each is selected when its cost fits what is left, otherwise skipped (later, cheaper ones
+ * may still fit). Money is exact (Decimal); every cost must be in the budget's currency.
+ *
+ * @param candidates - solutions with a score and a cost
+ * @param budget - the money available
+ * @param options - the greedy order and the manual inclusions and exclusions (with author and reason)
+ * @returns every candidate's outcome and reason, the selection, total and remaining money
+ * @throws AssessmentError `invalid_type`, `empty`, `duplicate_id` (candidates); `invalid_money`
+ *   (an amount that is not a Decimal, or negative); `currency_mismatch`; `non_finite` (a score);
+ *   `unknown_reference` (an override naming no candidate); `missing_field` (an override without
+ *   author or reason); `invalid_value` (a solution both included and excluded, or overridden
+ *   twice); `budget` (the inclusions alone exceed the budget)
+ * @example
+ * ```ts
+ * import { selectWithinBudget } from "icc-assessment/prioritisation";
+ * import { Decimal } from "decimal.js";
+ * const eur = (amount: string) => ({ amount: new Decimal(amount), currency: "EUR" });
+ * const r = selectWithinBudget(
+ *   [
+ *     { solution: "platform", score: 0.9, cost: eur("180000") },
+ *     { solution: "eServices", score: 0.8, cost: eur("350000") },
+ *     { solution: "infoPoints", score: 0.6, cost: eur("30000") },
+ *   ],
+ *   eur("250000"),
+ *   { include: [{ solution: "infoPoints", author: "city council", reason: "already piloted" }] },
+ * );
+ * r.selected; // => ["infoPoints", "platform"]
+ * r.remaining.amount.toString(); // => "40000"
+ * r.decisions.find((d) => d.solution === "eServices")?.outcome; // => "skipped"
+ * ```
+ */
+export function selectWithinBudget(
+  candidates: readonly BudgetCandidate[],
+  budget: Money,
+  options?: SelectWithinBudgetOptions,
+): SelectWithinBudgetResult {
+  const o = readOptions(options, ["options"]);
+  const strategy = readChoice(
+    o.strategy,
+    budgetStrategies,
+    "score",
+    ["options", "strategy"],
+    "strategy",
+  );
+  const limit = readMoney(budget, ["budget"], "budget");
+  const currency = budget.currency;
+  if (!Array.isArray(candidates)) {
+    failAt("invalid_type", ["candidates"], `candidates must be an array, got ${show(candidates)}`);
+  }
+  if (candidates.length === 0) failAt("empty", ["candidates"], "candidates must not be empty");
+  const index = new Map<string, number>();
+  const read = candidates.map((c: unknown, i) => {
+    if (typeof c !== "object" || c === null) {
+      failAt(
+        "invalid_type",
+        ["candidates", i],
+        `candidates[${i}] must be { solution, score, cost }, got ${show(c)}`,
+      );
+    }
+    const { solution, score, cost } = c as Record<string, unknown>;
+    if (typeof solution !== "string" || solution === "") {
+      failAt(
+        "invalid_type",
+        ["candidates", i, "solution"],
+        `solution must be a non-empty string, got ${show(solution)}`,
+      );
+    }
+    if (index.has(solution)) {
+      failAt(
+        "duplicate_id",
+        ["candidates", i, "solution"],
+        `${show(solution)} is a candidate twice`,
+      );
+    }
+    index.set(solution, i);
+    const s = readNumber(score, ["candidates", i, "score"], "score");
+    const amount = readMoney(cost, ["candidates", i, "cost"], "cost");
+    if ((cost as Money).currency !== currency) {
+      failAt(
+        "currency_mismatch",
+        ["candidates", i, "cost", "currency"],
+        `the cost of ${show(solution)} is in ${show((cost as Money).currency)} but the budget is in ${show(currency)}`,
+      );
+    }
+    const ratio = amount.isZero() ? null : (s === 0 ? 0 : s) / amount.toNumber();
+    return { solution, score: s === 0 ? 0 : s, cost: cost as Money, amount, ratio };
+  });
+
+  const overrides: SelectWithinBudgetResult["overrides"] = [];
+  const action = new Map<
+    string,
+    { action: "include" | "exclude"; author: string; reason: string }
+  >();
+  for (const kind of ["include", "exclude"] as const) {
+    const list: unknown = o[kind];
+    if (list === undefined) continue;
+    if (!Array.isArray(list))
+      failAt("invalid_type", ["options", kind], `${kind} must be an array, got ${show(list)}`);
+    list.forEach((x: unknown, k) => {
+      const p: PathSegment[] = ["options", kind, k];
+      if (typeof x !== "object" || x === null)
+        failAt(
+          "invalid_type",
+          p,
+          `${kind}[${k}] must be { solution, author, reason }, got ${show(x)}`,
+        );
+      const { solution, author, reason } = x as Record<string, unknown>;
+      if (typeof solution !== "string" || !index.has(solution)) {
+        failAt(
+          "unknown_reference",
+          [...p, "solution"],
+          `${kind}[${k}] names no candidate: ${show(solution)}`,
+        );
+      }
+      for (const [key, v] of [
+        ["author", author],
+        ["reason", reason],
+      ] as const) {
+        if (typeof v !== "string" || v.trim() === "") {
+          failAt(
+            "missing_field",
+            [...p, key],
+            `a manual ${kind === "include" ? "inclusion" : "exclusion"} must record its ${key}, got ${show(v)}`,
+          );
+        }
+      }
+      if (action.has(solution)) {
+        failAt(
+          "invalid_value",
+          [...p, "solution"],
+          `${show(solution)} is already ${action.get(solution)?.action}d manually`,
+        );
+      }
+      action.set(solution, { action: kind, author: author as string, reason: reason as string });
+      overrides.push({
+        solution,
+        action: kind,
+        author: author as string,
+        reason: reason as string,
+      });
+    });
+  }
+
+  type Row = (typeof read)[number];
+  const byScore = (a: Row, b: Row) =>
+    b.score - a.score || a.amount.comparedTo(b.amount) || compareIds(a.solution, b.solution);
+  const byRatio = (a: Row, b: Row) => {
+    if (a.ratio === null || b.ratio === null) {
+      if (a.ratio === null && b.ratio === null)
+        return b.score - a.score || compareIds(a.solution, b.solution);
+      return a.ratio === null ? -1 : 1;
+    }
+    return b.ratio - a.ratio || b.score - a.score || compareIds(a.solution, b.solution);
+  };
+  const order = [...read].sort(strategy === "score" ? byScore : byRatio);
+  const included = order.filter((r) => action.get(r.solution)?.action === "include");
+  const excluded = order.filter((r) => action.get(r.solution)?.action === "exclude");
+  const rest = order.filter((r) => !action.has(r.solution));
+
+  let committed: Decimal = new Dec(0);
+  const money = (amount: Decimal): Money => ({ amount, currency });
+  const decisions: BudgetDecision[] = [];
+  const selected: string[] = [];
+  for (const r of included) {
+    committed = committed.plus(r.amount);
+    const o2 = action.get(r.solution) as { author: string; reason: string };
+    decisions.push({
+      solution: r.solution,
+      score: r.score,
+      cost: r.cost,
+      scorePerCost: r.ratio,
+      outcome: "included",
+      reason: `included by ${o2.author}: ${o2.reason}`,
+      committed: money(committed),
+    });
+    selected.push(r.solution);
+  }
+  if (committed.greaterThan(limit)) {
+    failAt(
+      "budget",
+      ["options", "include"],
+      `the manual inclusions cost ${committed.toString()} ${currency}, more than the budget of ${limit.toString()} ${currency}`,
+    );
+  }
+  for (const r of rest) {
+    const left = limit.minus(committed);
+    if (r.amount.lessThanOrEqualTo(left)) {
+      committed = committed.plus(r.amount);
+      decisions.push({
+        solution: r.solution,
+        score: r.score,
+        cost: r.cost,
+        scorePerCost: r.ratio,
+        outcome: "selected",
+        reason: `fits: costs ${r.amount.toString()} of ${left.toString()} ${currency} left`,
+        committed: money(committed),
+      });
+      selected.push(r.solution);
+    } else {
+      decisions.push({
+        solution: r.solution,
+        score: r.score,
+        cost: r.cost,
+        scorePerCost: r.ratio,
+        outcome: "skipped",
+        reason: `does not fit: costs ${r.amount.toString()} but only ${left.toString()} ${currency} is left`,
+        committed: money(committed),
+      });
+    }
+  }
+  for (const r of excluded) {
+    const o2 = action.get(r.solution) as { author: string; reason: string };
+    decisions.push({
+      solution: r.solution,
+      score: r.score,
+      cost: r.cost,
+      scorePerCost: r.ratio,
+      outcome: "excluded",
+      reason: `excluded by ${o2.author}: ${o2.reason}`,
+      committed: money(committed),
+    });
+  }
+  return {
+    strategy,
+    budget: money(limit),
+    decisions,
+    selected,
+    total: money(committed),
+    remaining: money(limit.minus(committed)),
+    overrides,
+  };
+}
+
+function readMoney(value: unknown, path: readonly PathSegment[], name: string): Decimal {
+  if (typeof value !== "object" || value === null) {
+    failAt("invalid_type", path, `${name} must be money { amount, currency }, got ${show(value)}`);
+  }
+  const { amount, currency } = value as Record<string, unknown>;
+  if (!isDecimal(amount)) {
+    failAt(
+      "invalid_money",
+      [...path, "amount"],
+      `${name}.amount must be a Decimal (money is never a JS number), got ${show(amount)}`,
+    );
+  }
+  if (!amount.isFinite() || amount.isNegative()) {
+    failAt(
+      "invalid_money",
+      [...path, "amount"],
+      `${name}.amount must be a non-negative finite amount, got ${amount.toString()}`,
+    );
+  }
+  if (typeof currency !== "string" || !/^[A-Z]{3}$/.test(currency)) {
+    failAt(
+      "invalid_money",
+      [...path, "currency"],
+      `${name}.currency must be an ISO 4217 code such as EUR, got ${show(currency)}`,
+    );
+  }
+  return new Dec(amount);
+}

@@ -1,0 +1,376 @@
+import { describe as show } from "../_lib/assert.js";
+import type { PathSegment } from "../errors/AssessmentError.js";
+import { ahpWeights, type AhpWeightsOptions } from "./ahpWeights.js";
+import {
+  clean,
+  failAt,
+  orderByRank,
+  ranksDescending,
+  readChoice,
+  readIds,
+  readNumber,
+  readOptions,
+  underPath,
+} from "./_shared.js";
+
+/**
+ * A node of an AHP hierarchy: the goal, a criterion or a sub-criterion. A node with `children`
+ * weighs them either by `comparisons` (a pairwise matrix over the children, in their order) or by
+ * each child's `weight`. A node without children is a leaf criterion and rates the alternatives
+ * either by `priorities` (one non-negative score per alternative) or by `alternativeComparisons`
+ * (a pairwise matrix over the alternatives).
+ */
+export interface HierarchyNode {
+  /** Unique id within the hierarchy. */
+  readonly id: string;
+  /** Local weight among its siblings, when the parent has no `comparisons` (normalised). */
+  readonly weight?: number;
+  /** Pairwise comparisons of the children, in the order of `children`. */
+  readonly comparisons?: readonly (readonly number[])[];
+  /** Sub-criteria. */
+  readonly children?: readonly HierarchyNode[];
+  /** Leaf only: one non-negative score per alternative, in the order of `alternatives`. */
+  readonly priorities?: readonly number[];
+  /** Leaf only: pairwise comparisons of the alternatives. */
+  readonly alternativeComparisons?: readonly (readonly number[])[];
+}
+
+/** Synthesis modes (Saaty; Belton & Gear 1983). */
+export const synthesisModes = ["distributive", "ideal"] as const;
+/** A synthesis mode. */
+export type SynthesisMode = (typeof synthesisModes)[number];
+
+/** Options of {@link synthesiseHierarchy}. */
+export interface SynthesiseHierarchyOptions {
+  /** `"distributive"` (default): leaf priorities sum to 1; `"ideal"`: divided by their maximum. */
+  readonly mode?: SynthesisMode;
+  /** Options of every {@link ahpWeights} call. */
+  readonly ahp?: AhpWeightsOptions;
+}
+
+/** One criterion of the synthesised hierarchy. */
+export interface HierarchyCriterionWeight {
+  /** The node id. */
+  readonly id: string;
+  /** Ids from the first criterion level down to this node. */
+  readonly path: string[];
+  /** 1 for the goal's children, 2 for their children, … */
+  readonly level: number;
+  /** Weight among its siblings (sum 1 per parent). */
+  readonly localWeight: number;
+  /** Product of local weights from the goal (leaves sum to 1). */
+  readonly globalWeight: number;
+  /** Whether it rates the alternatives directly. */
+  readonly isLeaf: boolean;
+  /** CR of the matrix that weighted this node's children (or, for a leaf, its alternatives); null when weights or scores were given. */
+  readonly consistencyRatio: number | null;
+  /** Leaf only: the alternatives' local priorities under this criterion (after the mode); null otherwise. */
+  readonly alternativePriorities: number[] | null;
+}
+
+/** One alternative of the synthesis. */
+export interface HierarchyAlternativeScore {
+  /** The alternative's id. */
+  readonly alternative: string;
+  /** Global priority (scores sum to 1). */
+  readonly score: number;
+  /** Competition rank, 1 = best. */
+  readonly rank: number;
+}
+
+/** Result of {@link synthesiseHierarchy}. */
+export interface SynthesiseHierarchyResult {
+  /** Every criterion node, depth first in input order. */
+  readonly criteria: HierarchyCriterionWeight[];
+  /** Alternatives sorted by rank, then id. */
+  readonly ranking: HierarchyAlternativeScore[];
+  /** Global priorities in the order of `alternatives` (sum 1). */
+  readonly scores: number[];
+  /** CR of the goal's `comparisons`, or null when child weights were given. */
+  readonly consistencyRatio: number | null;
+  /** The mode used. */
+  readonly mode: SynthesisMode;
+}
+
+/**
+ * Synthesises an AHP hierarchy (goal → criteria → sub-criteria → alternatives) into local and
+ * global weights and a global priority per alternative.
+ *
+ * Rule (Saaty 1980, hierarchic composition): each node's children get local weights from the
+ * node's pairwise `comparisons` (principal eigenvector by default, see {@link ahpWeights}) or from
+ * their own `weight` values normalised to sum 1; a node's global weight is the product of local
+ * weights down from the goal. Each leaf criterion gives the alternatives local priorities —
+ * from `alternativeComparisons`, or from non-negative `priorities` — normalised to sum 1
+ * (`"distributive"`) or divided by their maximum (`"ideal"`, Belton & Gear 1983, "On a
+ * short-coming of Saaty's method of analytic hierarchies", Omega 11(3):228–230, which prevents
+ * rank reversal when an alternative is added). An alternative's score is Σ over leaves of global
+ * weight × local priority, finally normalised to sum 1.
+ *
+ * @param hierarchy - the goal node (its children are the first-level criteria)
+ * @param alternatives - the alternatives' ids, in the order of every `priorities` and matrix
+ * @param options - the synthesis mode and AHP options
+ * @returns the local and global weight of every criterion and the ranked alternatives
+ * @throws AssessmentError `invalid_type`, `missing_field` (a node without children or ratings, a
+ *   child without weight), `invalid_value` (comparisons and child weights both given, or a leaf with
+ *   both ratings), `duplicate_id`, `length_mismatch` (a matrix or priorities of the wrong size),
+ *   `negative_weight` / `zero_weights` (child weights), `out_of_range` (a negative priority),
+ *   `zero_spread` (a leaf whose priorities are all 0), and every {@link ahpWeights} error under the
+ *   node's path
+ * @example
+ * ```ts
+ * import { synthesiseHierarchy } from "icc-assessment/prioritisation";
+ * const r = synthesiseHierarchy(
+ *   {
+ *     id: "goal",
+ *     children: [
+ *       { id: "impact", weight: 0.6, priorities: [3, 1] },
+ *       {
+ *         id: "feasibility",
+ *         weight: 0.4,
+ *         comparisons: [
+ *           [1, 3],
+ *           [1 / 3, 1],
+ *         ],
+ *         children: [
+ *           { id: "cost", priorities: [1, 1] },
+ *           { id: "time", priorities: [1, 3] },
+ *         ],
+ *       },
+ *     ],
+ *   },
+ *   ["platform", "infoPoints"],
+ * );
+ * r.criteria.map((c) => [c.id, Math.round(c.globalWeight * 1000) / 1000]); // => [["impact", 0.6], ["feasibility", 0.4], ["cost", 0.3], ["time", 0.1]]
+ * r.ranking.map((a) => a.alternative); // => ["platform", "infoPoints"]
+ * r.scores.map((s) => Math.round(s * 1000) / 1000); // => [0.625, 0.375]
+ * ```
+ */
+export function synthesiseHierarchy(
+  hierarchy: HierarchyNode,
+  alternatives: readonly string[],
+  options?: SynthesiseHierarchyOptions,
+): SynthesiseHierarchyResult {
+  const o = readOptions(options, ["options"]);
+  const mode = readChoice(o.mode, synthesisModes, "distributive", ["options", "mode"], "mode");
+  const ahp = readOptions(o.ahp, ["options", "ahp"]);
+  const alts = readIds(alternatives, ["alternatives"], "alternatives");
+  const m = alts.length;
+  const totals = new Float64Array(m);
+  const criteria: HierarchyCriterionWeight[] = [];
+  const seen = new Set<string>();
+
+  const checkNode = (node: unknown, path: readonly PathSegment[]): HierarchyNode => {
+    if (typeof node !== "object" || node === null || Array.isArray(node)) {
+      failAt("invalid_type", path, `a hierarchy node must be an object, got ${show(node)}`);
+    }
+    const id = (node as { id?: unknown }).id;
+    if (typeof id !== "string" || id === "") {
+      failAt(
+        "invalid_type",
+        [...path, "id"],
+        `a hierarchy node needs a string id, got ${show(id)}`,
+      );
+    }
+    if (seen.has(id))
+      failAt("duplicate_id", [...path, "id"], `the hierarchy uses the id ${show(id)} twice`);
+    seen.add(id);
+    return node as HierarchyNode;
+  };
+
+  const leafPriorities = (
+    node: HierarchyNode,
+    path: readonly PathSegment[],
+  ): { p: number[]; cr: number | null } => {
+    if (node.priorities !== undefined && node.alternativeComparisons !== undefined) {
+      failAt(
+        "invalid_value",
+        path,
+        `leaf ${show(node.id)} must give priorities or alternativeComparisons, not both`,
+      );
+    }
+    let p: number[];
+    let cr: number | null = null;
+    if (node.alternativeComparisons !== undefined) {
+      const r = underPath([...path, "alternativeComparisons"], "matrix", () =>
+        ahpWeights(node.alternativeComparisons as readonly (readonly number[])[], ahp),
+      );
+      if (r.n !== m) {
+        failAt(
+          "length_mismatch",
+          [...path, "alternativeComparisons"],
+          `alternativeComparisons of ${show(node.id)} must compare the ${m} alternatives, got order ${r.n}`,
+        );
+      }
+      p = r.weights;
+      cr = r.consistencyRatio;
+    } else if (node.priorities !== undefined) {
+      const raw: unknown = node.priorities;
+      if (!Array.isArray(raw)) {
+        failAt(
+          "invalid_type",
+          [...path, "priorities"],
+          `priorities must be an array, got ${show(raw)}`,
+        );
+      }
+      if (raw.length !== m) {
+        failAt(
+          "length_mismatch",
+          [...path, "priorities"],
+          `priorities of ${show(node.id)} must have one value per alternative (${m}), got ${raw.length}`,
+        );
+      }
+      p = raw.map((x: unknown, i) =>
+        readNumber(x, [...path, "priorities", i], `priorities[${i}]`, { min: 0 }),
+      );
+    } else {
+      failAt(
+        "missing_field",
+        path,
+        `criterion ${show(node.id)} has no children, so it must rate the alternatives with priorities or alternativeComparisons`,
+      );
+    }
+    const scale = mode === "ideal" ? Math.max(...p) : p.reduce((s, x) => s + x, 0);
+    if (!(scale > 0)) {
+      failAt(
+        "zero_spread",
+        [...path, "priorities"],
+        `priorities of ${show(node.id)} are all 0; nothing to normalise`,
+      );
+    }
+    return { p: p.map((x) => x / scale), cr };
+  };
+
+  const childWeights = (
+    node: HierarchyNode,
+    kids: readonly HierarchyNode[],
+    path: readonly PathSegment[],
+  ) => {
+    if (node.comparisons !== undefined) {
+      const withWeight = kids.findIndex((c) => c.weight !== undefined);
+      if (withWeight >= 0) {
+        failAt(
+          "invalid_value",
+          [...path, "children", withWeight, "weight"],
+          `${show(node.id)} weighs its children by comparisons, so a child must not also give a weight`,
+        );
+      }
+      const r = underPath([...path, "comparisons"], "matrix", () =>
+        ahpWeights(node.comparisons as number[][], ahp),
+      );
+      if (r.n !== kids.length) {
+        failAt(
+          "length_mismatch",
+          [...path, "comparisons"],
+          `comparisons of ${show(node.id)} must compare its ${kids.length} children, got order ${r.n}`,
+        );
+      }
+      return { w: r.weights, cr: r.consistencyRatio as number | null };
+    }
+    const raw = kids.map((c, i) => {
+      if (c.weight === undefined) {
+        failAt(
+          "missing_field",
+          [...path, "children", i, "weight"],
+          `child ${show(c.id)} of ${show(node.id)} needs a weight (or give ${show(node.id)} comparisons)`,
+        );
+      }
+      const v = readNumber(c.weight, [...path, "children", i, "weight"], "weight");
+      if (v < 0)
+        failAt(
+          "negative_weight",
+          [...path, "children", i, "weight"],
+          `weight must not be negative, got ${v}`,
+        );
+      return v;
+    });
+    const s = raw.reduce((a, b) => a + b, 0);
+    if (!(s > 0)) {
+      failAt(
+        "zero_weights",
+        [...path, "children"],
+        `the children of ${show(node.id)} have weights summing to ${s}`,
+      );
+    }
+    return { w: raw.map((x) => x / s), cr: null };
+  };
+
+  const walk = (
+    node: HierarchyNode,
+    path: readonly PathSegment[],
+    ids: readonly string[],
+    level: number,
+    local: number,
+    global: number,
+  ): number | null => {
+    const kidsRaw: unknown = node.children;
+    const hasKids = Array.isArray(kidsRaw) && kidsRaw.length > 0;
+    if (kidsRaw !== undefined && !Array.isArray(kidsRaw)) {
+      failAt(
+        "invalid_type",
+        [...path, "children"],
+        `children must be an array, got ${show(kidsRaw)}`,
+      );
+    }
+    if (!hasKids) {
+      if (level === 0)
+        failAt("missing_field", [...path, "children"], "the goal needs at least one criterion");
+      const { p, cr } = leafPriorities(node, path);
+      for (let a = 0; a < m; a++) totals[a] = (totals[a] as number) + global * (p[a] as number);
+      criteria.push({
+        id: node.id,
+        path: [...ids],
+        level,
+        localWeight: clean(local),
+        globalWeight: clean(global),
+        isLeaf: true,
+        consistencyRatio: cr,
+        alternativePriorities: p.map(clean),
+      });
+      return cr;
+    }
+    if (node.priorities !== undefined || node.alternativeComparisons !== undefined) {
+      failAt(
+        "invalid_value",
+        path,
+        `${show(node.id)} has children, so it must not rate the alternatives itself`,
+      );
+    }
+    const kids = (kidsRaw as unknown[]).map((c, i) => checkNode(c, [...path, "children", i]));
+    const { w, cr } = childWeights(node, kids, path);
+    if (level > 0) {
+      criteria.push({
+        id: node.id,
+        path: [...ids],
+        level,
+        localWeight: clean(local),
+        globalWeight: clean(global),
+        isLeaf: false,
+        consistencyRatio: cr,
+        alternativePriorities: null,
+      });
+    }
+    kids.forEach((c, i) =>
+      walk(
+        c,
+        [...path, "children", i],
+        [...ids, c.id],
+        level + 1,
+        w[i] as number,
+        global * (w[i] as number),
+      ),
+    );
+    return cr;
+  };
+
+  const goal = checkNode(hierarchy, ["hierarchy"]);
+  const goalCr = walk(goal, ["hierarchy"], [], 0, 1, 1);
+  const sum = totals.reduce((s, x) => s + x, 0);
+  const scores = Array.from(totals, (x) => clean(x / sum));
+  const ranks = ranksDescending(scores);
+  const ranking = orderByRank(ranks, alts).map((i) => ({
+    alternative: alts[i] as string,
+    score: scores[i] as number,
+    rank: ranks[i] as number,
+  }));
+  return { criteria, ranking, scores, consistencyRatio: goalCr, mode };
+}
