@@ -1,4 +1,8 @@
-import { add, addMonths, differenceInCalendarDays, type Duration } from "date-fns";
+// one module per function: the date-fns root re-exports ~250 modules, all loaded by node at import
+import { add } from "date-fns/add";
+import { addMonths } from "date-fns/addMonths";
+import { differenceInCalendarDays } from "date-fns/differenceInCalendarDays";
+import type { Duration } from "date-fns";
 import { AssessmentError, type PathSegment } from "../errors/AssessmentError.js";
 
 /**

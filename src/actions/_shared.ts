@@ -1,0 +1,149 @@
+import type { Decimal } from "decimal.js";
+import { AssessmentError, formatPath, type PathSegment } from "../errors/AssessmentError.js";
+import { describe } from "../_lib/assert.js";
+import { failAt } from "../_lib/shape.js";
+import { isIsoDate } from "../_lib/dates.js";
+import { Dec, isDecimal } from "../_lib/decimal.js";
+import type { Money } from "../schema/common.js";
+
+/** Whether a value is a plain object (not null, not an array). */
+export function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Asserts an array (optionally non-empty). */
+export function checkArray(
+  value: unknown,
+  path: readonly PathSegment[],
+  name: string,
+  options: { nonEmpty?: boolean } = {},
+): asserts value is readonly unknown[] {
+  if (!Array.isArray(value)) {
+    failAt("invalid_type", path, `${name} must be an array, got ${describe(value)}`);
+  }
+  if (options.nonEmpty === true && value.length === 0) {
+    failAt("empty", path, `${name} must not be empty`);
+  }
+}
+
+/** Asserts a plain object. */
+export function checkRecord(
+  value: unknown,
+  path: readonly PathSegment[],
+  name: string,
+): Readonly<Record<string, unknown>> {
+  if (!isRecord(value))
+    failAt("invalid_type", path, `${name} must be an object, got ${describe(value)}`);
+  return value;
+}
+
+/** Asserts a finite number and returns it, with −0 as 0. */
+export function finite(value: unknown, path: readonly PathSegment[], name: string): number {
+  if (typeof value !== "number") {
+    failAt("invalid_type", path, `${name} must be a number, got ${describe(value)}`);
+  }
+  if (!Number.isFinite(value)) {
+    failAt("non_finite", path, `${name} must be a finite number, got ${describe(value)}`);
+  }
+  return value === 0 ? 0 : value;
+}
+
+/** Asserts a strict `YYYY-MM-DD` calendar date. */
+export function checkDate(value: unknown, path: readonly PathSegment[], name: string): string {
+  if (typeof value !== "string") {
+    failAt(
+      "invalid_type",
+      path,
+      `${name} must be a date string YYYY-MM-DD, got ${describe(value)}`,
+    );
+  }
+  if (!isIsoDate(value)) {
+    failAt(
+      "invalid_date",
+      path,
+      `${name} must be a calendar date YYYY-MM-DD, got ${describe(value)}`,
+    );
+  }
+  return value;
+}
+
+const CURRENCY_RE = /^[A-Z]{3}$/;
+
+/** Asserts an ISO 4217 currency code. */
+export function checkCurrency(value: unknown, path: readonly PathSegment[], name: string): string {
+  if (typeof value !== "string" || !CURRENCY_RE.test(value)) {
+    failAt(
+      "invalid_value",
+      path,
+      `${name} must be an ISO 4217 currency code such as "EUR", got ${describe(value)}`,
+    );
+  }
+  return value;
+}
+
+/**
+ * Asserts a finite decimal.js `Decimal` (never a JS number: money is exact), not negative unless
+ * `allowNegative`.
+ */
+export function checkDecimal(
+  value: unknown,
+  path: readonly PathSegment[],
+  name: string,
+  allowNegative = false,
+): Decimal {
+  if (!isDecimal(value)) {
+    failAt(
+      "invalid_money",
+      path,
+      `${name} must be a Decimal (money is never a JS number; parse the assessment with parseAssessment), got ${describe(value)}`,
+    );
+  }
+  if (!value.isFinite())
+    failAt("non_finite", path, `${name} must be finite, got ${value.toString()}`);
+  if (!allowNegative && value.isNegative() && !value.isZero()) {
+    failAt("out_of_range", path, `${name} must not be negative, got ${value.toString()}`);
+  }
+  return value.isZero() ? new Dec(0) : value;
+}
+
+/** Asserts money `{ amount: Decimal, currency }` with a non-negative amount. */
+export function checkMoney(value: unknown, path: readonly PathSegment[], name: string): Money {
+  const m = checkRecord(value, path, name);
+  const amount = checkDecimal(m["amount"], [...path, "amount"], `${name}.amount`);
+  const currency = checkCurrency(m["currency"], [...path, "currency"], `${name}.currency`);
+  return { amount, currency };
+}
+
+/** `a − b`, with −0 normalised to 0. */
+export function minus(a: Decimal, b: Decimal): Decimal {
+  const d = a.minus(b);
+  return d.isZero() ? new Dec(0) : d;
+}
+
+/**
+ * Runs `fn` and rewrites the paths of any {@link AssessmentError} it throws (and the path that
+ * ends each message), so an error from a timeline function points into the caller's arguments.
+ */
+export function remapErrors<T>(
+  fn: () => T,
+  map: (path: readonly PathSegment[]) => readonly PathSegment[],
+): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof AssessmentError) {
+      throw new AssessmentError(
+        e.issues.map((issue) => {
+          const path = map(issue.path);
+          const old = ` (${formatPath(issue.path)})`;
+          const message = issue.message.endsWith(old)
+            ? `${issue.message.slice(0, -old.length)} (${formatPath(path)})`
+            : issue.message;
+          return { ...issue, path, message };
+        }),
+        e.code,
+      );
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,171 @@
+import type { Decimal } from "decimal.js";
+import { describe } from "../_lib/assert.js";
+import { Dec, isDecimal } from "../_lib/decimal.js";
+import type { Money } from "../schema/common.js";
+import { checkCurrency, checkDecimal, isRecord, checkArray } from "./_shared.js";
+import { failAt } from "../_lib/shape.js";
+
+/** Options of {@link allocateBudget}. */
+export interface AllocateBudgetOptions {
+  /** Decimal places of the smallest unit handed out (the currency's minor unit); default 2. */
+  readonly decimals?: number | undefined;
+}
+
+/** The result of {@link allocateBudget}. */
+export interface AllocateBudgetResult {
+  /** `"largestRemainder"` (Hamilton's method on minor units). */
+  readonly method: "largestRemainder";
+  /** The total split, echoed. */
+  readonly total: Decimal;
+  /** The total's currency, or `null` when a bare `Decimal` was split. */
+  readonly currency: string | null;
+  /** The minor unit used, in decimal places. */
+  readonly decimals: number;
+  /** The weights, echoed as exact decimals. */
+  readonly weights: readonly Decimal[];
+  /** One amount per weight, each a whole number of minor units; they sum exactly to `total`. */
+  readonly amounts: readonly Decimal[];
+  /** How many minor units the largest-remainder step handed out (fewer than the number of parts). */
+  readonly remainderUnits: number;
+}
+
+function toWeight(value: unknown, i: number): Decimal {
+  const path = ["weights", i];
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) {
+      failAt("non_finite", path, `weight must be a finite number, got ${describe(value)}`);
+    }
+    if (value < 0) {
+      failAt("negative_weight", path, `weight must not be negative, got ${describe(value)}`);
+    }
+    return new Dec(value === 0 ? 0 : value);
+  }
+  if (isDecimal(value)) {
+    if (!value.isFinite()) {
+      failAt("non_finite", path, `weight must be finite, got ${value.toString()}`);
+    }
+    if (value.isNegative() && !value.isZero()) {
+      failAt("negative_weight", path, `weight must not be negative, got ${value.toString()}`);
+    }
+    return new Dec(value.isZero() ? 0 : value);
+  }
+  return failAt(
+    "invalid_type",
+    path,
+    `weight must be a number or a Decimal, got ${describe(value)}`,
+  );
+}
+
+/** A non-negative integer Decimal as a BigInt. */
+function big(d: Decimal): bigint {
+  return BigInt(d.toFixed(0));
+}
+
+/**
+ * Splits a budget exactly in proportion to weights: every part is a whole number of minor units and
+ * the parts sum to the total, to the cent.
+ *
+ * Method: the largest-remainder (Hamilton) method on minor units, as dinero.js `allocate` does for
+ * money. Each part first gets the whole units of `total × weight / Σ weights` (computed exactly with
+ * integers); the units left over go one each to the parts with the largest remainders, ties to the
+ * lower index. Designed by this project after dinero.js; see docs/decisions/0403.
+ *
+ * @param total - the amount to split: Money `{ amount: Decimal, currency }` or a bare `Decimal`, not
+ *   negative, with no more decimals than `decimals`
+ * @param weights - non-negative numbers or Decimals with a positive sum (ratios, shares, days…)
+ * @param options - `decimals` of the minor unit (default 2)
+ * @returns the amounts, in the order of the weights, with the method and parameters echoed
+ * @throws AssessmentError `invalid_money` (a JS number or other non-Decimal amount, or more decimals
+ *   than the minor unit), `invalid_value` (a bad currency code), `out_of_range` (a negative total,
+ *   `decimals` outside 0–10), `non_finite`, `invalid_type`, `empty` (no weights),
+ *   `negative_weight`, `zero_weights` (weights summing to 0)
+ * @example
+ * ```ts
+ * import { Decimal } from "decimal.js";
+ * import { allocateBudget } from "icc-assessment/actions";
+ * const split = allocateBudget({ amount: new Decimal("100000.00"), currency: "EUR" }, [1, 1, 1]);
+ * split.amounts.map(String); // => ["33333.34", "33333.33", "33333.33"]
+ * split.remainderUnits; // => 1
+ * ```
+ */
+export function allocateBudget(
+  total: Money | Decimal,
+  weights: readonly (number | Decimal)[],
+  options: AllocateBudgetOptions = {},
+): AllocateBudgetResult {
+  let amount: Decimal;
+  let currency: string | null = null;
+  if (isDecimal(total)) {
+    amount = checkDecimal(total, ["total"], "total");
+  } else if (isRecord(total)) {
+    amount = checkDecimal(total["amount"], ["total", "amount"], "total.amount");
+    currency = checkCurrency(total["currency"], ["total", "currency"], "total.currency");
+  } else {
+    return failAt(
+      "invalid_money",
+      ["total"],
+      `total must be Money { amount: Decimal, currency } or a Decimal (never a JS number), got ${describe(total)}`,
+    );
+  }
+  if (!isRecord(options)) {
+    failAt("invalid_type", ["options"], `options must be an object, got ${describe(options)}`);
+  }
+  const decimals = options["decimals"] ?? 2;
+  if (
+    typeof decimals !== "number" ||
+    !Number.isInteger(decimals) ||
+    decimals < 0 ||
+    decimals > 10
+  ) {
+    failAt(
+      "out_of_range",
+      ["options", "decimals"],
+      `decimals must be a whole number from 0 to 10, got ${describe(decimals)}`,
+    );
+  }
+  const unitsPerOne = new Dec(10).pow(decimals);
+  const scaled = amount.times(unitsPerOne);
+  if (!scaled.isInteger()) {
+    failAt(
+      "invalid_money",
+      currency === null ? ["total"] : ["total", "amount"],
+      `total must be a whole number of minor units (${decimals} decimals), got ${amount.toString()}`,
+    );
+  }
+  checkArray(weights, ["weights"], "weights", { nonEmpty: true });
+  const ws = weights.map(toWeight);
+  // Integer weights: scale every weight by the same power of ten.
+  const places = ws.reduce((m, w) => Math.max(m, w.decimalPlaces()), 0);
+  const scale = new Dec(10).pow(places);
+  const ints = ws.map((w) => big(w.times(scale)));
+  const sum = ints.reduce((a, b) => a + b, 0n);
+  if (sum === 0n) {
+    failAt("zero_weights", ["weights"], "weights must sum to a positive number, got 0 (weights)");
+  }
+  const units = big(scaled);
+  const floors = ints.map((w) => (units * w) / sum);
+  const remainders = ints.map((w) => (units * w) % sum);
+  let left = units - floors.reduce((a, b) => a + b, 0n);
+  const remainderUnits = Number(left);
+  const byRemainder = ints
+    .map((_, i) => i)
+    .sort((i, j) => {
+      const ri = remainders[i] as bigint;
+      const rj = remainders[j] as bigint;
+      return ri > rj ? -1 : ri < rj ? 1 : i - j;
+    });
+  for (const i of byRemainder) {
+    if (left === 0n) break;
+    floors[i] = (floors[i] as bigint) + 1n;
+    left -= 1n;
+  }
+  return {
+    method: "largestRemainder",
+    total: amount,
+    currency,
+    decimals,
+    weights: ws,
+    amounts: floors.map((u) => new Dec(u.toString()).div(unitsPerOne)),
+    remainderUnits,
+  };
+}
