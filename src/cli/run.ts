@@ -1,5 +1,11 @@
 import { AssessmentError } from "../errors/AssessmentError.js";
+import { compare, compareHelp } from "./commands/compare.js";
+import { init, initHelp } from "./commands/init.js";
+import { plan, planHelp } from "./commands/plan.js";
+import { prioritise, prioritiseHelp } from "./commands/prioritise.js";
+import { report, reportHelp } from "./commands/report.js";
 import { schema, schemaHelp } from "./commands/schema.js";
+import { score, scoreHelp } from "./commands/score.js";
 import { validate, validateHelp } from "./commands/validate.js";
 import { EXIT, formatIssues, UsageError } from "./io.js";
 import { LIBRARY_VERSION } from "../_lib/version.js";
@@ -17,10 +23,40 @@ export const commands: Readonly<Record<string, Command>> = {
     help: validateHelp,
     summary: "check an assessment or report; every issue with its JSON path",
   },
+  score: {
+    run: score,
+    help: scoreHelp,
+    summary: "score the maturity answers: each dimension's score and level",
+  },
+  prioritise: {
+    run: prioritise,
+    help: prioritiseHelp,
+    summary: "rank the solutions by several methods, with rank stability",
+  },
+  plan: {
+    run: plan,
+    help: planHelp,
+    summary: "build the action plan of the priority solutions and its budget",
+  },
+  report: {
+    run: report,
+    help: reportHelp,
+    summary: "write the versioned report as JSON, Markdown or HTML (en, bg)",
+  },
+  compare: {
+    run: compare,
+    help: compareHelp,
+    summary: "compare reports of several cities, or of one city at two dates",
+  },
   schema: {
     run: schema,
     help: schemaHelp,
     summary: "print the JSON Schema of an assessment or report",
+  },
+  init: {
+    run: init,
+    help: initHelp,
+    summary: "write a starter assessment that validates",
   },
 };
 

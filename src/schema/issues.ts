@@ -14,43 +14,75 @@ function withPath(message: string, path: readonly PathSegment[]): string {
   return `${message} (${formatPath(path)})`;
 }
 
+/** A value waiting to be checked, with the way back to the root (paths are built only for issues). */
+interface Frame {
+  readonly v: unknown;
+  readonly parent: Frame | null;
+  readonly key: PathSegment;
+  readonly depth: number;
+}
+
+function pathOf(frame: Frame): PathSegment[] {
+  const path: PathSegment[] = [];
+  for (let f: Frame | null = frame; f !== null && f.parent !== null; f = f.parent) path.push(f.key);
+  return path.reverse();
+}
+
 /**
  * Walks a JSON value iteratively (no recursion, so no stack overflow on deep input) and reports
  * prototype keys, nesting deeper than {@link MAX_DEPTH}, more than {@link MAX_NODES} values, and
- * numbers that are not finite. Stops at the first structural problem.
+ * numbers that are not finite. Stops at the first structural problem. Time and memory stay
+ * bounded: a value is refused as too large before its children are queued when the values
+ * counted and queued would pass {@link MAX_NODES}, and paths are built only for issues.
  */
 export function checkJsonBounds(value: unknown, maxIssues = 100): Issue[] {
   const issues: Issue[] = [];
-  const stack: { v: unknown; path: PathSegment[] }[] = [{ v: value, path: [] }];
+  const stack: Frame[] = [{ v: value, parent: null, key: "", depth: 0 }];
+  const tooLarge = (): Issue => ({ code: "too_large", path: [], message: `document has more than ${MAX_NODES} values` });
   let nodes = 0;
   while (stack.length > 0 && issues.length < maxIssues) {
-    const { v, path } = stack.pop() as { v: unknown; path: PathSegment[] };
+    const frame = stack.pop() as Frame;
+    const v = frame.v;
     nodes++;
-    if (nodes > MAX_NODES) {
-      issues.push({ code: "too_large", path: [], message: `document has more than ${MAX_NODES} values` });
-      break;
-    }
     if (typeof v === "number" && !Number.isFinite(v)) {
+      const path = pathOf(frame);
       issues.push({ code: "non_finite", path, message: withPath(`expected a finite number, received ${v}`, path) });
       continue;
     }
     if (typeof v !== "object" || v === null) continue;
-    if (path.length >= MAX_DEPTH) {
+    if (frame.depth >= MAX_DEPTH) {
+      const path = pathOf(frame);
       issues.push({ code: "too_deep", path, message: withPath(`document is nested deeper than ${MAX_DEPTH} levels`, path) });
       break;
     }
+    const depth = frame.depth + 1;
     if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: [...path, i] });
+      if (nodes + stack.length + v.length > MAX_NODES) {
+        issues.push(tooLarge());
+        break;
+      }
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], parent: frame, key: i, depth });
       continue;
     }
     const keys = Object.keys(v);
-    for (let i = keys.length - 1; i >= 0; i--) {
-      const k = keys[i] as string;
+    if (nodes + stack.length + keys.length > MAX_NODES) {
+      issues.push(tooLarge());
+      break;
+    }
+    const children: string[] = [];
+    for (const k of keys) {
       if (FORBIDDEN_KEYS.has(k)) {
-        issues.push({ code: "forbidden_key", path: [...path, k], message: withPath(`key ${JSON.stringify(k)} is not allowed`, [...path, k]) });
-        continue;
-      }
-      stack.push({ v: (v as Record<string, unknown>)[k], path: [...path, k] });
+        const path = [...pathOf(frame), k];
+        issues.push({
+          code: "forbidden_key",
+          path,
+          message: withPath(`key ${JSON.stringify(k)} is not allowed`, path),
+        });
+      } else children.push(k);
+    }
+    for (let i = children.length - 1; i >= 0; i--) {
+      const k = children[i] as string;
+      stack.push({ v: (v as Record<string, unknown>)[k], parent: frame, key: k, depth });
     }
   }
   return issues;

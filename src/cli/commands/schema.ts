@@ -2,13 +2,14 @@ import { parseArgs } from "node:util";
 import { toJsonSchema } from "../../schema/toJsonSchema.js";
 import { UsageError, writeOutput } from "../io.js";
 
-export const schemaHelp = `Usage: icc-assess schema <assessment|report> [--out file]
+export const schemaHelp = `Usage: icc-assess schema <assessment|report> [--out file] [--json]
 
 Prints the JSON Schema (draft 2020-12) of an assessment or a report, generated from the
 same definitions the validator uses.
 
 Options:
   --out <file>  write to a file instead of stdout
+  --json        accepted like every command's; the output is JSON already
   -h, --help    show this help`;
 
 /** `icc-assess schema`. */
@@ -16,7 +17,7 @@ export function schema(argv: readonly string[]): number {
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,
-    options: { out: { type: "string" } },
+    options: { out: { type: "string" }, json: { type: "boolean", default: false } },
   });
   const kind = positionals[0];
   if (kind !== "assessment" && kind !== "report") {

@@ -1,0 +1,80 @@
+import { parseArgs } from "node:util";
+import { AssessmentError } from "../../errors/AssessmentError.js";
+import { builtinFrameworks } from "../../frameworks/builtinFrameworks.js";
+import { scoreMaturity } from "../../maturity/scoreMaturity.js";
+import { formatTable, readAssessmentFile, UsageError, writeOutput } from "../io.js";
+
+export const scoreHelp = `Usage: icc-assess score <assessment.json> [--unit id] [--json] [--out file]
+
+Scores the maturity answers of an assessment with its framework (embedded in the assessment or
+built in): each dimension's score, level and coverage, and the overall score and level.
+
+Options:
+  --unit <id>   only this unit (default: every unit the observations answer for)
+  --json        print the full result (every indicator, the explain trace, the method) as JSON
+  --out <file>  write to a file instead of stdout
+  -h, --help    show this help`;
+
+const num = (x: number | null) => (x === null ? "n/a" : String(Math.round(x * 10) / 10));
+
+/** `icc-assess score`. */
+export function score(argv: readonly string[]): number {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      unit: { type: "string" },
+      json: { type: "boolean", default: false },
+      out: { type: "string" },
+    },
+  });
+  const file = positionals[0];
+  if (file === undefined || positionals.length > 1) {
+    throw new UsageError("score needs exactly one assessment file");
+  }
+  const a = readAssessmentFile(file);
+  const input = a.maturity;
+  if (input === undefined) {
+    throw new AssessmentError([
+      {
+        code: "missing_field",
+        path: ["maturity"],
+        message: `${file} has no maturity section to score`,
+      },
+    ]);
+  }
+  // parseAssessment has checked that the framework reference resolves
+  const framework = [...(a.frameworks ?? []), ...builtinFrameworks].find(
+    (f) => f.id === input.framework.id && f.version === input.framework.version,
+  ) as (typeof builtinFrameworks)[number];
+  const result = scoreMaturity(
+    framework,
+    input.observations,
+    values.unit === undefined ? {} : { units: [values.unit] },
+  );
+  if (values.json) {
+    writeOutput(`${JSON.stringify(result, null, 2)}\n`, values.out);
+    return 0;
+  }
+  const parts = [
+    `${result.framework.title} (${result.framework.id} ${result.framework.version}, ${result.framework.provenance}), scale ${result.scale.min}–${result.scale.max}`,
+  ];
+  for (const u of result.units) {
+    parts.push(
+      "",
+      `${u.unit}: ${num(u.overall.score)} (${u.overall.level?.title ?? "no level"})${u.overall.reason ? ` — ${u.overall.reason}` : ""}`,
+      formatTable(
+        ["dimension", "score", "level", "coverage"],
+        u.dimensions.map((d) => [
+          d.parent === null ? d.title : `  ${d.title}`,
+          num(d.score),
+          d.level?.title ?? "n/a",
+          `${Math.round(d.coverage * 100)}%`,
+        ]),
+        [1, 3],
+      ),
+    );
+  }
+  writeOutput(`${parts.join("\n")}\n`, values.out);
+  return 0;
+}

@@ -1,0 +1,71 @@
+/**
+ * Escaping of user-supplied text for the HTML and Markdown renderers (designed by this project).
+ * Every string that comes from an assessment (names, statements, SWOT text, titles, notes, ids)
+ * goes through one of these before it reaches a report; the renderers never build a link or a URL
+ * from user text.
+ */
+
+// C0 controls other than tab/newline/carriage return, DEL, C1 controls, and the Unicode bidi
+// embedding/override/isolate controls that can make text display differently from what it is
+// ("Trojan Source", CVE-2021-42574).
+const UNSAFE_CHARS =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+// URL schemes that run code or embed documents. Their colon is written as a character reference
+// so that neither the raw output nor a renderer ever sees the scheme.
+const SCRIPT_SCHEME = /\b(javascript|vbscript|livescript|data)(\s*):/gi;
+
+/** Replaces control and bidi-override characters by U+FFFD, so hidden characters stay visible. */
+export function cleanText(text: string): string {
+  return text.replace(UNSAFE_CHARS, "\uFFFD");
+}
+
+const HTML_ENTITIES: Readonly<Record<string, string>> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
+
+/**
+ * Escapes text for an HTML text node or a quoted attribute value: `& < > " '` become character
+ * references, control characters become U+FFFD and the colon of a script scheme (`javascript:`,
+ * `data:` …) becomes `&#58;`.
+ */
+export function escapeHtml(text: string): string {
+  return cleanText(text)
+    .replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] as string)
+    .replace(SCRIPT_SCHEME, "$1$2&#58;");
+}
+
+/**
+ * Escapes a piece of inline Markdown (CommonMark/GFM) without trimming it: line breaks become
+ * spaces (a user string cannot start a block), `&`, `<` and `>` become character references (no
+ * raw HTML, no autolink), the ASCII punctuation that starts emphasis, links, images, code,
+ * headings, tables, strikethrough or math (`\ * _ [ ] ( ) # | ` ! ~ $ { }`) is backslash-escaped,
+ * and the colon of a script scheme becomes `&#58;`.
+ */
+export function escapeMarkdownInline(text: string): string {
+  return cleanText(text)
+    .replace(/\r\n?|\n|\u2028|\u2029/g, " ")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/[\\*_[\]()#|`!~${}]/g, "\\$&")
+    .replace(SCRIPT_SCHEME, "$1$2&#58;");
+}
+
+/** Escapes what would make the start of a line a list item: `- `, `+ `, `1. `, `1) `. */
+export function escapeLineStart(text: string): string {
+  return text.replace(/^([-+])(?=\s|$)/, "\\$1").replace(/^(\d{1,9})([.)])(?=\s|$)/, "$1\\$2");
+}
+
+/**
+ * Escapes text for inline Markdown (see {@link escapeMarkdownInline}), trimmed, with a leading
+ * list marker escaped too: safe in a paragraph, a list item or a table cell.
+ */
+export function escapeMarkdown(text: string): string {
+  return escapeLineStart(escapeMarkdownInline(text).trim());
+}

@@ -1,0 +1,159 @@
+import { describe, expect, it } from "vitest";
+import { sofiaJson } from "../../test/helpers/sofia.js";
+import { AssessmentError } from "../errors/AssessmentError.js";
+import { builtinFrameworks } from "../frameworks/builtinFrameworks.js";
+import { parseAssessment } from "../schema/parseAssessment.js";
+import type { Report } from "../schema/report.js";
+import { compareReports } from "./compareReports.js";
+import { createReport } from "./createReport.js";
+import { renderComparisonMarkdown } from "./renderComparisonMarkdown.js";
+
+const options = { generatedAt: "2022-02-20", stability: false } as const;
+const r2021 = createReport(
+  parseAssessment(sofiaJson(), { frameworks: builtinFrameworks }),
+  options,
+);
+const r2022 = createReport(
+  parseAssessment(sofiaJson("assessment-2022.json"), { frameworks: builtinFrameworks }),
+  options,
+);
+
+function issue(f: () => unknown): [string, readonly unknown[]] {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof AssessmentError) return [e.code, e.issues[0]?.path ?? []];
+    throw e;
+  }
+  throw new Error("expected an AssessmentError");
+}
+
+function withFramework(r: Report, id: string, version: string): Report {
+  const m = r.sections.maturity;
+  if (!m) throw new Error("no maturity");
+  return {
+    ...r,
+    sections: { ...r.sections, maturity: { ...m, framework: { ...m.framework, id, version } } },
+  };
+}
+
+describe("compareReports", () => {
+  const c = compareReports([r2021, r2022]);
+
+  it("lists the reports in the order given, labelled by city and period", () => {
+    expect(c.reports.map((r) => r.label)).toStrictEqual([
+      `Sofia ${r2021.period?.end}`,
+      `Sofia ${r2022.period?.end}`,
+    ]);
+    expect(c.reports[1]?.inputDigest).toBe(r2022.provenance.inputDigest);
+    expect(c.framework).toStrictEqual({
+      id: "icc-citizen-participation",
+      major: "1",
+      versions: ["1.0.0"],
+    });
+  });
+
+  it("puts maturity by dimension side by side with the change from first to last", () => {
+    const m = c.maturity;
+    expect(m?.overall.scores).toStrictEqual([
+      r2021.sections.maturity?.overall.score,
+      r2022.sections.maturity?.overall.score,
+    ]);
+    const open = m?.dimensions.find((d) => d.id === "openData");
+    const before = r2021.sections.maturity?.dimensions.find((d) => d.id === "openData")
+      ?.score as number;
+    const after = r2022.sections.maturity?.dimensions.find((d) => d.id === "openData")
+      ?.score as number;
+    expect(open?.change).toBe(after - before);
+    expect(m?.dimensions.map((d) => d.id)).toStrictEqual(
+      r2021.sections.maturity?.dimensions.map((d) => d.id),
+    );
+  });
+
+  it("follows each solution's rank and the shared themes and budgets", () => {
+    const first = c.rankings[0];
+    expect(first?.ranks.length).toBe(2);
+    expect(
+      c.rankings.every((x) => x.change === (x.ranks[0] as number) - (x.ranks[1] as number)),
+    ).toBe(true);
+    expect(c.themes.filter((t) => t.shared).length).toBeGreaterThan(0);
+    expect(c.budgets.map((b) => b.currency)).toStrictEqual(["EUR", "EUR"]);
+  });
+
+  it("marks solutions new or dropped when they are ranked in one report only", () => {
+    const renamed: Report = {
+      ...r2022,
+      sections: {
+        ...r2022.sections,
+        prioritisation: {
+          ...(r2022.sections.prioritisation as NonNullable<Report["sections"]["prioritisation"]>),
+          ranking: [{ solution: "sol-new", title: "A new solution", score: 1, rank: 1 }],
+        },
+      },
+    };
+    const cmp = compareReports([r2021, renamed]);
+    expect(cmp.rankings[0]).toStrictEqual({
+      solution: "sol-new",
+      title: "A new solution",
+      ranks: [null, 1],
+      change: null,
+    });
+    const md = renderComparisonMarkdown(cmp);
+    expect(md).toMatch(/\| A new solution \| +\| 1 \| new \|/);
+    expect(md).toMatch(/\| Integrated e-participation platform \| 1 \| +\| dropped \|/);
+  });
+
+  it("compares cities with different frameworks' minor versions but not different majors or ids", () => {
+    expect(
+      compareReports([r2021, withFramework(r2022, "icc-citizen-participation", "1.2.0")]).framework
+        ?.versions,
+    ).toStrictEqual(["1.0.0", "1.2.0"]);
+    expect(
+      issue(() =>
+        compareReports([r2021, withFramework(r2022, "icc-citizen-participation", "2.0.0")]),
+      ),
+    ).toStrictEqual(["framework_mismatch", ["reports", 1, "sections", "maturity", "framework"]]);
+    expect(
+      issue(() => compareReports([r2021, r2022, withFramework(r2021, "un-losi-2022", "1.0.0")])),
+    ).toStrictEqual(["framework_mismatch", ["reports", 2, "sections", "maturity", "framework"]]);
+  });
+
+  it("compares reports without a maturity section on everything else", () => {
+    const bare = {
+      ...r2021,
+      sections: { ...r2021.sections, maturity: undefined },
+    } as unknown as Report;
+    const cmp = compareReports([bare, r2022]);
+    expect(cmp.framework?.id).toBe("icc-citizen-participation");
+    expect(cmp.maturity?.overall.scores[0]).toBeNull();
+    expect(cmp.maturity?.overall.change).toBeNull();
+    const none = compareReports([bare, bare]);
+    expect([none.framework, none.maturity]).toStrictEqual([null, null]);
+    const empty = { ...r2021, period: undefined, sections: {} } as unknown as Report;
+    const nothing = compareReports([empty, empty]);
+    expect([nothing.rankings, nothing.themes]).toStrictEqual([[], []]);
+    expect(nothing.budgets[0]).toStrictEqual({
+      currency: null,
+      cost: null,
+      funding: null,
+      gap: null,
+      available: null,
+    });
+    expect(nothing.reports[0]?.label).toBe(`Sofia ${r2021.provenance.generatedAt}`);
+    const md = renderComparisonMarkdown(nothing);
+    expect(md.split("\n").filter((l) => l.startsWith("## "))).toStrictEqual(["## Reports"]);
+  });
+
+  it("refuses fewer than two reports, and anything that is not a report", () => {
+    expect(issue(() => compareReports([r2021]))).toStrictEqual(["too_few_values", ["reports"]]);
+    expect(issue(() => compareReports("x" as never))).toStrictEqual(["invalid_type", ["reports"]]);
+    expect(issue(() => compareReports([r2021, null as never]))).toStrictEqual([
+      "invalid_type",
+      ["reports", 1],
+    ]);
+    expect(issue(() => compareReports([r2021, { ...r2022, formatVersion: "2.0" }]))).toStrictEqual([
+      "unsupported_version",
+      ["reports", 1, "formatVersion"],
+    ]);
+  });
+});

@@ -1,0 +1,1074 @@
+import type { Decimal } from "decimal.js";
+import { buildActionPlan, type ActionPlan } from "../actions/buildActionPlan.js";
+import { builtinFrameworks } from "../frameworks/builtinFrameworks.js";
+import { scoreMaturity, type MaturityResult } from "../maturity/scoreMaturity.js";
+import { needCoverage } from "../needs/needCoverage.js";
+import { rankNeeds } from "../needs/rankNeeds.js";
+import { stakeholderCoverage } from "../needs/stakeholderCoverage.js";
+import {
+  buildDecision,
+  type Decision,
+  type DecisionProvenance,
+} from "../prioritisation/buildDecision.js";
+import { classifyImpactEffort } from "../prioritisation/classifyImpactEffort.js";
+import { compareRankings } from "../prioritisation/compareRankings.js";
+import {
+  DEFAULT_DRAWS,
+  DEFAULT_SEED,
+  rankStability,
+  stabilityMethods,
+  type StabilityMethod,
+} from "../prioritisation/rankStability.js";
+import {
+  prioritise,
+  prioritisationMethods,
+  type PrioritisationMethod,
+  type PrioritiseResult,
+} from "../prioritisation/prioritise.js";
+import type { Assessment } from "../schema/assessment.js";
+import type { Money } from "../schema/common.js";
+import type { Criterion } from "../schema/entities.js";
+import type { MaturityFramework } from "../schema/framework.js";
+import type { Report, ReportMoney, ReportSections } from "../schema/report.js";
+import { FORMAT_VERSION, METHODOLOGY_VERSION } from "../schema/vocabularies.js";
+import { buildSwotForAssessment } from "../swot/buildSwotForAssessment.js";
+import { dossierGaps } from "../swot/dossierGaps.js";
+import { solutionDossier } from "../swot/solutionDossier.js";
+import { bucketByHorizon } from "../timeline/bucketByHorizon.js";
+import { defaultHorizons } from "../timeline/defaultHorizons.js";
+import { describe, fail } from "../_lib/assert.js";
+import { addMonthsIso, isIsoDate } from "../_lib/dates.js";
+import { Dec, moneyString } from "../_lib/decimal.js";
+import { compareIds } from "../_lib/sort.js";
+import { LIBRARY_NAME, LIBRARY_VERSION } from "../_lib/version.js";
+import { canonicalJson } from "./_canonical.js";
+import { digestAssessment } from "./digestAssessment.js";
+
+/** The `$schema` written into every report. */
+const REPORT_SCHEMA_ID = "https://icc-assessment.org/schema/report.v1.json";
+
+/** Options of {@link createReport}. */
+export interface CreateReportOptions {
+  /**
+   * When the report is generated (`YYYY-MM-DD` or an ISO 8601 date-time), passed in: the library
+   * never reads a clock. Required.
+   */
+  readonly generatedAt: string;
+  /**
+   * Frameworks the assessment may refer to, besides those it embeds. Default: the built-in
+   * frameworks (`builtinFrameworks`).
+   */
+  readonly frameworks?: readonly MaturityFramework[];
+  /**
+   * The maturity unit to report (a city, or a city at a date). Default: the only unit of the
+   * observations, else the city's id.
+   */
+  readonly unit?: string;
+  /**
+   * Prioritisation methods, the first giving the report's ranking. Default: `weightedSum`,
+   * `topsis`, then `votes` (Borda count) when there are ranked ballots, then `ahp` when the
+   * assessment has criteria judgements.
+   */
+  readonly methods?: readonly PrioritisationMethod[];
+  /**
+   * Rank stability: how many draws of perturbed weights and the seed, or `false` to skip it.
+   * Default `{ draws: 1000, seed: 20210208 }`.
+   */
+  readonly stability?: { readonly draws?: number; readonly seed?: number } | false;
+  /** Minimum share of workshop participants per helix group (default 0.1). */
+  readonly minHelixShare?: number;
+  /**
+   * Exchange rates into the plan currency, e.g. `{ BGN: "0.51129" }` (decimal strings), for an
+   * action plan with amounts in several currencies.
+   */
+  readonly rates?: Readonly<Record<string, string>>;
+}
+
+function money(m: Money): ReportMoney {
+  return { amount: moneyString(m.amount), currency: m.currency };
+}
+
+function moneyOrNull(m: Money | null | undefined): ReportMoney | null {
+  return m === null || m === undefined ? null : money(m);
+}
+
+const GENERATED_AT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+
+function checkOptions(options: unknown): CreateReportOptions {
+  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+    fail(
+      "missing_field",
+      ["options"],
+      `options must be an object with generatedAt, got ${describe(options)}`,
+    );
+  }
+  const o = options as Record<string, unknown>;
+  const at = o["generatedAt"];
+  if (at === undefined) {
+    fail(
+      "missing_field",
+      ["options", "generatedAt"],
+      'options.generatedAt is required: the library never reads a clock (pass e.g. "2021-02-15")',
+    );
+  }
+  if (
+    typeof at !== "string" ||
+    at.length > 40 ||
+    !GENERATED_AT.test(at) ||
+    !isIsoDate(at.slice(0, 10))
+  ) {
+    fail(
+      "invalid_value",
+      ["options", "generatedAt"],
+      `options.generatedAt must be a date YYYY-MM-DD or an ISO 8601 date-time with a zone, got ${describe(at)}`,
+    );
+  }
+  const stability = o["stability"];
+  if (stability !== undefined && stability !== false) {
+    if (typeof stability !== "object" || stability === null) {
+      fail(
+        "invalid_type",
+        ["options", "stability"],
+        `options.stability must be { draws, seed } or false, got ${describe(stability)}`,
+      );
+    }
+    const s = stability as Record<string, unknown>;
+    const draws = s["draws"];
+    if (
+      draws !== undefined &&
+      (!Number.isInteger(draws) || (draws as number) < 1 || (draws as number) > 100_000)
+    ) {
+      fail(
+        "out_of_range",
+        ["options", "stability", "draws"],
+        `options.stability.draws must be a whole number from 1 to 100000, got ${describe(draws)}`,
+      );
+    }
+    const seed = s["seed"];
+    if (
+      seed !== undefined &&
+      (!Number.isInteger(seed) || (seed as number) < 0 || (seed as number) > 0xffffffff)
+    ) {
+      fail(
+        "out_of_range",
+        ["options", "stability", "seed"],
+        `options.stability.seed must be a whole number from 0 to 4294967295, got ${describe(seed)}`,
+      );
+    }
+  }
+  const methods = o["methods"];
+  if (methods !== undefined) {
+    if (!Array.isArray(methods) || methods.length === 0) {
+      fail(
+        "empty",
+        ["options", "methods"],
+        `options.methods must be a non-empty array of ${prioritisationMethods.join(", ")}, got ${describe(methods)}`,
+      );
+    }
+    const seen = new Set<unknown>();
+    methods.forEach((m: unknown, i) => {
+      if (!(prioritisationMethods as readonly unknown[]).includes(m)) {
+        fail(
+          "invalid_value",
+          ["options", "methods", i],
+          `options.methods[${i}] must be one of ${prioritisationMethods.join(", ")}, got ${describe(m)}`,
+        );
+      }
+      if (seen.has(m)) {
+        fail("duplicate_id", ["options", "methods", i], `method ${describe(m)} is listed twice`);
+      }
+      seen.add(m);
+    });
+  }
+  if (o["frameworks"] !== undefined && !Array.isArray(o["frameworks"])) {
+    fail(
+      "invalid_type",
+      ["options", "frameworks"],
+      `options.frameworks must be an array of frameworks, got ${describe(o["frameworks"])}`,
+    );
+  }
+  if (o["unit"] !== undefined && typeof o["unit"] !== "string") {
+    fail(
+      "invalid_type",
+      ["options", "unit"],
+      `options.unit must be a string, got ${describe(o["unit"])}`,
+    );
+  }
+  return options as CreateReportOptions;
+}
+
+function checkAssessment(assessment: unknown): Assessment {
+  if (typeof assessment !== "object" || assessment === null || Array.isArray(assessment)) {
+    fail(
+      "invalid_type",
+      ["assessment"],
+      `assessment must be a parsed assessment object (use parseAssessment), got ${describe(assessment)}`,
+    );
+  }
+  const a = assessment as Record<string, unknown>;
+  for (const key of ["city", "programme", "track"] as const) {
+    if (typeof a[key] !== "object" || a[key] === null) {
+      fail(
+        "missing_field",
+        ["assessment", key],
+        `assessment.${key} must be an object, got ${describe(a[key])} (use parseAssessment)`,
+      );
+    }
+  }
+  for (const key of ["stakeholders", "workshops", "needs", "solutions"] as const) {
+    if (!Array.isArray(a[key])) {
+      fail(
+        "invalid_type",
+        ["assessment", key],
+        `assessment.${key} must be an array, got ${describe(a[key])} (use parseAssessment)`,
+      );
+    }
+  }
+  return assessment as Assessment;
+}
+
+/** The period the assessment covers: its workshops and maturity answers, else the programme. */
+function periodOf(a: Assessment): { start: string; end: string } {
+  const dates = [
+    ...a.workshops.map((w) => w.date),
+    ...(a.maturity?.assessedOn !== undefined ? [a.maturity.assessedOn] : []),
+  ].sort(compareIds);
+  const first = dates[0];
+  const last = dates[dates.length - 1];
+  return first !== undefined && last !== undefined
+    ? { start: first, end: last }
+    : { start: a.programme.start, end: a.programme.end };
+}
+
+type Sections = { -readonly [K in keyof ReportSections]: ReportSections[K] };
+type Parameters = Record<string, Record<string, unknown>>;
+
+function stakeholdersSection(
+  a: Assessment,
+  options: CreateReportOptions,
+  sections: Sections,
+  parameters: Parameters,
+): void {
+  const cov = stakeholderCoverage(
+    a,
+    options.minHelixShare === undefined ? {} : { minHelixShare: options.minHelixShare },
+  );
+  parameters["stakeholders"] = { minHelixShare: cov.minHelixShare };
+  sections.stakeholders = {
+    total: cov.overall.stakeholders,
+    participants: cov.overall.participants,
+    minHelixShare: cov.minHelixShare,
+    byHelix: cov.overall.helices.map((h) => ({
+      helix: h.helix,
+      stakeholders: h.stakeholders,
+      participants: h.participants,
+      share: h.share,
+      status: h.status,
+      members: a.stakeholders
+        .filter((s) => s.helix === h.helix)
+        .map((s) => ({ id: s.id, name: s.name, kind: s.kind })),
+    })),
+    missing: [...cov.overall.missing],
+    belowShare: [...cov.overall.belowShare],
+    neverParticipated: cov.neverParticipated.map((s) => ({
+      id: s.id,
+      name: s.name,
+      helix: s.helix,
+    })),
+  };
+  const byId = new Map(a.workshops.map((w) => [w.id, w]));
+  sections.workshops = cov.workshops
+    .map((w) => {
+      const src = byId.get(w.id) as Assessment["workshops"][number];
+      return {
+        id: w.id,
+        kind: w.kind,
+        title: src.title ?? null,
+        date: w.date,
+        participants: w.participants,
+        helices: w.helices.map((h) => ({
+          helix: h.helix,
+          participants: h.participants,
+          share: h.share,
+          status: h.status,
+        })),
+        missing: [...w.missing],
+        outputs: [...(src.outputs ?? [])],
+      };
+    })
+    .sort((x, y) => compareIds(x.date, y.date) || compareIds(x.id, y.id));
+}
+
+function findFramework(a: Assessment, options: CreateReportOptions): MaturityFramework {
+  const ref = (a.maturity as NonNullable<Assessment["maturity"]>).framework;
+  const candidates = [...(a.frameworks ?? []), ...(options.frameworks ?? builtinFrameworks)];
+  const fw = candidates.find((f) => f.id === ref.id && f.version === ref.version);
+  if (fw === undefined) {
+    fail(
+      "unknown_reference",
+      ["assessment", "maturity", "framework"],
+      `unknown framework ${JSON.stringify(`${ref.id}@${ref.version}`)}: not embedded in the assessment and not in options.frameworks (known: ${candidates.map((f) => `${f.id}@${f.version}`).join(", ")})`,
+    );
+  }
+  return fw;
+}
+
+function maturitySection(
+  a: Assessment,
+  options: CreateReportOptions,
+  sections: Sections,
+  parameters: Parameters,
+): { result: MaturityResult; unit: string } | null {
+  const input = a.maturity;
+  if (input === undefined) return null;
+  const fw = findFramework(a, options);
+  const result = scoreMaturity(fw, input.observations);
+  const units = result.units.map((u) => u.unit);
+  if (units.length === 0) {
+    fail(
+      "empty",
+      ["assessment", "maturity", "observations"],
+      "the maturity section has no observations to score",
+    );
+  }
+  let unit = options.unit;
+  if (unit === undefined) {
+    unit = units.length === 1 ? units[0] : units.includes(a.city.id) ? a.city.id : undefined;
+    if (unit === undefined) {
+      fail(
+        "invalid_value",
+        ["options", "unit"],
+        `the observations answer for several units (${units.join(", ")}) and none is the city id ${JSON.stringify(a.city.id)}: pass options.unit`,
+      );
+    }
+  } else if (!units.includes(unit)) {
+    fail(
+      "unknown_reference",
+      ["options", "unit"],
+      `options.unit ${JSON.stringify(unit)} has no observations (units: ${units.join(", ")})`,
+    );
+  }
+  const scored = result.units.find((u) => u.unit === unit) as MaturityResult["units"][number];
+  const levelIndex = new Map(result.levels.map((l, i) => [l.id, i]));
+  const targets = new Map((input.targets ?? []).map((t) => [t.dimension, t.level]));
+  parameters["maturity"] = {
+    framework: `${result.framework.id}@${result.framework.version}`,
+    unit,
+    minCoverage: result.method.minCoverage,
+    aggregation: { ...result.method.aggregation },
+    missing: result.method.missing,
+    zeroPolicy: { ...result.method.zeroPolicy },
+  };
+  sections.maturity = {
+    framework: {
+      id: result.framework.id,
+      version: result.framework.version,
+      title: result.framework.title,
+      provenance: result.framework.provenance,
+      sources: result.framework.sources.map((s) => ({
+        title: s.title,
+        ...(s.url !== undefined ? { url: s.url } : {}),
+        ...(s.note !== undefined ? { note: s.note } : {}),
+      })),
+    },
+    unit,
+    assessedOn: input.assessedOn ?? null,
+    scale: { min: result.scale.min, max: result.scale.max },
+    levels: result.levels.map((l) => ({
+      id: l.id,
+      title: l.title,
+      min: l.min,
+      max: l.max,
+      minInclusive: l.minInclusive,
+      maxInclusive: l.maxInclusive,
+    })),
+    overall: {
+      score: scored.overall.score,
+      level: scored.overall.level
+        ? {
+            id: scored.overall.level.id,
+            title: scored.overall.level.title,
+            index: scored.overall.level.index,
+          }
+        : null,
+      coverage: scored.overall.coverage,
+      reason: scored.overall.reason ?? null,
+    },
+    dimensions: scored.dimensions.map((d) => {
+      const targetId = targets.get(d.id);
+      const ti = targetId === undefined ? undefined : levelIndex.get(targetId);
+      const target =
+        targetId === undefined || ti === undefined
+          ? null
+          : { id: targetId, title: (result.levels[ti] as { title: string }).title, index: ti };
+      return {
+        id: d.id,
+        title: d.title,
+        parent: d.parent,
+        score: d.score,
+        level: d.level ? { id: d.level.id, title: d.level.title, index: d.level.index } : null,
+        coverage: d.coverage,
+        target,
+        gap: target !== null && d.level !== null ? target.index - d.level.index : null,
+        reason: d.reason ?? null,
+      };
+    }),
+    indicators: scored.indicators.map((i) => ({
+      id: i.id,
+      dimension: i.dimension,
+      answered: i.answered,
+      score: i.score,
+      weight: i.weight,
+      reason: i.reason ?? null,
+    })),
+  };
+  return { result, unit };
+}
+
+function needsSection(
+  a: Assessment,
+  maturity: { result: MaturityResult; unit: string } | null,
+  sections: Sections,
+  parameters: Parameters,
+): void {
+  if (a.needs.length === 0) return;
+  const ranked = rankNeeds(a, maturity ? { maturity: maturity.result, unit: maturity.unit } : {});
+  const coverage = needCoverage(a);
+  const coveredBy = new Map(coverage.needs.map((n) => [n.id, n.solutions]));
+  const raisedBy = new Map(a.needs.map((n) => [n.id, n.raisedBy]));
+  parameters["needs"] = {
+    method: ranked.method,
+    unit: ranked.unit,
+    weights: Object.fromEntries(ranked.factors.map((f) => [f.factor, f.weight])),
+  };
+  sections.needs = {
+    method: ranked.method,
+    factors: ranked.factors.map((f) => ({
+      factor: f.factor,
+      weight: f.weight,
+      available: f.available,
+      rule: f.rule,
+    })),
+    ranked: ranked.needs.map((n) => ({
+      id: n.id,
+      statement: n.statement,
+      dimension: n.dimension,
+      rank: n.rank,
+      score: n.score,
+      helices: [...n.helices],
+      raisedBy: [...(raisedBy.get(n.id) as readonly string[])],
+      coveredBy: [...(coveredBy.get(n.id) as readonly string[])],
+      contributions: n.factors.map((f) => ({
+        factor: f.factor,
+        raw: f.raw,
+        normalised: f.normalised,
+        weight: f.weight,
+        contribution: f.contribution,
+      })),
+    })),
+    uncovered: [...coverage.uncoveredNeeds],
+    solutionsWithoutNeeds: [...coverage.solutionsWithoutNeeds],
+  };
+}
+
+function swotSection(a: Assessment, sections: Sections, parameters: Parameters): void {
+  const swot = buildSwotForAssessment(a);
+  const city = swot.city;
+  // TOWS strategies link city SWOT items, so there are none without a city SWOT
+  if (city === null) return;
+  const weighted = new Map(
+    [...(city.ife?.rows ?? []), ...(city.efe?.rows ?? [])].map((r) => [r.id, r.weightedScore]),
+  );
+  const items = [...city.strengths, ...city.weaknesses, ...city.opportunities, ...city.threats];
+  const evaluation = (e: NonNullable<typeof city.ife>) => ({
+    total: e.total,
+    weighting: e.weighting,
+    midpoint: e.midpoint,
+    aboveMidpoint: e.aboveMidpoint,
+  });
+  const tows = swot.tows;
+  parameters["swot"] = { ...city.parameters };
+  sections.swot = {
+    items: items.map((i) => ({
+      id: i.id,
+      quadrant: i.quadrant,
+      text: i.text,
+      weight: i.weight ?? null,
+      rating: i.rating ?? null,
+      weightedScore: weighted.get(i.id) ?? null,
+    })),
+    counts: { ...city.counts },
+    ife: city.ife ? evaluation(city.ife) : null,
+    efe: city.efe ? evaluation(city.efe) : null,
+    position: city.position
+      ? {
+          quadrant: city.position.quadrant,
+          strategies: city.position.strategies,
+          ife: city.position.ife,
+          efe: city.position.efe,
+          rule: city.position.rule,
+        }
+      : null,
+    reasons: [city.reasons.ife, city.reasons.efe, city.reasons.position, swot.towsReason].filter(
+      (r): r is string => r !== null,
+    ),
+    tows: (tows?.strategies ?? []).map((s) => ({
+      id: s.id,
+      kind: s.kind,
+      text: s.text,
+      items: [...s.strengths, ...s.weaknesses, ...s.opportunities, ...s.threats],
+      solutions: [...s.solutions],
+    })),
+    unused: tows
+      ? [
+          ...tows.unused.strengths,
+          ...tows.unused.weaknesses,
+          ...tows.unused.opportunities,
+          ...tows.unused.threats,
+        ]
+      : [],
+  };
+}
+
+function dossiersSection(a: Assessment, sections: Sections): void {
+  if (a.solutions.length === 0) return;
+  sections.dossiers = a.solutions.map((s) => {
+    const d = solutionDossier(s, a);
+    const gaps = dossierGaps(d, a);
+    const texts = (list: readonly { id: string; text: string }[]) =>
+      list.map((x) => ({ id: x.id, text: x.text }));
+    return {
+      solution: s.id,
+      title: s.title,
+      description: d.solution.description,
+      theme: d.solution.theme,
+      readiness: {
+        declared: d.readiness.declared,
+        assessed: d.readiness.level,
+        index: d.readiness.index,
+        consistent: d.readiness.consistent,
+        missingForNext: [...d.readiness.missingForNext],
+      },
+      needs: d.needs.map((n) => ({ id: n.id, statement: n.statement })),
+      lead: d.lead ? { id: d.lead.id, name: d.lead.name, helix: d.lead.helix } : null,
+      partners: d.partners.map((p) => ({ id: p.id, name: p.name, helix: p.helix })),
+      swot: d.swot
+        ? {
+            strength: texts(d.swot.strengths),
+            weakness: texts(d.swot.weaknesses),
+            opportunity: texts(d.swot.opportunities),
+            threat: texts(d.swot.threats),
+          }
+        : null,
+      resources: d.resources.items.map((r) => ({
+        kind: r.kind,
+        description: r.description,
+        cost: moneyOrNull(r.cost),
+        quantity: r.quantity,
+        unit: r.unit,
+      })),
+      steps: d.steps.map((st) => ({
+        id: st.id,
+        title: st.title,
+        start: st.start ?? null,
+        end: st.end ?? null,
+      })),
+      expectedResults: [...d.expectedResults],
+      cost: moneyOrNull(d.cost),
+      funding: (s.funding ?? []).map((f) => ({
+        source: f.source,
+        amount: money(f.amount),
+        secured: f.secured === true,
+      })),
+      kpis: d.kpis.map((k) => ({
+        id: k.id,
+        title: k.title,
+        unit: k.unit,
+        baseline: k.baseline ?? null,
+        target: k.target,
+        due: k.due ?? null,
+      })),
+      risks: (s.risks ?? []).map((r) => ({
+        id: r.id,
+        title: r.title,
+        likelihood: r.likelihood,
+        impact: r.impact,
+        mitigation: r.mitigation ?? null,
+      })),
+      gaps: gaps.gaps.map((g) => ({ code: g.code, message: g.message })),
+    };
+  });
+}
+
+function defaultMethods(a: Assessment): PrioritisationMethod[] {
+  const methods: PrioritisationMethod[] = ["weightedSum", "topsis"];
+  if ((a.ballots ?? []).some((b) => (b.ranking ?? []).length > 0)) methods.push("votes");
+  if ((a.prioritisation?.criteriaJudgements ?? []).length > 0) methods.push("ahp");
+  return methods;
+}
+
+/** The criterion of a kind with the largest weight (ties: the smallest id), with its column. */
+function heaviest(decision: Decision, kind: "benefit" | "cost") {
+  return decision.criteria
+    .map((c, j) => ({ c, j }))
+    .filter((x) => x.c.kind === kind)
+    .sort((x, y) => y.c.weight - x.c.weight || compareIds(x.c.id, y.c.id))[0];
+}
+
+function impactEffortOf(
+  decision: Decision,
+): NonNullable<ReportSections["prioritisation"]>["impactEffort"] {
+  const benefit = heaviest(decision, "benefit");
+  const cost = heaviest(decision, "cost");
+  if (benefit === undefined || cost === undefined) return null;
+  const column = (j: number) => decision.matrix.map((row) => row[j] as number);
+  const domainOf = (
+    c: Decision["criteria"][number],
+    values: readonly number[],
+  ): [number, number] =>
+    c.scale ? [c.scale.min, c.scale.max] : [Math.min(...values), Math.max(...values)];
+  const impacts = column(benefit.j);
+  const efforts = column(cost.j);
+  const impactDomain = domainOf(benefit.c, impacts);
+  const effortDomain = domainOf(cost.c, efforts);
+  const thresholds = {
+    impact: (impactDomain[0] + impactDomain[1]) / 2,
+    effort: (effortDomain[0] + effortDomain[1]) / 2,
+  };
+  const placed = classifyImpactEffort(
+    decision.alternatives.map((id, i) => ({
+      id,
+      impact: impacts[i] as number,
+      effort: efforts[i] as number,
+    })),
+    { impactThreshold: thresholds.impact, effortThreshold: thresholds.effort },
+  );
+  return {
+    impactCriterion: benefit.c.id,
+    effortCriterion: cost.c.id,
+    thresholds,
+    domain: { impact: impactDomain, effort: effortDomain },
+    items: placed.items.map((p) => ({
+      solution: p.id,
+      impact: p.impact,
+      effort: p.effort,
+      quadrant: p.quadrant,
+      rule: p.rule,
+    })),
+  };
+}
+
+function prioritisationSection(
+  a: Assessment,
+  options: CreateReportOptions,
+  sections: Sections,
+  parameters: Parameters,
+): string[] {
+  const selected = a.plan?.selected ?? [];
+  if (
+    (a.criteria ?? []).length === 0 ||
+    (a.scores ?? []).length === 0 ||
+    a.solutions.length === 0
+  ) {
+    return [...selected];
+  }
+  const decision = buildDecision(a);
+  // the AHP method takes its criteria weights from the pairwise judgements when there are some
+  const judged = (a.prioritisation?.criteriaJudgements ?? []).length > 0;
+  const ahpDecision = judged ? buildDecision(a, { weights: "ahp" }) : decision;
+  const methods = options.methods ?? defaultMethods(a);
+  const results: PrioritiseResult[] = methods.map((method) =>
+    prioritise(method === "ahp" ? ahpDecision : decision, { method }),
+  );
+  const primary = results[0] as PrioritiseResult;
+  const primaryDecision = primary.method === "ahp" ? ahpDecision : decision;
+  const titles = new Map(a.solutions.map((s) => [s.id, s.title]));
+  // buildDecision's weights are normalised to sum 1; the votes method uses none of its own
+  const usedWeight = new Map(
+    primary.method === "votes"
+      ? primaryDecision.criteria.map((c) => [c.id, c.weight])
+      : primary.parameters.weights.map((w) => [w.criterion, w.weight]),
+  );
+  const criteriaById = new Map((a.criteria as Criterion[]).map((c) => [c.id, c]));
+  const provenance = primaryDecision.provenance as DecisionProvenance;
+  const ahp = methods.includes("ahp")
+    ? (ahpDecision.provenance as DecisionProvenance).criteriaAhp
+    : null;
+
+  let agreement: NonNullable<ReportSections["prioritisation"]>["agreement"];
+  if (results.length >= 2) {
+    const cmp = compareRankings(results.map((r) => ({ name: r.method, ranking: r.ranking })));
+    agreement = {
+      kendallW: cmp.concordance
+        ? {
+            w: cmp.concordance.w,
+            chiSquared: cmp.concordance.chiSquared,
+            degreesOfFreedom: cmp.concordance.degreesOfFreedom,
+            pValue: cmp.concordance.pValue,
+          }
+        : null,
+      reason: cmp.concordanceReason,
+      disputed: cmp.disagreements.filter((d) => d.spread > 0).map((d) => d.solution),
+    };
+  } else {
+    agreement = { kendallW: null, reason: "only one method was run", disputed: [] };
+  }
+
+  const priorities = selected.length > 0 ? [...selected] : primary.ranking.map((r) => r.solution);
+  const impactEffort = impactEffortOf(decision);
+  const stabilityOption = options.stability;
+  const stabilityMethod: StabilityMethod = (stabilityMethods as readonly string[]).includes(
+    primary.method,
+  )
+    ? (primary.method as StabilityMethod)
+    : "weightedSum";
+  const stable =
+    stabilityOption === false
+      ? null
+      : rankStability(primaryDecision, {
+          method: stabilityMethod,
+          draws: stabilityOption?.draws ?? DEFAULT_DRAWS,
+          seed: stabilityOption?.seed ?? DEFAULT_SEED,
+        });
+  const stability: NonNullable<ReportSections["prioritisation"]>["stability"] = stable
+    ? {
+        method: stable.method,
+        draws: stable.parameters.draws,
+        seed: stable.parameters.seed,
+        // the report always draws from the default Dirichlet perturbation
+        perturbation: `${stable.parameters.perturbation}, concentration ${stable.parameters.concentration}`,
+        topK: stable.parameters.topK,
+        rows: stable.solutions.map((x) => {
+          const seen = x.rankProbabilities.map((p, i) => (p > 0 ? i + 1 : 0)).filter((k) => k > 0);
+          return {
+            solution: x.solution,
+            rank: x.baseRank,
+            sameRank: x.rankProbabilities[x.baseRank - 1] as number,
+            top: x.topKProbability,
+            // the probabilities sum to 1, so some rank was seen
+            minRank: seen[0] as number,
+            maxRank: seen[seen.length - 1] as number,
+            meanRank: x.meanRank,
+          };
+        }),
+        smallestSwap:
+          stable.smallestSwap &&
+          stable.smallestSwap.threshold !== null &&
+          stable.smallestSwap.change !== null
+            ? {
+                criterion: stable.smallestSwap.criterion,
+                weight: stable.smallestSwap.weight,
+                threshold: stable.smallestSwap.threshold,
+                change: stable.smallestSwap.change,
+              }
+            : null,
+        swapReason: stable.swapReason,
+      }
+    : null;
+
+  parameters["prioritisation"] = {
+    primary: primary.method,
+    weightSource: provenance.weightSource,
+    scoreAggregation: provenance.scoreAggregation,
+    completion: provenance.completion,
+    methods: results.map((r) => ({ method: r.method, parameters: jsonParameters(r.parameters) })),
+    stability: stable ? jsonParameters({ method: stable.method, ...stable.parameters }) : false,
+    impactEffort: impactEffort
+      ? {
+          impact: impactEffort.impactCriterion,
+          effort: impactEffort.effortCriterion,
+          thresholds: impactEffort.thresholds,
+          rule: "the benefit and cost criteria with the largest weights; thresholds at the middle of their scales",
+        }
+      : null,
+  };
+  sections.prioritisation = {
+    criteria: decision.criteria.map((c) => ({
+      id: c.id,
+      title: (criteriaById.get(c.id) as Criterion).title,
+      kind: c.kind,
+      weight: usedWeight.get(c.id) as number,
+    })),
+    weighting: provenance.weightSource,
+    ahp: ahp
+      ? {
+          method: ahp.method,
+          randomIndex: ahp.parameters.randomIndex,
+          consistencyRatio: ahp.consistencyRatio,
+          isConsistent:
+            ahp.consistencyRatio === null ? null : ahp.consistencyRatio <= ahp.parameters.threshold,
+          threshold: ahp.parameters.threshold,
+        }
+      : null,
+    primary: primary.method,
+    ranking: primary.ranking.map((r) => ({
+      solution: r.solution,
+      title: titles.get(r.solution) as string,
+      score: r.score,
+      rank: r.rank,
+    })),
+    methods: results.map((r) => ({
+      method: r.method,
+      ranking: r.ranking.map((x) => ({ solution: x.solution, score: x.score, rank: x.rank })),
+    })),
+    agreement,
+    stability,
+    impactEffort,
+    priorities,
+    prioritiesSource: selected.length > 0 ? "plan" : "ranking",
+  };
+  return priorities;
+}
+
+/** Method parameters as JSON: Decimal → string, arrays and objects copied. */
+function jsonParameters(value: unknown): unknown {
+  return JSON.parse(canonicalJson(value)) as unknown;
+}
+
+function horizonsSection(
+  a: Assessment,
+  priorities: readonly string[],
+  sections: Sections,
+  parameters: Parameters,
+): void {
+  if (a.solutions.length === 0) return;
+  const start = a.plan?.start ?? a.programme.start;
+  const items = bucketByHorizon(
+    a.solutions.map((s) => ({
+      id: s.id,
+      ...(s.start !== undefined ? { start: s.start } : {}),
+      ...(s.end !== undefined ? { end: s.end } : {}),
+      ...(s.duration !== undefined ? { duration: s.duration } : {}),
+    })),
+    { start },
+  );
+  const titles = new Map(a.solutions.map((s) => [s.id, s.title]));
+  const wanted = new Set(priorities);
+  parameters["horizons"] = {
+    start,
+    startSource: a.plan?.start !== undefined ? "plan" : "programme",
+    rule: "an item ending on or before start + months is in that horizon (date-fns month arithmetic)",
+  };
+  sections.horizons = {
+    start,
+    startSource: a.plan?.start !== undefined ? "plan" : "programme",
+    horizons: [
+      ...defaultHorizons.map((h) => ({
+        id: h.id,
+        label: h.label,
+        months: h.months,
+        onOrBefore: addMonthsIso(start, h.months),
+      })),
+      { id: "beyondHorizon", label: "Beyond the horizon", months: null, onOrBefore: null },
+      { id: "unscheduled", label: "Unscheduled", months: null, onOrBefore: null },
+    ],
+    items: items.map((i) => ({
+      solution: i.id,
+      title: titles.get(i.id) as string,
+      horizon: i.horizon,
+      start: i.effectiveStart,
+      end: i.effectiveEnd,
+      priority: wanted.has(i.id),
+      reason: i.reason,
+    })),
+  };
+}
+
+function actionPlanSection(
+  a: Assessment,
+  priorities: readonly string[],
+  options: CreateReportOptions,
+  sections: Sections,
+  parameters: Parameters,
+): void {
+  if (priorities.length === 0) return;
+  const plan: ActionPlan = buildActionPlan(
+    a,
+    priorities,
+    options.rates === undefined ? {} : { rates: options.rates },
+  );
+  const currency = plan.totals.currency;
+  const rates = new Map(plan.parameters.rates.map((r) => [r.currency, r.rate]));
+  // buildActionPlan has refused any currency without a rate, so every rate needed is there
+  const convert = (m: Money): Decimal =>
+    m.currency === currency
+      ? new Dec(m.amount)
+      : new Dec(m.amount)
+          .times(rates.get(m.currency) as Decimal)
+          .toDecimalPlaces(plan.parameters.decimals);
+  const people = new Map(a.stakeholders.map((s) => [s.id, s]));
+  const bySourceInHorizon = new Map<string, Map<string, Decimal>>();
+  for (const action of plan.actions) {
+    const cells = bySourceInHorizon.get(action.horizon) ?? new Map<string, Decimal>();
+    bySourceInHorizon.set(action.horizon, cells);
+    for (const f of action.funding) {
+      cells.set(f.source, (cells.get(f.source) ?? new Dec(0)).plus(convert(f.amount)));
+    }
+  }
+  parameters["actionPlan"] = jsonParameters(plan.parameters) as Record<string, unknown>;
+  sections.actionPlan = {
+    currency,
+    actions: plan.actions.map((act) => {
+      const owner = act.owner === null ? undefined : people.get(act.owner);
+      return {
+        id: act.id,
+        solution: act.solution,
+        priority: act.priority,
+        title: act.title,
+        owner: owner ? { id: owner.id, name: owner.name, helix: owner.helix } : null,
+        start: act.start,
+        end: act.end,
+        horizon: act.horizon,
+        cost: moneyOrNull(act.budget.cost),
+        funding: money(act.budget.funding),
+        gap: moneyOrNull(act.budget.gap),
+        milestones: act.milestones.map((m) => ({
+          id: m.id,
+          title: m.title,
+          date: m.date,
+          status: m.status,
+        })),
+        kpis: act.kpis.map((k) => ({
+          id: k.id,
+          title: k.title,
+          unit: k.unit,
+          baseline: k.baseline,
+          target: k.target,
+          due: k.due,
+          direction: k.direction,
+        })),
+      };
+    }),
+    budget: {
+      cost: money(plan.totals.cost),
+      funding: money(plan.totals.funding),
+      secured: money(plan.totals.secured),
+      gap: money(plan.totals.gap),
+      available: moneyOrNull(plan.totals.budget),
+      remaining: moneyOrNull(plan.totals.budgetRemaining),
+      actionsWithoutCost: [...plan.totals.actionsWithoutCost],
+      byHorizon: plan.totals.byHorizon.map((h) => {
+        const cells = bySourceInHorizon.get(h.horizon) ?? new Map<string, Decimal>();
+        return {
+          horizon: h.horizon,
+          cost: money(h.cost),
+          funding: money(h.funding),
+          gap: money(h.gap),
+          bySource: [...cells.entries()]
+            .filter(([, amount]) => !amount.isZero())
+            .map(([source, amount]) => ({
+              source: source as (typeof plan.totals.bySource)[number]["source"],
+              amount: { amount: moneyString(amount), currency },
+            }))
+            .sort((x, y) => compareIds(x.source, y.source)),
+        };
+      }),
+      bySource: plan.totals.bySource.map((s) => ({
+        source: s.source,
+        amount: money(s.amount),
+        secured: money(s.secured),
+      })),
+    },
+    risks: plan.risks.map((r) => ({
+      action: r.action,
+      id: r.id,
+      title: r.title,
+      likelihood: r.likelihood,
+      impact: r.impact,
+      score: r.score,
+    })),
+  };
+}
+
+/**
+ * Runs every stage of the ICC methodology on an assessment and returns the versioned report a city
+ * publishes: context, stakeholders by helix group, workshops, maturity profile, ranked needs, city
+ * SWOT with TOWS strategies, solution dossiers, prioritisation (weights, each method's ranking,
+ * agreement between methods, rank stability, impact/effort), horizon buckets, action plan and
+ * budget, and the provenance of every number.
+ *
+ * Pipeline (designed by this project; each stage documents its own method and sources):
+ * `stakeholderCoverage` → `scoreMaturity` (the referenced framework, embedded or built-in) →
+ * `rankNeeds` (with the maturity gaps) and `needCoverage` → `buildSwotForAssessment` →
+ * `solutionDossier` and `dossierGaps` per solution → `buildDecision` and `prioritise` per method,
+ * `compareRankings` between them, rank stability under perturbed weights, `classifyImpactEffort`
+ * (the benefit and the cost criterion with the largest weights, thresholds at the middle of their
+ * scales) → `bucketByHorizon` from the plan start → `buildActionPlan` of the priorities
+ * (`plan.selected`, else the ranking). A stage without input leaves its section out. Provenance
+ * records the library and methodology versions, each framework's id, version and provenance,
+ * every parameter and seed, the SHA-256 of the canonical input ({@link digestAssessment}) and
+ * `generatedAt` as given. The result is plain JSON (money as decimal strings), identical for the
+ * same input and options; write it with {@link serialiseReport}.
+ *
+ * @param assessment - a parsed assessment (`parseAssessment`)
+ * @param options - `generatedAt` (required), frameworks, maturity unit, methods, stability draws
+ *   and seed, minimum helix share, exchange rates
+ * @returns the report (format {@link FORMAT_VERSION})
+ * @throws AssessmentError `missing_field` / `invalid_value` (`["options", "generatedAt"]`),
+ *   `out_of_range` (stability draws or seed), `invalid_value` / `duplicate_id` / `empty`
+ *   (`options.methods`), `invalid_type` (a malformed assessment or option), `unknown_reference`
+ *   (a framework or unit that cannot be found), `currency_mismatch` (funding in a currency without
+ *   a rate), and the codes of each stage with its path under `["assessment", …]`
+ * @example
+ * ```ts
+ * import { parseAssessment } from "icc-assessment/schema";
+ * import { createReport } from "icc-assessment/report";
+ * const assessment = parseAssessment({
+ *   formatVersion: "1.0",
+ *   city: { id: "sofia", name: "Sofia", country: "BG" },
+ *   programme: { id: "icc-2020", start: "2020-09-28", end: "2022-11-30" },
+ *   track: { id: "citizenParticipationDigitalPublicAdministration" },
+ *   stakeholders: [{ id: "city", name: "Innovative Sofia", helix: "public", kind: "cityDepartment" }],
+ *   workshops: [{ id: "ws1", kind: "needsAssessment", date: "2021-01-07", participants: ["city"] }],
+ *   needs: [{ id: "n1", statement: "One place to propose and follow decisions", raisedBy: ["city"], votes: 9 }],
+ *   solutions: [{ id: "platform", title: "E-participation platform", readiness: "prepared", addressesNeeds: ["n1"] }],
+ * });
+ * const report = createReport(assessment, { generatedAt: "2021-02-15" });
+ * report.sections.needs?.ranked[0]?.coveredBy; // => ["platform"]
+ * report.sections.stakeholders?.missing; // => ["business", "academia", "civilSociety"]
+ * report.provenance.inputDigest.startsWith("sha256:"); // => true
+ * ```
+ */
+export function createReport(assessment: Assessment, options: CreateReportOptions): Report {
+  const o = checkOptions(options);
+  const a = checkAssessment(assessment);
+  const sections: Sections = {};
+  const parameters: Parameters = {};
+  stakeholdersSection(a, o, sections, parameters);
+  const maturity = maturitySection(a, o, sections, parameters);
+  needsSection(a, maturity, sections, parameters);
+  swotSection(a, sections, parameters);
+  dossiersSection(a, sections);
+  const priorities = prioritisationSection(a, o, sections, parameters);
+  horizonsSection(a, priorities, sections, parameters);
+  actionPlanSection(a, priorities, o, sections, parameters);
+  const frameworks = maturity
+    ? [
+        {
+          id: maturity.result.framework.id,
+          version: maturity.result.framework.version,
+          provenance: maturity.result.framework.provenance,
+        },
+      ]
+    : [];
+  const draft = {
+    $schema: REPORT_SCHEMA_ID,
+    formatVersion: FORMAT_VERSION,
+    kind: "icc-assessment-report",
+    city: { ...a.city },
+    programme: { ...a.programme },
+    track: { ...a.track },
+    period: periodOf(a),
+    provenance: {
+      library: { name: LIBRARY_NAME, version: LIBRARY_VERSION },
+      methodologyVersion: METHODOLOGY_VERSION,
+      frameworks,
+      parameters,
+      inputDigest: digestAssessment(a),
+      generatedAt: o.generatedAt,
+    },
+    sections,
+  };
+  // one pass through canonical JSON: plain data only, sorted keys, no -0, every number finite
+  return JSON.parse(canonicalJson(draft, 0, ["report"])) as Report;
+}
