@@ -1,0 +1,252 @@
+/* global process, console, URL */
+// `npm run bench` (after `npm run build`): times the BUILT package, imported as a user imports it,
+// against hand-written baselines in the same run; prints one line per workload, its growth over
+// three sizes, the cold-import comparison, and a summary; writes bench/RESULTS.md.
+//
+// Environment: BENCH_ONLY=<name,name> runs some workloads only (RESULTS.md is then not written);
+// BENCH_TIME=<factor> scales the time budgets (default 1).
+import { execFileSync, spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import { Bench } from "tinybench";
+import { growthExponent, median, ms, nLogNExponent } from "./util.mjs";
+import { workloads } from "./workloads.mjs";
+
+const subpaths = [
+  "schema",
+  "frameworks",
+  "maturity",
+  "needs",
+  "swot",
+  "prioritisation",
+  "timeline",
+  "actions",
+  "report",
+];
+const pkg = {};
+for (const s of subpaths) pkg[s] = await import(`icc-assessment/${s}`);
+
+const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(",")) : null;
+const timeFactor = Number(process.env.BENCH_TIME ?? "1") || 1;
+const lines = [];
+const results = [];
+const failures = [];
+const skipped = [];
+
+function say(line) {
+  lines.push(line);
+  console.log(line);
+}
+
+function mark(value, target, digits = 2) {
+  if (target === null) return "";
+  const pass = value <= target;
+  return {
+    text: ` (target ≤ ${target}: ${pass ? "PASS" : "FAIL"})`,
+    pass,
+    value: value.toFixed(digits),
+  };
+}
+
+/**
+ * Times lib and baseline on one input with tinybench: several rounds, each running both tasks (in
+ * alternating order, so a drifting machine load favours neither), samples pooled, medians taken.
+ */
+async function time(libFn, baseFn, budgetMs) {
+  const rounds = 4;
+  const pooled = { lib: [], baseline: [] };
+  for (let r = 0; r < rounds; r++) {
+    const bench = new Bench({
+      time: (budgetMs * timeFactor) / rounds / 2,
+      iterations: 2,
+      warmup: true,
+      warmupIterations: r === 0 ? 3 : 1,
+      warmupTime: 0,
+      retainSamples: true,
+      throws: true,
+    });
+    const tasks =
+      r % 2 === 0
+        ? [
+            ["lib", libFn],
+            ["baseline", baseFn],
+          ]
+        : [
+            ["baseline", baseFn],
+            ["lib", libFn],
+          ];
+    for (const [name, fn] of tasks) bench.add(name, fn);
+    await bench.run();
+    for (const task of bench.tasks) {
+      const res = task.result;
+      if (res.state !== "completed")
+        throw new Error(`${task.name}: ${res.state} ${res.error?.stack ?? ""}`);
+      pooled[task.name].push(...res.latency.samples);
+    }
+  }
+  return {
+    lib: median(pooled.lib),
+    baseline: median(pooled.baseline),
+    samples: Math.min(pooled.lib.length, pooled.baseline.length),
+  };
+}
+
+function has(name) {
+  const [s, f] = name.split(".");
+  return typeof pkg[s]?.[f] === "function";
+}
+
+for (const w of workloads(pkg)) {
+  if (only && !only.has(w.name)) continue;
+  const missing = w.needs.filter((n) => !has(n));
+  if (missing.length > 0) {
+    say(`bench ${w.name}: SKIPPED, not exported by the build: ${missing.join(", ")}`);
+    skipped.push(w.name);
+    continue;
+  }
+  const per = [];
+  for (const size of w.sizes) {
+    const input = w.setup(size);
+    const libOut = w.lib(input);
+    const baseOut = w.baseline(input);
+    const diff = w.check(libOut, baseOut, input);
+    if (diff) {
+      say(`bench ${w.name}: baseline and library disagree at size ${size}: ${diff}`);
+      failures.push(`${w.name}: baseline disagrees (${diff})`);
+    }
+    const budget = size === w.sizes[w.sizes.length - 1] ? 4000 : 1500;
+    per.push({
+      size,
+      ...(await time(
+        () => w.lib(input),
+        () => w.baseline(input),
+        budget,
+      )),
+    });
+  }
+  const main = per[per.length - 1];
+  const ratio = main.lib / main.baseline;
+  const m = mark(ratio, w.target);
+  const ratioText = ratio.toFixed(2);
+  say(
+    `bench ${w.name}: lib ${ms(main.lib)} ms, baseline ${ms(main.baseline)} ms, ratio ${ratioText}${m ? m.text : " (no target)"}`,
+  );
+  if (m && !m.pass) failures.push(`${w.name}: ratio ${ratioText} > ${w.target}`);
+  const eLib = growthExponent(
+    per.map((p) => p.size),
+    per.map((p) => p.lib),
+  );
+  const eBase = growthExponent(
+    per.map((p) => p.size),
+    per.map((p) => p.baseline),
+  );
+  // near-linear: at most the exponent n log n shows over the same sizes, plus 0.15 for timing noise
+  const limit =
+    w.growth === "linear"
+      ? Number((nLogNExponent(w.sizes.map((x) => x * (w.sizeScale ?? 1))) + 0.15).toFixed(2))
+      : null;
+  const g =
+    limit === null
+      ? " (inherently non-linear: n² pairwise comparisons per iteration, no linear target)"
+      : mark(eLib, limit).text.replace("target", "near-linear target");
+  say(
+    `growth ${w.name}: sizes ${w.sizes.join("/")} ${w.unit}, exponent lib ${eLib.toFixed(2)}, baseline ${eBase.toFixed(2)}${g}`,
+  );
+  if (limit !== null && eLib > limit)
+    failures.push(`${w.name}: growth exponent ${eLib.toFixed(2)} > ${limit}`);
+  results.push({ w, per, ratio, eLib, eBase });
+}
+
+// ------------------------------------------------------------------------------------------------
+// cold import: a fresh node process per measurement, import time measured inside it
+
+function importTime(specifier) {
+  const script = `const t = performance.now(); await import(${JSON.stringify(specifier)}); process.stdout.write(String(performance.now() - t));`;
+  const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
+    cwd: new URL("..", import.meta.url),
+    encoding: "utf8",
+  });
+  if (r.status !== 0) throw new Error(`import ${specifier} failed: ${r.stderr}`);
+  return Number(r.stdout);
+}
+
+if (!only || only.has("import")) {
+  const runs = 15;
+  const t = { lib: [], zod: [] };
+  importTime("icc-assessment");
+  importTime("zod");
+  for (let i = 0; i < runs; i++) {
+    t.lib.push(importTime("icc-assessment"));
+    t.zod.push(importTime("zod"));
+  }
+  const lib = median(t.lib);
+  const zod = median(t.zod);
+  const ratio = lib / zod;
+  const m = mark(ratio, 2);
+  say(
+    `bench cold import: lib ${ms(lib)} ms, baseline ${ms(zod)} ms, ratio ${ratio.toFixed(2)}${m.text} — import("icc-assessment") vs import("zod"), median of ${runs} fresh processes`,
+  );
+  if (!m.pass) failures.push(`cold import: ratio ${ratio.toFixed(2)} > 2`);
+  results.push({ coldImport: { lib, zod, ratio, runs } });
+}
+
+// ------------------------------------------------------------------------------------------------
+
+const targets = lines.filter((l) => l.includes(": PASS)") || l.includes(": FAIL)"));
+const passed = targets.filter((l) => l.includes(": PASS)")).length;
+say("");
+say(
+  `summary: ${passed} of ${targets.length} targets met${failures.length ? `; FAILED: ${failures.join("; ")}` : ""}${skipped.length ? `; skipped: ${skipped.join(", ")}` : ""}`,
+);
+
+if (!only) {
+  const cpu =
+    (readFileSync("/proc/cpuinfo", "utf8").match(/^model name\s*:\s*(.*)$/m) ?? [])[1] ??
+    os.cpus()[0]?.model ??
+    "unknown";
+  let commit = "unknown";
+  try {
+    commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
+  } catch {
+    // not a git checkout
+  }
+  const machine = [
+    `- node ${process.version} (V8 ${process.versions.v8}), ${os.platform()} ${os.arch()}`,
+    `- CPU: ${cpu}, ${os.cpus().length} cores; memory ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    `- load average at the end of the run: ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(", ")}`,
+    `- tinybench ${JSON.parse(readFileSync(new URL("../node_modules/tinybench/package.json", import.meta.url), "utf8")).version}; git commit ${commit} (plus the working tree's changes)`,
+  ];
+  const table = results
+    .filter((r) => r.w)
+    .map(
+      (r) =>
+        `| ${r.w.name} | ${r.per.map((p) => `${p.size}: ${ms(p.lib)} / ${ms(p.baseline)}`).join("<br>")} | ${r.ratio.toFixed(2)} | ${r.w.target ?? "—"} | ${r.eLib.toFixed(2)} / ${r.eBase.toFixed(2)} |`,
+    );
+  const md = `# Benchmark results
+
+Written by \`bench/run.mjs\` at the end of \`npm run bench\` (do not edit by hand; run it again).
+Run on ${new Date().toISOString().slice(0, 10)}.
+
+## Machine
+
+${machine.join("\n")}
+
+## Output
+
+\`\`\`
+${lines.join("\n")}
+\`\`\`
+
+## Per size (median ms, lib / baseline)
+
+| workload | size: lib / baseline | ratio at the largest size | target | growth exponent lib / baseline |
+| --- | --- | --- | --- | --- |
+${table.join("\n")}
+
+What each workload and each baseline does: docs/performance.md.
+`;
+  writeFileSync(new URL("./RESULTS.md", import.meta.url), md);
+}

@@ -1,0 +1,271 @@
+// The benchmark workloads: for each, three sizes (the last is the one the issues name), an input
+// generator, the library call (the built package, imported as a user imports it), the hand-written
+// baseline, and a check that both computed the same numbers.
+import { createHash } from "node:crypto";
+import { Decimal } from "decimal.js";
+import * as base from "./baselines.mjs";
+import * as data from "./data.mjs";
+import { close } from "./util.mjs";
+
+/**
+ * @typedef {object} Workload
+ * @property {string} name
+ * @property {string} what - what one call does, for the docs and RESULTS.md
+ * @property {string} unit - what the size counts
+ * @property {number[]} sizes - three sizes, the last the one the issue names
+ * @property {number} [sizeScale] - what one size unit counts (1e6 for MB), for the n log n bound
+ * @property {number | null} target - the largest ratio lib / baseline allowed, or null
+ * @property {"linear" | "quadratic"} growth - the expected growth in the size
+ * @property {string[]} needs - "subpath.export" names the workload needs from the built package
+ * @property {(size: number) => unknown} setup - builds the input (not timed)
+ * @property {(input: any) => unknown} lib
+ * @property {(input: any) => unknown} baseline
+ * @property {(libOut: any, baseOut: any, input: any) => string | null} check - a difference, or null
+ */
+
+/** @returns {Workload[]} */
+export function workloads(pkg) {
+  const { maturity, prioritisation, timeline, schema, report } = pkg;
+  const sha256 = (text) => createHash("sha256").update(text).digest("hex");
+  /** A report of the Sofia example scaled to `solutions` solutions (stability with `draws` draws). */
+  const reportOf = (solutions, draws = 1000) =>
+    report.createReport(schema.parseAssessment(data.scaledAssessment(solutions)), {
+      generatedAt: "2021-02-15",
+      stability: { draws },
+    });
+  /** A report of about `bytes` of compact JSON, by its number of solutions. */
+  let perSolution = null;
+  const reportOfSize = (bytes) => {
+    if (perSolution === null) {
+      const probe = JSON.stringify(reportOf(200, 10)).length;
+      const small = JSON.stringify(reportOf(100, 10)).length;
+      perSolution = { probe, bytes: (probe - small) / 100 };
+    }
+    const count = Math.round(200 + (bytes - perSolution.probe) / perSolution.bytes);
+    const text = JSON.stringify(reportOf(count, 10));
+    return { text, solutions: count };
+  };
+  return [
+    {
+      name: "normalise+aggregate",
+      what: "min-max normalise 20 indicator columns across the units, then aggregate each unit's 20 values (weighted arithmetic mean, missing values reweighted)",
+      unit: "units",
+      sizes: [5000, 10_000, 20_000],
+      target: null,
+      growth: "linear",
+      needs: ["maturity.normalise", "maturity.aggregate"],
+      setup: (n) => data.indicatorColumns(n),
+      lib: ({ columns, weights }) => {
+        const norm = columns.map((c) => maturity.normalise(c, { method: "minMax" }));
+        const n = columns[0].length;
+        const out = new Array(n);
+        const row = new Array(columns.length);
+        for (let u = 0; u < n; u++) {
+          for (let j = 0; j < norm.length; j++) row[j] = norm[j][u];
+          out[u] = maturity.aggregate(row, weights);
+        }
+        return out;
+      },
+      baseline: ({ columns, weights }) => {
+        const norm = columns.map((c) => base.normaliseMinMax(c));
+        const n = columns[0].length;
+        const out = new Array(n);
+        const row = new Array(columns.length);
+        for (let u = 0; u < n; u++) {
+          for (let j = 0; j < norm.length; j++) row[j] = norm[j][u];
+          out[u] = base.aggregateArithmetic(row, weights);
+        }
+        return out;
+      },
+      check: (a, b) => close(a, b),
+    },
+    {
+      name: "scoreMaturity",
+      what: "score 100 indicators (Likert, binary, numeric goalposts) in 10 dimensions for every unit: indicator, dimension and overall scores, coverage, levels, explain trace",
+      unit: "units",
+      sizes: [250, 500, 1000],
+      target: 3,
+      growth: "linear",
+      needs: ["maturity.scoreMaturity", "schema.defineFramework"],
+      setup: (n) => {
+        const { framework, observations } = data.maturityInput(n);
+        return { framework: schema.defineFramework(framework), observations };
+      },
+      lib: ({ framework, observations }) => maturity.scoreMaturity(framework, observations),
+      baseline: ({ framework, observations }) => base.scoreMaturity(framework, observations),
+      check: (a, b) =>
+        close(
+          a.units.map((u) => [
+            u.unit,
+            u.overall.score,
+            u.overall.level?.id ?? null,
+            u.dimensions.map((d) => d.score),
+            u.indicators.map((i) => i.score),
+          ]),
+          b.map((u) => [
+            u.unit,
+            u.overall,
+            u.level,
+            u.dimensions.map((d) => d.score),
+            u.indicators,
+          ]),
+        ),
+    },
+    {
+      name: "weightedSum",
+      what: "min-max normalise, weight and rank alternatives × 20 criteria (a third of them costs)",
+      unit: "alternatives",
+      sizes: [2500, 5000, 10_000],
+      target: 1.5,
+      growth: "linear",
+      needs: ["prioritisation.weightedSum"],
+      setup: (n) => data.decisionMatrix(n),
+      lib: ({ matrix, weights, kinds }) => prioritisation.weightedSum(matrix, weights, kinds),
+      baseline: ({ matrix, weights, kinds }) => base.weightedSum(matrix, weights, kinds),
+      check: (a, b) => close({ scores: a.scores, ranks: a.ranks }, b),
+    },
+    {
+      name: "topsis",
+      what: "TOPSIS with vector normalisation on alternatives × 20 criteria: closeness, both distances, ideal and anti-ideal, ranks",
+      unit: "alternatives",
+      sizes: [2500, 5000, 10_000],
+      target: 1.5,
+      growth: "linear",
+      needs: ["prioritisation.topsis"],
+      setup: (n) => data.decisionMatrix(n),
+      lib: ({ matrix, weights, kinds }) => prioritisation.topsis(matrix, weights, kinds),
+      baseline: ({ matrix, weights, kinds }) => base.topsis(matrix, weights, kinds),
+      check: (a, b) => close(a, b),
+    },
+    {
+      name: "ahpWeights",
+      what: "principal eigenvector of an n × n reciprocal matrix by power iteration, λmax, CI, CR",
+      unit: "n",
+      sizes: [5, 10, 15],
+      target: 2,
+      growth: "quadratic",
+      needs: ["prioritisation.ahpWeights"],
+      setup: (n) => data.ahpMatrix(n),
+      lib: (m) => prioritisation.ahpWeights(m),
+      baseline: (m) => base.ahpPowerIteration(m),
+      check: (a, b) => close(a, b, 1e-9),
+    },
+    {
+      name: "rankStability",
+      what: "10,000 Dirichlet draws of the weights of 8 criteria around the given ones, each scoring and ranking the solutions (weighted sum, criteria scales), rank probabilities, mean ranks, top-5; one-at-a-time sweeps and swap thresholds",
+      unit: "solutions",
+      sizes: [50, 100, 200],
+      target: 2,
+      growth: "linear",
+      needs: ["prioritisation.rankStability"],
+      setup: (n) => data.stabilityDecision(n),
+      lib: (d) => prioritisation.rankStability(d, { draws: 10_000 }),
+      baseline: (d) => base.rankStability(d, { draws: 10_000 }),
+      check: (a, b) =>
+        close(
+          a.solutions.map((s) => [
+            s.solution,
+            s.baseRank,
+            s.meanRank,
+            s.topKProbability,
+            s.rankProbabilities,
+          ]),
+          b.solutions.map((s) => [
+            s.solution,
+            s.baseRank,
+            s.meanRank,
+            s.topKProbability,
+            s.rankProbabilities,
+          ]),
+        ) ??
+        close(
+          a.swaps.map((s) => s.threshold),
+          b.swaps,
+        ),
+    },
+    {
+      name: "bucketByHorizon",
+      what: "place timeline items (end dates, durations, own starts, unscheduled) on the quick-win / long-term / beyond horizons with the rule and reason of each",
+      unit: "items",
+      sizes: [25_000, 50_000, 100_000],
+      target: null,
+      growth: "linear",
+      needs: ["timeline.bucketByHorizon"],
+      setup: (n) => data.horizonItems(n),
+      lib: ({ items, start }) => timeline.bucketByHorizon(items, { start }),
+      baseline: ({ items, start }) => base.bucketByHorizon(items, start),
+      check: (a, b) => close(a, b),
+    },
+    {
+      name: "scheduleSteps",
+      what: "critical path method on steps with durations and finish-to-start dependencies (with lags): order, earliest and latest dates, float, critical path",
+      unit: "steps",
+      sizes: [2500, 5000, 10_000],
+      target: null,
+      growth: "linear",
+      needs: ["timeline.scheduleSteps"],
+      setup: (n) => data.scheduleInput(n),
+      lib: ({ steps, start }) => timeline.scheduleSteps(steps, { start }),
+      baseline: ({ steps, start }) => base.scheduleSteps(steps, start),
+      check: (a, b) =>
+        close({ order: a.order, steps: a.steps, criticalPath: a.criticalPath, span: a.span }, b),
+    },
+    {
+      name: "parseAssessment",
+      what: "JSON.parse then parseAssessment (bounds, version, shape, money as Decimal, references) of the Sofia example scaled by its solutions; baseline JSON.parse alone",
+      unit: "MB",
+      sizes: [2.5, 5, 10],
+      sizeScale: 1e6,
+      target: null,
+      growth: "linear",
+      needs: ["schema.parseAssessment"],
+      setup: (mb) => data.assessmentOfSize(mb * 1e6),
+      lib: ({ text }) => schema.parseAssessment(JSON.parse(text)),
+      baseline: ({ text }) => JSON.parse(text),
+      check: (a, b) =>
+        a.solutions.length === b.solutions.length ? null : "solution count differs",
+    },
+    {
+      name: "parseReport",
+      what: "JSON.parse then parseReport (bounds, version, the report's shape) of a report of the Sofia example scaled by its solutions; baseline JSON.parse alone",
+      unit: "MB",
+      sizes: [2.5, 5, 10],
+      sizeScale: 1e6,
+      target: 4,
+      growth: "linear",
+      needs: ["schema.parseReport", "report.createReport"],
+      setup: (mb) => reportOfSize(mb * 1e6),
+      lib: ({ text }) => schema.parseReport(JSON.parse(text)),
+      baseline: ({ text }) => JSON.parse(text),
+      check: (a, b) =>
+        a.sections.dossiers.length === b.sections.dossiers.length ? null : "dossier count differs",
+    },
+    {
+      name: "createReport",
+      what: "run every stage on the Sofia example scaled to n solutions (default options: weighted sum, TOPSIS, Borda, 1,000 stability draws) and assemble the report",
+      unit: "solutions",
+      sizes: [125, 250, 500],
+      target: null,
+      growth: "linear",
+      needs: ["report.createReport", "schema.parseAssessment"],
+      setup: (n) => schema.parseAssessment(data.scaledAssessment(n)),
+      lib: (a) => report.createReport(a, { generatedAt: "2021-02-15" }),
+      baseline: (a) => base.createReport(a, { sha256, Decimal, generatedAt: "2021-02-15" }),
+      check: (a, b) =>
+        a.sections.dossiers.length === b.sections.dossiers.length ? null : "dossier count differs",
+    },
+    {
+      name: "renderHtml",
+      what: "render the report of the Sofia example scaled to n solutions as one self-contained HTML page (English)",
+      unit: "solutions",
+      sizes: [125, 250, 500],
+      target: null,
+      growth: "linear",
+      needs: ["report.renderHtml", "report.createReport"],
+      setup: (n) => reportOf(n, 100),
+      lib: (r) => report.renderHtml(r, { lang: "en" }),
+      baseline: (r) => base.renderHtml(r),
+      check: (a, b) => (a.length > 0 && b.length > 0 ? null : "empty page"),
+    },
+  ];
+}
