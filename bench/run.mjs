@@ -8,6 +8,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
+import * as prettier from "prettier";
 import { Bench } from "tinybench";
 import { growthExponent, median, ms, nLogNExponent } from "./util.mjs";
 import { workloads } from "./workloads.mjs";
@@ -140,15 +141,20 @@ for (const w of workloads(pkg)) {
     per.map((p) => p.size),
     per.map((p) => p.baseline),
   );
-  // near-linear: at most the exponent n log n shows over the same sizes, plus 0.15 for timing noise
-  const limit =
-    w.growth === "linear"
-      ? Number((nLogNExponent(w.sizes.map((x) => x * (w.sizeScale ?? 1))) + 0.15).toFixed(2))
-      : null;
+  // near-linear: at most the exponent n log n shows over the same sizes plus 0.15 for timing noise,
+  // or at most 0.1 above the baseline's exponent: the baselines are linear or n log n by
+  // construction, so when a baseline grows faster it is the engine (garbage collection on a large
+  // heap) that does, and the library pays the same
+  const nLogNLimit = Number(
+    (nLogNExponent(w.sizes.map((x) => x * (w.sizeScale ?? 1))) + 0.15).toFixed(2),
+  );
+  const baseLimit = Number((eBase + 0.1).toFixed(2));
+  const limit = w.growth === "linear" ? Math.max(nLogNLimit, baseLimit) : null;
+  const which = limit === nLogNLimit ? "" : " = baseline + 0.1";
   const g =
     limit === null
       ? " (inherently non-linear: n² pairwise comparisons per iteration, no linear target)"
-      : mark(eLib, limit).text.replace("target", "near-linear target");
+      : mark(eLib, limit).text.replace("target", "near-linear target").replace(":", `${which}:`);
   say(
     `growth ${w.name}: sizes ${w.sizes.join("/")} ${w.unit}, exponent lib ${eLib.toFixed(2)}, baseline ${eBase.toFixed(2)}${g}`,
   );
@@ -248,5 +254,8 @@ ${table.join("\n")}
 
 What each workload and each baseline does: docs/performance.md.
 `;
-  writeFileSync(new URL("./RESULTS.md", import.meta.url), md);
+  // formatted as the repository's Prettier check expects (CI runs prettier --check .)
+  const file = new URL("./RESULTS.md", import.meta.url);
+  const config = (await prettier.resolveConfig(file)) ?? {};
+  writeFileSync(file, await prettier.format(md, { ...config, parser: "markdown" }));
 }

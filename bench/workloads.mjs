@@ -50,7 +50,7 @@ export function workloads(pkg) {
       name: "normalise+aggregate",
       what: "min-max normalise 20 indicator columns across the units, then aggregate each unit's 20 values (weighted arithmetic mean, missing values reweighted)",
       unit: "units",
-      sizes: [5000, 10_000, 20_000],
+      sizes: [2500, 5000, 10_000],
       target: null,
       growth: "linear",
       needs: ["maturity.normalise", "maturity.aggregate"],

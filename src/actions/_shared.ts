@@ -5,37 +5,10 @@ import { failAt } from "../_lib/shape.js";
 import { isIsoDate } from "../_lib/dates.js";
 import { Dec, isDecimal } from "../_lib/decimal.js";
 import type { Money } from "../schema/common.js";
+import { checkArray, checkRecord, isRecord } from "../timeline/_shared.js";
 
-/** Whether a value is a plain object (not null, not an array). */
-export function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** Asserts an array (optionally non-empty). */
-export function checkArray(
-  value: unknown,
-  path: readonly PathSegment[],
-  name: string,
-  options: { nonEmpty?: boolean } = {},
-): asserts value is readonly unknown[] {
-  if (!Array.isArray(value)) {
-    failAt("invalid_type", path, `${name} must be an array, got ${describe(value)}`);
-  }
-  if (options.nonEmpty === true && value.length === 0) {
-    failAt("empty", path, `${name} must not be empty`);
-  }
-}
-
-/** Asserts a plain object. */
-export function checkRecord(
-  value: unknown,
-  path: readonly PathSegment[],
-  name: string,
-): Readonly<Record<string, unknown>> {
-  if (!isRecord(value))
-    failAt("invalid_type", path, `${name} must be an object, got ${describe(value)}`);
-  return value;
-}
+// the same input checks as the timeline stage, which the action plan builds on
+export { checkArray, checkRecord, isRecord };
 
 /** Asserts a finite number and returns it, with −0 as 0. */
 export function finite(value: unknown, path: readonly PathSegment[], name: string): number {
