@@ -849,3 +849,52 @@ export function readItems(items: unknown, name = "items"): Readonly<Record<strin
     return item as Readonly<Record<string, unknown>>;
   });
 }
+
+/**
+ * Checks one `{ alternative, <value key> }` entry of a ballot (dot or score voting): an object, a
+ * non-empty alternative id, declared when a list of alternatives was given, not named twice on the
+ * ballot. Records the id in `seen` and returns the alternative and the raw value.
+ */
+export function readBallotEntry(
+  entry: unknown,
+  path: readonly PathSegment[],
+  ballot: number,
+  key: "points" | "score",
+  declared: ReadonlySet<string> | null,
+  seen: Set<string>,
+  twice: string,
+): { alternative: string; value: unknown } {
+  const list = key === "points" ? "points" : "scores";
+  if (typeof entry !== "object" || entry === null) {
+    failAt(
+      "invalid_type",
+      path,
+      `ballots[${ballot}].${list}[${String(path[path.length - 1])}] must be { alternative, ${key} }, got ${show(entry)}`,
+    );
+  }
+  const record = entry as Record<string, unknown>;
+  const alternative = record["alternative"];
+  if (typeof alternative !== "string" || alternative === "") {
+    failAt(
+      "invalid_type",
+      [...path, "alternative"],
+      `an alternative id was expected, got ${show(alternative)}`,
+    );
+  }
+  if (declared !== null && !declared.has(alternative)) {
+    failAt(
+      "unknown_reference",
+      [...path, "alternative"],
+      `ballots[${ballot}] names an unknown alternative ${show(alternative)}`,
+    );
+  }
+  if (seen.has(alternative)) {
+    failAt(
+      "duplicate_id",
+      [...path, "alternative"],
+      `ballots[${ballot}] ${twice} ${show(alternative)} twice`,
+    );
+  }
+  seen.add(alternative);
+  return { alternative, value: record[key] };
+}

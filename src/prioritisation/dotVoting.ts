@@ -7,6 +7,7 @@ import {
   readBallotList,
   readBallotWeight,
   readNumber,
+  readBallotEntry,
   readOptions,
   tallyFromTotals,
   type VoteTally,
@@ -90,36 +91,15 @@ export function dotVoting(ballots: readonly DotBallot[], options?: DotVotingOpti
     let used = 0;
     const w = new Dec(weights[i] as number);
     raw.forEach((entry: unknown, j) => {
-      if (typeof entry !== "object" || entry === null) {
-        failAt(
-          "invalid_type",
-          [...path, j],
-          `ballots[${i}].points[${j}] must be { alternative, points }, got ${show(entry)}`,
-        );
-      }
-      const { alternative, points } = entry as Record<string, unknown>;
-      if (typeof alternative !== "string" || alternative === "") {
-        failAt(
-          "invalid_type",
-          [...path, j, "alternative"],
-          `an alternative id was expected, got ${show(alternative)}`,
-        );
-      }
-      if (declaredSet !== null && !declaredSet.has(alternative)) {
-        failAt(
-          "unknown_reference",
-          [...path, j, "alternative"],
-          `ballots[${i}] names an unknown alternative ${show(alternative)}`,
-        );
-      }
-      if (seen.has(alternative)) {
-        failAt(
-          "duplicate_id",
-          [...path, j, "alternative"],
-          `ballots[${i}] names ${show(alternative)} twice`,
-        );
-      }
-      seen.add(alternative);
+      const { alternative, value: points } = readBallotEntry(
+        entry,
+        [...path, j],
+        i,
+        "points",
+        declaredSet,
+        seen,
+        "names",
+      );
       const dots = readNumber(points, [...path, j, "points"], "points", { min: 0, integer: true });
       used += dots;
       totals.set(alternative, (totals.get(alternative) ?? new Dec(0)).plus(w.times(dots)));

@@ -8,6 +8,7 @@ import {
   readBallotWeight,
   readChoice,
   readNumber,
+  readBallotEntry,
   readOptions,
   tallyFromTotals,
   type VoteTally,
@@ -116,36 +117,15 @@ export function scoreVoting(
     const seen = new Set<string>();
     const w = new Dec(weights[i] as number);
     raw.forEach((entry: unknown, j) => {
-      if (typeof entry !== "object" || entry === null) {
-        failAt(
-          "invalid_type",
-          [...path, j],
-          `ballots[${i}].scores[${j}] must be { alternative, score }, got ${show(entry)}`,
-        );
-      }
-      const { alternative, score } = entry as Record<string, unknown>;
-      if (typeof alternative !== "string" || alternative === "") {
-        failAt(
-          "invalid_type",
-          [...path, j, "alternative"],
-          `an alternative id was expected, got ${show(alternative)}`,
-        );
-      }
-      if (declaredSet !== null && !declaredSet.has(alternative)) {
-        failAt(
-          "unknown_reference",
-          [...path, j, "alternative"],
-          `ballots[${i}] names an unknown alternative ${show(alternative)}`,
-        );
-      }
-      if (seen.has(alternative)) {
-        failAt(
-          "duplicate_id",
-          [...path, j, "alternative"],
-          `ballots[${i}] scores ${show(alternative)} twice`,
-        );
-      }
-      seen.add(alternative);
+      const { alternative, value: score } = readBallotEntry(
+        entry,
+        [...path, j],
+        i,
+        "score",
+        declaredSet,
+        seen,
+        "scores",
+      );
       const v = readNumber(score, [...path, j, "score"], "score", scale ?? {});
       sums.set(alternative, (sums.get(alternative) ?? new Dec(0)).plus(w.times(v)));
       mass.set(alternative, (mass.get(alternative) ?? new Dec(0)).plus(w));
