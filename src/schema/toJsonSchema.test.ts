@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { sofiaJson } from "../../test/helpers/sofia.js";
 import { toJsonSchema } from "./toJsonSchema.js";
-import { minimalReport } from "./parseReport.test.js";
+import { minimalReport } from "../../test/helpers/reports.js";
 
 function ajv() {
   const a = new Ajv2020({ strict: false, allErrors: true });
