@@ -32,12 +32,18 @@ function utc(iso: string): Date {
 
 /** A formatter for an `Intl` locale; `na` is the text shown for a missing number. */
 export function createFormatter(locale: string, na: string): Formatter {
-  const numbers = new Map<number, Intl.NumberFormat>();
-  const num = (digits: number): Intl.NumberFormat => {
-    let f = numbers.get(digits);
+  // one Intl.NumberFormat per style and digits: building one costs far more than formatting
+  const numbers = new Map<string, Intl.NumberFormat>();
+  const num = (digits: number, style: "decimal" | "percent" = "decimal"): Intl.NumberFormat => {
+    const key = `${style}:${digits}`;
+    let f = numbers.get(key);
     if (f === undefined) {
-      f = new Intl.NumberFormat(locale, { maximumFractionDigits: digits, ...NO_NEGATIVE_ZERO });
-      numbers.set(digits, f);
+      f = new Intl.NumberFormat(locale, {
+        style,
+        maximumFractionDigits: digits,
+        ...NO_NEGATIVE_ZERO,
+      });
+      numbers.set(key, f);
     }
     return f;
   };
@@ -51,14 +57,7 @@ export function createFormatter(locale: string, na: string): Formatter {
   return {
     number: (value, digits = 2) => (value === null ? na : num(digits).format(value)),
     integer: (value) => num(0).format(value),
-    percent: (value, digits = 0) =>
-      value === null
-        ? na
-        : new Intl.NumberFormat(locale, {
-            style: "percent",
-            maximumFractionDigits: digits,
-            ...NO_NEGATIVE_ZERO,
-          }).format(value),
+    percent: (value, digits = 0) => (value === null ? na : num(digits, "percent").format(value)),
     money: ({ amount, currency }) => {
       let f = currencies.get(currency);
       if (f === undefined) {
