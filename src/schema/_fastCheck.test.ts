@@ -4,7 +4,7 @@ import * as z from "zod";
 import { validReport } from "../../test/adversarial/_documents.js";
 import { compileFastCheck, type FastCheck } from "./_fastCheck.js";
 import { runParse } from "./_parse.js";
-import { MAX_DEPTH } from "./issues.js";
+import { checkJsonBounds, MAX_DEPTH } from "./issues.js";
 import { safeParseReport } from "./parseReport.js";
 import { minimalReport } from "../../test/helpers/reports.js";
 import { ReportSchema } from "./report.js";
@@ -117,6 +117,10 @@ describe("compileFastCheck rules", () => {
     const c = compiled(z.number().int().gt(0).lte(10));
     expect([1, 10].map(c)).toStrictEqual([true, true]);
     expect([0, 11, 1.5, Number.NaN, Infinity, "1", 2 ** 60].map(c)).toStrictEqual(Array(7).fill(false));
+    const int = compiled(z.int());
+    expect([1, 1.5].map(int)).toStrictEqual([true, false]);
+    const int32 = compiled(z.int32());
+    expect([1, 2 ** 40].map(int32)).toStrictEqual([true, false]);
     const open = compiled(z.number().gte(-1).lt(1));
     expect([-1, 0.99, 1, -1.01, -0].map(open)).toStrictEqual([true, true, false, false, true]);
   });
@@ -151,6 +155,9 @@ describe("compileFastCheck rules", () => {
     for (let i = 0; i < MAX_DEPTH - 1; i++) deep = [deep];
     expect(c({ a: deep })).toBe(true);
     expect(c({ a: [deep] })).toBe(false);
+    // the same boundary as the bounds walk of the full parser
+    expect(checkJsonBounds({ a: deep })).toStrictEqual([]);
+    expect(checkJsonBounds({ a: [deep] }).map((i) => i.code)).toStrictEqual(["too_deep"]);
     expect(c({ a: { b: [1, "x", null, false] } })).toBe(true);
     expect(c({ a: { constructor: 1 } })).toBe(false);
     expect(c({ a: [Infinity] })).toBe(false);

@@ -116,8 +116,9 @@ function compileNumber(s: z.core.$ZodType, def: Def): Check {
   let loIncl = true;
   let hi = Infinity;
   let hiIncl = true;
-  let integer = false;
-  if (def.coerce === true) return viaZod(s);
+  // z.int() is a number schema with the integer format on itself (z.number().int() adds it as a check)
+  let integer = def.format === "safeint";
+  if (def.coerce === true || (def.format !== undefined && !integer)) return viaZod(s);
   for (const c of def.checks ?? []) {
     const d = c._zod.def;
     if (d.check === "greater_than" && typeof d.value === "number") [lo, loIncl] = [d.value, d.inclusive === true];
