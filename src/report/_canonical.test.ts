@@ -1,18 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { AssessmentError } from "../errors/AssessmentError.js";
+import { issue } from "../../test/helpers/errors.js";
 import { Dec } from "../_lib/decimal.js";
 import { canonicalJson } from "./_canonical.js";
-
-function issue(f: () => unknown): [string, unknown] {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof AssessmentError) return [e.code, e.issues[0]?.path];
-    throw e;
-  }
-  throw new Error("did not throw");
-}
 
 describe("canonicalJson", () => {
   it("sorts keys by code units at every level and leaves out undefined members", () => {

@@ -1,32 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { sofiaJson } from "../../test/helpers/sofia.js";
-import { AssessmentError } from "../errors/AssessmentError.js";
-import { builtinFrameworks } from "../frameworks/builtinFrameworks.js";
-import { parseAssessment } from "../schema/parseAssessment.js";
+import { issue } from "../../test/helpers/errors.js";
+import { sofiaReports } from "../../test/helpers/reports.js";
 import type { Report } from "../schema/report.js";
 import { compareReports } from "./compareReports.js";
-import { createReport } from "./createReport.js";
 import { renderComparisonMarkdown } from "./renderComparisonMarkdown.js";
 
-const options = { generatedAt: "2022-02-20", stability: false } as const;
-const r2021 = createReport(
-  parseAssessment(sofiaJson(), { frameworks: builtinFrameworks }),
-  options,
-);
-const r2022 = createReport(
-  parseAssessment(sofiaJson("assessment-2022.json"), { frameworks: builtinFrameworks }),
-  options,
-);
-
-function issue(f: () => unknown): [string, readonly unknown[]] {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof AssessmentError) return [e.code, e.issues[0]?.path ?? []];
-    throw e;
-  }
-  throw new Error("expected an AssessmentError");
-}
+const [r2021, r2022] = sofiaReports();
 
 function withFramework(r: Report, id: string, version: string): Report {
   const m = r.sections.maturity;

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { issue } from "../../test/helpers/errors.js";
 import { edgeAssessment } from "../../test/golden/edge.js";
 import { sofiaJson } from "../../test/helpers/sofia.js";
 import { buildActionPlan } from "../actions/buildActionPlan.js";
-import { AssessmentError } from "../errors/AssessmentError.js";
 import { builtinFrameworks } from "../frameworks/builtinFrameworks.js";
 import { scoreMaturity } from "../maturity/scoreMaturity.js";
 import { rankNeeds } from "../needs/rankNeeds.js";
@@ -32,16 +32,6 @@ const minimal = (extra: Record<string, unknown> = {}) =>
     solutions: [],
     ...extra,
   });
-
-function issue(f: () => unknown): [string, readonly unknown[]] {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof AssessmentError) return [e.code, e.issues[0]?.path ?? []];
-    throw e;
-  }
-  throw new Error("expected an AssessmentError");
-}
 
 // One report of the Sofia example, shared by the tests that only read it.
 const a2021 = sofia();

@@ -1,18 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { AssessmentError } from "../errors/AssessmentError.js";
+import { issue } from "../../test/helpers/errors.js";
 import { migrateDocument } from "./_migrate.js";
 import { migrateReport } from "./migrateReport.js";
-
-function issue(f: () => unknown): [string, readonly unknown[]] {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof AssessmentError) return [e.code, e.issues[0]?.path ?? []];
-    throw e;
-  }
-  throw new Error("expected an AssessmentError");
-}
 
 describe("migrateReport", () => {
   it("returns a copy of a 1.x report unchanged", () => {

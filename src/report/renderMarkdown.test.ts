@@ -1,27 +1,15 @@
 import { describe, expect, it } from "vitest";
+import { issue } from "../../test/helpers/errors.js";
+import { sofiaReport } from "../../test/helpers/reports.js";
 import { edgeAssessment } from "../../test/golden/edge.js";
 import { sofiaJson } from "../../test/helpers/sofia.js";
-import { AssessmentError } from "../errors/AssessmentError.js";
 import { builtinFrameworks } from "../frameworks/builtinFrameworks.js";
 import { parseAssessment } from "../schema/parseAssessment.js";
 import { createReport } from "./createReport.js";
 import { en } from "./i18n/en.js";
 import { renderMarkdown } from "./renderMarkdown.js";
 
-const report = createReport(parseAssessment(sofiaJson(), { frameworks: builtinFrameworks }), {
-  generatedAt: "2021-02-15",
-  stability: { draws: 200 },
-});
-
-function issue(f: () => unknown): [string, readonly unknown[]] {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof AssessmentError) return [e.code, e.issues[0]?.path ?? []];
-    throw e;
-  }
-  throw new Error("expected an AssessmentError");
-}
+const report = sofiaReport();
 
 describe("renderMarkdown", () => {
   const md = renderMarkdown(report);

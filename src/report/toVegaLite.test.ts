@@ -1,28 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { issue } from "../../test/helpers/errors.js";
+import { sofiaReport } from "../../test/helpers/reports.js";
 import { edgeAssessment } from "../../test/golden/edge.js";
-import { sofiaJson } from "../../test/helpers/sofia.js";
-import { AssessmentError } from "../errors/AssessmentError.js";
-import { builtinFrameworks } from "../frameworks/builtinFrameworks.js";
 import { parseAssessment } from "../schema/parseAssessment.js";
 import type { Report } from "../schema/report.js";
 import { createReport } from "./createReport.js";
 import { reportCharts } from "./i18n/labels.js";
 import { toVegaLite } from "./toVegaLite.js";
 
-const report = createReport(parseAssessment(sofiaJson(), { frameworks: builtinFrameworks }), {
-  generatedAt: "2021-02-15",
-  stability: { draws: 100 },
-});
-
-function issue(f: () => unknown): [string, readonly unknown[]] {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof AssessmentError) return [e.code, e.issues[0]?.path ?? []];
-    throw e;
-  }
-  throw new Error("expected an AssessmentError");
-}
+const report = sofiaReport(100);
 
 const values = (spec: Readonly<Record<string, unknown>>) =>
   (spec["data"] as { values: Record<string, unknown>[] }).values;

@@ -1,3 +1,9 @@
+import { builtinFrameworks } from "../../src/frameworks/builtinFrameworks.js";
+import { createReport } from "../../src/report/createReport.js";
+import { parseAssessment } from "../../src/schema/parseAssessment.js";
+import type { Report } from "../../src/schema/report.js";
+import { sofiaJson } from "./sofia.js";
+
 /** A minimal valid report document (a fresh copy on each call, safe to mutate). */
 export const minimalReport = () => ({
   formatVersion: "1.0",
@@ -15,3 +21,22 @@ export const minimalReport = () => ({
   },
   sections: {},
 });
+
+/**
+ * The report of the Sofia example (parsed against the built-in frameworks), generated on
+ * 2021-02-15 with `draws` stability draws.
+ */
+export function sofiaReport(draws = 200): Report {
+  return createReport(parseAssessment(sofiaJson(), { frameworks: builtinFrameworks }), {
+    generatedAt: "2021-02-15",
+    stability: { draws },
+  });
+}
+
+/** The reports of the Sofia example of 2021 and its 2022 follow-up, without stability draws. */
+export function sofiaReports(): [Report, Report] {
+  const options = { generatedAt: "2022-02-20", stability: false } as const;
+  const of = (file?: string) =>
+    createReport(parseAssessment(sofiaJson(file), { frameworks: builtinFrameworks }), options);
+  return [of(), of("assessment-2022.json")];
+}

@@ -1,0 +1,15 @@
+import { AssessmentError } from "../../src/errors/AssessmentError.js";
+
+/**
+ * Runs `f`, which must throw an {@link AssessmentError}; returns its code and the path of its first
+ * issue. Anything else (no throw, another error) fails the test.
+ */
+export function issue(f: () => unknown): [string, readonly unknown[]] {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof AssessmentError) return [e.code, e.issues[0]?.path ?? []];
+    throw e;
+  }
+  throw new Error("expected an AssessmentError");
+}
