@@ -1,18 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { thrown } from "../../test/helpers/errors.js";
 import fc from "fast-check";
 import { Decimal } from "decimal.js";
-import { AssessmentError } from "../errors/AssessmentError.js";
 import { allocateBudget } from "./allocateBudget.js";
-
-function thrown(fn: () => unknown): AssessmentError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AssessmentError) return e;
-    throw e;
-  }
-  throw new Error("expected an AssessmentError");
-}
 
 const eur = (amount: string) => ({ amount: new Decimal(amount), currency: "EUR" });
 

@@ -1,40 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { thrown } from "../../test/helpers/errors.js";
+import { smallAssessment } from "../../test/helpers/assessments.js";
 import fc from "fast-check";
 import { Decimal } from "decimal.js";
-import { AssessmentError } from "../errors/AssessmentError.js";
-import { parseAssessment } from "../schema/index.js";
 import type { Assessment } from "../schema/index.js";
 import { buildActionPlan, type ActionPlan } from "./buildActionPlan.js";
 
-function thrown(fn: () => unknown): AssessmentError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AssessmentError) return e;
-    throw e;
-  }
-  throw new Error("expected an AssessmentError");
-}
-
 const eur = (amount: string) => ({ amount, currency: "EUR" });
 
-/** A small, valid assessment; `extra` replaces top-level keys. */
-function doc(extra: Record<string, unknown>): Assessment {
-  return parseAssessment({
-    formatVersion: "1.0",
-    city: { id: "sofia", name: "Sofia", country: "BG" },
-    programme: { id: "icc-2020", start: "2020-09-28", end: "2022-11-30" },
-    track: { id: "citizenParticipationDigitalPublicAdministration" },
-    stakeholders: [
-      { id: "city", name: "Innovation team", helix: "public", kind: "cityDepartment" },
-      { id: "ngo", name: "Civic NGO", helix: "civilSociety", kind: "ngo" },
-    ],
-    workshops: [],
-    needs: [],
-    solutions: [],
-    ...extra,
-  });
-}
+const doc = smallAssessment;
 
 /** JSON view of a value: Decimals become strings, as in a report. */
 function json<T>(value: T): unknown {

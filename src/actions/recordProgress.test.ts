@@ -1,20 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { thrown } from "../../test/helpers/errors.js";
 import fc from "fast-check";
-import { AssessmentError } from "../errors/AssessmentError.js";
 import { parseAssessment } from "../schema/index.js";
 import type { Assessment } from "../schema/index.js";
 import { buildActionPlan, type ActionPlan } from "./buildActionPlan.js";
 import { recordProgress } from "./recordProgress.js";
-
-function thrown(fn: () => unknown): AssessmentError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AssessmentError) return e;
-    throw e;
-  }
-  throw new Error("expected an AssessmentError");
-}
 
 function doc(extra: Record<string, unknown>): Assessment {
   return parseAssessment({

@@ -1,22 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { thrown } from "../../test/helpers/errors.js";
 import fc from "fast-check";
-import { AssessmentError } from "../errors/AssessmentError.js";
 import { bucketByHorizon, type HorizonItem } from "./bucketByHorizon.js";
 
 const start = "2021-02-08";
 
 function horizonOf(item: HorizonItem, from = start): string {
   return (bucketByHorizon([item], { start: from })[0] as { horizon: string }).horizon;
-}
-
-function thrown(fn: () => unknown): AssessmentError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AssessmentError) return e;
-    throw e;
-  }
-  throw new Error("expected an AssessmentError");
 }
 
 function deepFreeze<T>(value: T): T {

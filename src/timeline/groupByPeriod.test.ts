@@ -1,18 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { thrown } from "../../test/helpers/errors.js";
 import fc from "fast-check";
-import { AssessmentError } from "../errors/AssessmentError.js";
 import { addDaysIso, daysBetween } from "../_lib/dates.js";
 import { groupByPeriod, type PeriodItem } from "./groupByPeriod.js";
-
-function thrown(fn: () => unknown): AssessmentError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AssessmentError) return e;
-    throw e;
-  }
-  throw new Error("expected an AssessmentError");
-}
 
 describe("groupByPeriod", () => {
   it("lists months without gaps, with what is active, starting and ending in each", () => {

@@ -1,18 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { thrown } from "../../test/helpers/errors.js";
 import fc from "fast-check";
-import { AssessmentError } from "../errors/AssessmentError.js";
 import { addDaysIso } from "../_lib/dates.js";
 import { scheduleSteps, type ScheduleStepInput } from "./scheduleSteps.js";
-
-function thrown(fn: () => unknown): AssessmentError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AssessmentError) return e;
-    throw e;
-  }
-  throw new Error("expected an AssessmentError");
-}
 
 const start = "2021-03-01";
 

@@ -13,3 +13,14 @@ export function issue(f: () => unknown): [string, readonly unknown[]] {
   }
   throw new Error("expected an AssessmentError");
 }
+
+/** Runs `f`, which must throw an {@link AssessmentError}, and returns that error. */
+export function thrown(f: () => unknown): AssessmentError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof AssessmentError) return e;
+    throw e;
+  }
+  throw new Error("expected an AssessmentError");
+}
