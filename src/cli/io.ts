@@ -21,13 +21,15 @@ export const MAX_FILE_BYTES = 100 * 1024 * 1024;
 
 /** Reads and parses a JSON file; every failure is an AssessmentError (exit 1) with a path. */
 export function readJsonFile(path: string): unknown {
+  const unreadable = () =>
+    new AssessmentError([
+      { code: "invalid_document", path: [], message: `cannot read file ${path}` },
+    ]);
   let size: number;
   try {
     size = statSync(path).size;
   } catch {
-    throw new AssessmentError([
-      { code: "invalid_document", path: [], message: `cannot read file ${path}` },
-    ]);
+    throw unreadable();
   }
   if (size > MAX_FILE_BYTES) {
     throw new AssessmentError([
@@ -38,14 +40,28 @@ export function readJsonFile(path: string): unknown {
       },
     ]);
   }
-  return parseJson(readFileSync(path, "utf8"), { maxLength: MAX_FILE_BYTES });
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    // a directory, or a file this user may not read: an input error, not an internal one
+    throw unreadable();
+  }
+  return parseJson(text, { maxLength: MAX_FILE_BYTES });
 }
 
 /** Writes text to a file, or to stdout when `out` is undefined or "-". */
 export function writeOutput(text: string, out: string | undefined): void {
   if (out === undefined || out === "-")
     process.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
-  else writeFileSync(out, text);
+  else {
+    try {
+      writeFileSync(out, text);
+    } catch (e) {
+      // a missing folder or a read-only path in --out is a usage error, not an internal one
+      throw new UsageError(`cannot write ${out}: ${(e as Error).message}`);
+    }
+  }
 }
 
 /** One line per issue: `code at path: message`. */

@@ -1,6 +1,14 @@
 #!/usr/bin/env node
 import { runCli } from "./run.js";
 
+// A reader that stops early (`icc-assess plan a.json | head`) closes the pipe: not an error, so
+// stop quietly instead of crashing with a stack trace on EPIPE.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  process.stderr.write(`icc-assess: cannot write the output: ${e.message}\n`);
+  process.exit(70);
+});
+
 runCli(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

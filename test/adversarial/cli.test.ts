@@ -8,9 +8,9 @@ import { mkdtempSync, openSync, closeSync, ftruncateSync, writeFileSync } from "
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { runCli } from "../../src/cli/run.js";
+import { describe, expect, it } from "vitest";
 import { MAX_FILE_BYTES } from "../../src/cli/io.js";
+import { runInProcess } from "../helpers/cli.js";
 import { sofiaJson } from "../helpers/sofia.js";
 import {
   hostileValue,
@@ -27,35 +27,15 @@ import { validReport } from "./_documents.js";
 const dir = mkdtempSync(join(tmpdir(), "icc-adversarial-"));
 const file = join(dir, "input.json");
 
-let out = "";
-let err = "";
-beforeEach(() => {
-  out = "";
-  err = "";
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
-    out += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
-    err += String(chunk);
-    return true;
-  });
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-});
-
 /** Runs `icc-assess validate` on `text`; returns the exit code and what it printed. */
 async function validate(
   text: string,
   args: readonly string[] = [],
 ): Promise<{ code: number; out: string; err: string; ms: number }> {
   writeFileSync(file, text);
-  out = "";
-  err = "";
   const t = performance.now();
-  const code = await runCli(["validate", file, ...args]);
-  return { code, out, err, ms: performance.now() - t };
+  const r = await runInProcess(["validate", file, ...args]);
+  return { code: r.code, out: r.stdout, err: r.stderr, ms: performance.now() - t };
 }
 
 const STACK = /\n\s+at .+:\d+/;
@@ -115,12 +95,12 @@ describe("icc-assess validate under fuzzing", () => {
     closeSync(fd);
     const before = process.memoryUsage().rss;
     const t = performance.now();
-    const code = await runCli(["validate", huge]);
+    const r = await runInProcess(["validate", huge]);
     expect(performance.now() - t).toBeLessThan(MAX_CALL_MS);
     expect(process.memoryUsage().rss - before).toBeLessThan(50 * 1024 * 1024);
-    expect(code).toBe(1);
-    expect(err).toContain("too_large");
-    expect(err).not.toMatch(STACK);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("too_large");
+    expect(r.stderr).not.toMatch(STACK);
   });
 
   it("refuses a file of 40 MB of numbers (under the size limit, over the value limit) with too_large", async () => {
