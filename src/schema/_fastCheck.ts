@@ -1,4 +1,4 @@
-import type * as z from "zod";
+import type * as z from "zod/mini";
 import { FORBIDDEN_KEYS, MAX_DEPTH, MAX_NODES } from "./issues.js";
 
 /**

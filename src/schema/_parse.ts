@@ -1,4 +1,5 @@
-import type * as z from "zod";
+import type * as z from "zod/mini";
+import { en } from "zod/v4/locales";
 import { AssessmentError, type Issue } from "../errors/AssessmentError.js";
 import { checkJsonBounds, fromZodIssues } from "./issues.js";
 import { checkFormatVersion } from "./version.js";
@@ -8,8 +9,14 @@ export type SafeParseResult<T> =
   | { readonly success: true; readonly data: T }
   | { readonly success: false; readonly issues: readonly Issue[]; readonly error: AssessmentError };
 
+/**
+ * zod's English messages, passed to each parse (zod mini loads no locale, and setting zod's global
+ * config would change it for the whole program). Made on first use, not at import.
+ */
+let english: z.core.$ZodErrorMap | undefined;
+
 /** Bounds, version, shape, then semantic checks; returns issues or data. */
-export function runParse<S extends z.ZodType>(
+export function runParse<S extends z.ZodMiniType>(
   schema: S,
   input: unknown,
   kind: string,
@@ -27,7 +34,8 @@ export function runParse<S extends z.ZodType>(
     const version = checkFormatVersion(input, kind);
     if (version.length > 0) return fail(version);
   }
-  const r = schema.safeParse(input, { reportInput: true });
+  english ??= en().localeError;
+  const r = schema.safeParse(input, { reportInput: true, error: english });
   if (!r.success) return fail(fromZodIssues(r.error.issues));
   const more = semantic(r.data);
   if (more.length > 0) return fail(more);

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { PathSegment } from "../errors/AssessmentError.js";
 import type { ErrorCode } from "../errors/codes.js";
 import { FORMAT_VERSION, iccTracks } from "./vocabularies.js";
@@ -8,6 +8,7 @@ import {
   list,
   NonNegativeMoneySchema,
   NotesSchema,
+  withMeta,
 } from "./common.js";
 import {
   ActionSchema,
@@ -31,60 +32,60 @@ import { MaturityFrameworkSchema, type MaturityFramework } from "./framework.js"
 /** `formatVersion` of a document: `"MAJOR.MINOR"`. Only major 1 is read by this version. */
 export const FormatVersionSchema = z
   .string()
-  .regex(/^\d+\.\d+$/, { message: "expected a format version such as \"1.0\"" });
+  .check(z.regex(/^\d+\.\d+$/, { message: "expected a format version such as \"1.0\"" }));
 
 /** The maturity part of an assessment: which framework, the answers, and the target levels. */
 export const MaturityInputSchema = z.strictObject({
-  framework: z.strictObject({ id: IdSchema, version: z.string().max(20) }),
-  assessedOn: IsoDateSchema.optional(),
+  framework: z.strictObject({ id: IdSchema, version: z.string().check(z.maxLength(20)) }),
+  assessedOn: z.optional(IsoDateSchema),
   observations: list(ObservationSchema, 1_000_000),
   /** Target level per dimension, used for maturity gaps in needs ranking. */
-  targets: list(z.strictObject({ dimension: IdSchema, level: IdSchema }), 1000).optional(),
+  targets: z.optional(list(z.strictObject({ dimension: IdSchema, level: IdSchema }), 1000)),
 });
 
 /** A pairwise judgement between two criteria on Saaty's 1–9 scale (value = importance of a over b). */
 export const JudgementSchema = z.strictObject({
-  respondent: IdSchema.optional(),
+  respondent: z.optional(IdSchema),
   a: IdSchema,
   b: IdSchema,
-  value: z.number().min(1 / 9).max(9),
+  value: z.number().check(z.gte(1 / 9), z.lte(9)),
 });
 /** A pairwise judgement. */
 export type Judgement = z.output<typeof JudgementSchema>;
 
 /** Prioritisation input beyond scores: AHP judgements on the criteria. */
 export const PrioritisationInputSchema = z.strictObject({
-  criteriaJudgements: list(JudgementSchema, 100_000).optional(),
+  criteriaJudgements: z.optional(list(JudgementSchema, 100_000)),
 });
 
 /** The plan: its start date (horizons are measured from it), selected solutions, and budget. */
 export const PlanInputSchema = z.strictObject({
-  start: IsoDateSchema.optional(),
-  selected: list(IdSchema, 10_000).optional(),
-  budget: NonNegativeMoneySchema.optional(),
+  start: z.optional(IsoDateSchema),
+  selected: z.optional(list(IdSchema, 10_000)),
+  budget: z.optional(NonNegativeMoneySchema),
 });
 
 const AssessmentShape = z.strictObject({
-  $schema: z.string().max(2000).optional(),
+  $schema: z.optional(z.string().check(z.maxLength(2000))),
   formatVersion: FormatVersionSchema,
-  notes: NotesSchema.optional(),
+  notes: z.optional(NotesSchema),
   city: CitySchema,
   programme: ProgrammeSchema,
   track: TrackSchema,
   stakeholders: list(StakeholderSchema, 10_000),
   workshops: list(WorkshopSchema, 1000),
-  frameworks: list(MaturityFrameworkSchema, 20).optional(),
-  maturity: MaturityInputSchema.optional(),
+  frameworks: z.optional(list(MaturityFrameworkSchema, 20)),
+  maturity: z.optional(MaturityInputSchema),
   needs: list(NeedSchema, 10_000),
-  swot: list(SwotItemSchema, 1000).optional(),
-  tows: list(TowsStrategySchema, 1000).optional(),
+  swot: z.optional(list(SwotItemSchema, 1000)),
+  tows: z.optional(list(TowsStrategySchema, 1000)),
   solutions: list(SolutionSchema, 10_000),
-  criteria: list(CriterionSchema, 100).optional(),
-  scores: list(ScoreSchema, 1_000_000).optional(),
-  ballots: list(BallotSchema, 100_000).optional(),
-  prioritisation: PrioritisationInputSchema.optional(),
-  plan: PlanInputSchema.optional(),
-  actions: list(ActionSchema, 10_000).optional(),
+  criteria: z.optional(list(CriterionSchema, 100)),
+  scores: z.optional(list(ScoreSchema, 1_000_000)),
+  ballots: z.optional(list(BallotSchema, 100_000)),
+  prioritisation: z.optional(PrioritisationInputSchema),
+  plan: z.optional(PlanInputSchema),
+  actions: z.optional(list(ActionSchema, 10_000)),
 });
 
 type Shape = z.output<typeof AssessmentShape>;
@@ -292,7 +293,7 @@ export function checkAssessmentReferences(a: Shape, frameworks: readonly Maturit
 }
 
 /** The whole input for one city: the document a city writes and `parseAssessment` reads. */
-export const AssessmentSchema = AssessmentShape.meta({
+export const AssessmentSchema = withMeta(AssessmentShape, {
   title: "ICC assessment",
   description: `An Intelligent Cities Challenge assessment of one city (icc-assessment format ${FORMAT_VERSION}).`,
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type * as z from "zod";
+import type * as z from "zod/mini";
 import { checkJsonBounds, fromZodIssues } from "./issues.js";
 import {
   ActionSchema,
@@ -25,7 +25,7 @@ import { DurationSchema, MoneySchema } from "./common.js";
 import { MaturityFrameworkSchema } from "./framework.js";
 
 /** Issues the way the parse boundary reports them: bounds first, then the schema. */
-function issues(schema: z.ZodType, input: unknown) {
+function issues(schema: z.ZodMiniType, input: unknown) {
   const bounds = checkJsonBounds(input);
   if (bounds.length > 0) return bounds.map((i) => ({ code: i.code, path: i.path }));
   const r = schema.safeParse(input, { reportInput: true });
@@ -33,7 +33,7 @@ function issues(schema: z.ZodType, input: unknown) {
 }
 
 interface Case {
-  readonly schema: z.ZodType;
+  readonly schema: z.ZodMiniType;
   readonly valid: Record<string, unknown>;
   /** A required string field, used for the missing-field, wrong-type and oversized-text cases. */
   readonly text: string;

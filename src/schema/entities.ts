@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import {
   criterionKinds,
   fundingSources,
@@ -30,8 +30,8 @@ const Ids = list(IdSchema, 10_000);
 export const CitySchema = z.strictObject({
   id: IdSchema,
   name: TitleSchema,
-  country: z.string().regex(/^[A-Z]{2}$/, { message: "expected an ISO 3166-1 alpha-2 country code such as BG" }),
-  population: z.number().int().min(0).max(100_000_000).optional(),
+  country: z.string().check(z.regex(/^[A-Z]{2}$/, { message: "expected an ISO 3166-1 alpha-2 country code such as BG" })),
+  population: z.optional(z.number().check(z.int(), z.gte(0), z.lte(100_000_000))),
 });
 /** A city. */
 export type City = z.output<typeof CitySchema>;
@@ -39,7 +39,7 @@ export type City = z.output<typeof CitySchema>;
 /** A programme edition, such as `icc-2020`, with its start and end dates. */
 export const ProgrammeSchema = z.strictObject({
   id: IdSchema,
-  title: TitleSchema.optional(),
+  title: z.optional(TitleSchema),
   start: IsoDateSchema,
   end: IsoDateSchema,
 });
@@ -49,8 +49,8 @@ export type Programme = z.output<typeof ProgrammeSchema>;
 /** A thematic track: one of the five ICC 2020–22 tracks, or a custom one (`custom: true`, with a title). */
 export const TrackSchema = z.strictObject({
   id: IdSchema,
-  title: TitleSchema.optional(),
-  custom: z.boolean().optional(),
+  title: z.optional(TitleSchema),
+  custom: z.optional(z.boolean()),
 });
 /** A track. */
 export type Track = z.output<typeof TrackSchema>;
@@ -61,7 +61,7 @@ export const StakeholderSchema = z.strictObject({
   name: TitleSchema,
   helix: z.enum(helices),
   kind: z.enum(stakeholderKinds),
-  description: TextSchema.optional(),
+  description: z.optional(TextSchema),
 });
 /** A stakeholder. */
 export type Stakeholder = z.output<typeof StakeholderSchema>;
@@ -70,47 +70,47 @@ export type Stakeholder = z.output<typeof StakeholderSchema>;
 export const WorkshopSchema = z.strictObject({
   id: IdSchema,
   kind: z.enum(workshopKinds),
-  title: TitleSchema.optional(),
+  title: z.optional(TitleSchema),
   date: IsoDateSchema,
   participants: Ids,
-  outputs: list(TextSchema, 1000).optional(),
+  outputs: z.optional(list(TextSchema, 1000)),
 });
 /** A workshop. */
 export type Workshop = z.output<typeof WorkshopSchema>;
 
 /** A score given by one stakeholder (a need's importance, a vote's weight). */
-export const StakeholderScoreSchema = z.strictObject({ stakeholder: IdSchema, value: Finite.min(0) });
+export const StakeholderScoreSchema = z.strictObject({ stakeholder: IdSchema, value: Finite.check(z.gte(0)) });
 
 /** A need raised in a workshop. `dimension` is a dimension id of the assessment's framework. */
 export const NeedSchema = z.strictObject({
   id: IdSchema,
-  statement: TextSchema.min(1),
-  dimension: IdSchema.optional(),
+  statement: TextSchema.check(z.minLength(1)),
+  dimension: z.optional(IdSchema),
   raisedBy: Ids,
-  workshop: IdSchema.optional(),
+  workshop: z.optional(IdSchema),
   /** Dot votes or vote count received. */
-  votes: z.number().int().min(0).optional(),
+  votes: z.optional(z.number().check(z.int(), z.gte(0))),
   /** Importance scores given by stakeholders. */
-  scores: list(StakeholderScoreSchema, 10_000).optional(),
+  scores: z.optional(list(StakeholderScoreSchema, 10_000)),
 });
 /** A need. */
 export type Need = z.output<typeof NeedSchema>;
 
 /** Evidence behind a SWOT item: an indicator id or a need id. */
 export const EvidenceSchema = z.strictObject({
-  indicator: IdSchema.optional(),
-  need: IdSchema.optional(),
-  note: TextSchema.optional(),
+  indicator: z.optional(IdSchema),
+  need: z.optional(IdSchema),
+  note: z.optional(TextSchema),
 });
 
 /** A SWOT item: quadrant, text, optional weight (0–1) and rating (1–4), and evidence. */
 export const SwotItemSchema = z.strictObject({
   id: IdSchema,
   quadrant: z.enum(swotQuadrants),
-  text: TextSchema.min(1),
-  weight: Finite.min(0).max(1).optional(),
-  rating: Finite.min(1).max(4).optional(),
-  evidence: list(EvidenceSchema, 100).optional(),
+  text: TextSchema.check(z.minLength(1)),
+  weight: z.optional(Finite.check(z.gte(0), z.lte(1))),
+  rating: z.optional(Finite.check(z.gte(1), z.lte(4))),
+  evidence: z.optional(list(EvidenceSchema, 100)),
 });
 /** A SWOT item. */
 export type SwotItem = z.output<typeof SwotItemSchema>;
@@ -122,9 +122,9 @@ export type SwotItem = z.output<typeof SwotItemSchema>;
 export const TowsStrategySchema = z.strictObject({
   id: IdSchema,
   kind: z.enum(towsKinds),
-  items: list(IdSchema, 100).min(1),
-  text: TextSchema.min(1),
-  solutions: Ids.optional(),
+  items: list(IdSchema, 100).check(z.minLength(1)),
+  text: TextSchema.check(z.minLength(1)),
+  solutions: z.optional(Ids),
 });
 /** A TOWS strategy. */
 export type TowsStrategy = z.output<typeof TowsStrategySchema>;
@@ -136,13 +136,13 @@ export const ObservationSchema = z.strictObject({
   value: z.union([
     Finite,
     z.boolean(),
-    z.string().max(100),
+    z.string().check(z.maxLength(100)),
     list(IdSchema, 100),
     list(z.strictObject({ row: IdSchema, value: Finite }), 100),
     z.null(),
   ]),
-  source: TextSchema.optional(),
-  note: TextSchema.optional(),
+  source: z.optional(TextSchema),
+  note: z.optional(TextSchema),
 });
 /** An observation. */
 export type Observation = z.output<typeof ObservationSchema>;
@@ -150,10 +150,10 @@ export type Observation = z.output<typeof ObservationSchema>;
 /** A resource a solution or action needs. */
 export const ResourceSchema = z.strictObject({
   kind: z.enum(resourceKinds),
-  description: TextSchema.min(1),
-  cost: NonNegativeMoneySchema.optional(),
-  quantity: Finite.min(0).optional(),
-  unit: TitleSchema.optional(),
+  description: TextSchema.check(z.minLength(1)),
+  cost: z.optional(NonNegativeMoneySchema),
+  quantity: z.optional(Finite.check(z.gte(0))),
+  unit: z.optional(TitleSchema),
 });
 /** A resource. */
 export type Resource = z.output<typeof ResourceSchema>;
@@ -161,18 +161,18 @@ export type Resource = z.output<typeof ResourceSchema>;
 /** A finish-to-start dependency on another step, with an optional lag in days. */
 export const DependencySchema = z.strictObject({
   step: IdSchema,
-  lagDays: z.number().int().min(-3650).max(3650).optional(),
+  lagDays: z.optional(z.number().check(z.int(), z.gte(-3650), z.lte(3650))),
 });
 
 /** A step of a solution or action. */
 export const StepSchema = z.strictObject({
   id: IdSchema,
   title: TitleSchema,
-  start: IsoDateSchema.optional(),
-  end: IsoDateSchema.optional(),
-  duration: DurationSchema.optional(),
-  dependsOn: list(DependencySchema, 1000).optional(),
-  owner: IdSchema.optional(),
+  start: z.optional(IsoDateSchema),
+  end: z.optional(IsoDateSchema),
+  duration: z.optional(DurationSchema),
+  dependsOn: z.optional(list(DependencySchema, 1000)),
+  owner: z.optional(IdSchema),
 });
 /** A step. */
 export type Step = z.output<typeof StepSchema>;
@@ -181,9 +181,9 @@ export type Step = z.output<typeof StepSchema>;
 export const MilestoneSchema = z.strictObject({
   id: IdSchema,
   title: TitleSchema,
-  date: IsoDateSchema.optional(),
-  afterStep: IdSchema.optional(),
-  status: z.enum(milestoneStatuses).optional(),
+  date: z.optional(IsoDateSchema),
+  afterStep: z.optional(IdSchema),
+  status: z.optional(z.enum(milestoneStatuses)),
 });
 /** A milestone. */
 export type Milestone = z.output<typeof MilestoneSchema>;
@@ -193,10 +193,10 @@ export const KpiSchema = z.strictObject({
   id: IdSchema,
   title: TitleSchema,
   unit: TitleSchema,
-  baseline: Finite.nullable().optional(),
+  baseline: z.optional(z.nullable(Finite)),
   target: Finite,
-  due: IsoDateSchema.optional(),
-  direction: z.enum(kpiDirections).optional(),
+  due: z.optional(IsoDateSchema),
+  direction: z.optional(z.enum(kpiDirections)),
 });
 /** A KPI. */
 export type Kpi = z.output<typeof KpiSchema>;
@@ -205,10 +205,10 @@ export type Kpi = z.output<typeof KpiSchema>;
 export const RiskSchema = z.strictObject({
   id: IdSchema,
   title: TitleSchema,
-  likelihood: z.number().int().min(1).max(5),
-  impact: z.number().int().min(1).max(5),
-  mitigation: TextSchema.optional(),
-  owner: IdSchema.optional(),
+  likelihood: z.number().check(z.int(), z.gte(1), z.lte(5)),
+  impact: z.number().check(z.int(), z.gte(1), z.lte(5)),
+  mitigation: z.optional(TextSchema),
+  owner: z.optional(IdSchema),
 });
 /** A risk. */
 export type Risk = z.output<typeof RiskSchema>;
@@ -217,8 +217,8 @@ export type Risk = z.output<typeof RiskSchema>;
 export const FundingSchema = z.strictObject({
   source: z.enum(fundingSources),
   amount: NonNegativeMoneySchema,
-  secured: z.boolean().optional(),
-  note: TextSchema.optional(),
+  secured: z.optional(z.boolean()),
+  note: z.optional(TextSchema),
 });
 /** Funding. */
 export type Funding = z.output<typeof FundingSchema>;
@@ -227,26 +227,26 @@ export type Funding = z.output<typeof FundingSchema>;
 export const SolutionSchema = z.strictObject({
   id: IdSchema,
   title: TitleSchema,
-  description: TextSchema.optional(),
-  theme: TitleSchema.optional(),
-  proposedBy: Ids.optional(),
-  addressesNeeds: Ids.optional(),
-  track: IdSchema.optional(),
+  description: z.optional(TextSchema),
+  theme: z.optional(TitleSchema),
+  proposedBy: z.optional(Ids),
+  addressesNeeds: z.optional(Ids),
+  track: z.optional(IdSchema),
   readiness: z.enum(readinessLevels),
-  swot: list(SwotItemSchema, 1000).optional(),
-  resources: list(ResourceSchema, 1000).optional(),
-  steps: list(StepSchema, 10_000).optional(),
-  expectedResults: list(TextSchema.min(1), 1000).optional(),
-  start: IsoDateSchema.optional(),
-  end: IsoDateSchema.optional(),
-  duration: DurationSchema.optional(),
-  cost: NonNegativeMoneySchema.optional(),
-  funding: list(FundingSchema, 100).optional(),
-  lead: IdSchema.optional(),
-  partners: Ids.optional(),
-  kpis: list(KpiSchema, 1000).optional(),
-  risks: list(RiskSchema, 1000).optional(),
-  moscow: z.enum(moscowCategories).optional(),
+  swot: z.optional(list(SwotItemSchema, 1000)),
+  resources: z.optional(list(ResourceSchema, 1000)),
+  steps: z.optional(list(StepSchema, 10_000)),
+  expectedResults: z.optional(list(TextSchema.check(z.minLength(1)), 1000)),
+  start: z.optional(IsoDateSchema),
+  end: z.optional(IsoDateSchema),
+  duration: z.optional(DurationSchema),
+  cost: z.optional(NonNegativeMoneySchema),
+  funding: z.optional(list(FundingSchema, 100)),
+  lead: z.optional(IdSchema),
+  partners: z.optional(Ids),
+  kpis: z.optional(list(KpiSchema, 1000)),
+  risks: z.optional(list(RiskSchema, 1000)),
+  moscow: z.optional(z.enum(moscowCategories)),
 });
 /** A solution. */
 export type Solution = z.output<typeof SolutionSchema>;
@@ -256,9 +256,9 @@ export const CriterionSchema = z.strictObject({
   id: IdSchema,
   title: TitleSchema,
   kind: z.enum(criterionKinds),
-  scale: z.strictObject({ min: Finite, max: Finite }).optional(),
-  weight: Finite.min(0).optional(),
-  description: TextSchema.optional(),
+  scale: z.optional(z.strictObject({ min: Finite, max: Finite })),
+  weight: z.optional(Finite.check(z.gte(0))),
+  description: z.optional(TextSchema),
 });
 /** A criterion. */
 export type Criterion = z.output<typeof CriterionSchema>;
@@ -268,23 +268,23 @@ export const ScoreSchema = z.strictObject({
   solution: IdSchema,
   criterion: IdSchema,
   value: Finite,
-  rater: IdSchema.optional(),
+  rater: z.optional(IdSchema),
 });
 /** A score. */
 export type Score = z.output<typeof ScoreSchema>;
 
 /** Points given to one solution on a ballot. */
-export const AllocationSchema = z.strictObject({ solution: IdSchema, points: Finite.min(0) });
+export const AllocationSchema = z.strictObject({ solution: IdSchema, points: Finite.check(z.gte(0)) });
 
 /** One stakeholder's ballot: a ranking, approvals, or points (dots or scores) over solutions. */
 export const BallotSchema = z.strictObject({
   id: IdSchema,
   voter: IdSchema,
-  workshop: IdSchema.optional(),
-  weight: Finite.min(0).optional(),
-  ranking: Ids.optional(),
-  approvals: Ids.optional(),
-  points: list(AllocationSchema, 10_000).optional(),
+  workshop: z.optional(IdSchema),
+  weight: z.optional(Finite.check(z.gte(0))),
+  ranking: z.optional(Ids),
+  approvals: z.optional(Ids),
+  points: z.optional(list(AllocationSchema, 10_000)),
 });
 /** A ballot. */
 export type Ballot = z.output<typeof BallotSchema>;
@@ -294,19 +294,19 @@ export const ActionSchema = z.strictObject({
   id: IdSchema,
   solution: IdSchema,
   title: TitleSchema,
-  description: TextSchema.optional(),
-  owner: IdSchema.optional(),
-  partners: Ids.optional(),
-  start: IsoDateSchema.optional(),
-  end: IsoDateSchema.optional(),
-  duration: DurationSchema.optional(),
-  steps: list(StepSchema, 10_000).optional(),
-  milestones: list(MilestoneSchema, 1000).optional(),
-  resources: list(ResourceSchema, 1000).optional(),
-  cost: NonNegativeMoneySchema.optional(),
-  funding: list(FundingSchema, 100).optional(),
-  kpis: list(KpiSchema, 1000).optional(),
-  risks: list(RiskSchema, 1000).optional(),
+  description: z.optional(TextSchema),
+  owner: z.optional(IdSchema),
+  partners: z.optional(Ids),
+  start: z.optional(IsoDateSchema),
+  end: z.optional(IsoDateSchema),
+  duration: z.optional(DurationSchema),
+  steps: z.optional(list(StepSchema, 10_000)),
+  milestones: z.optional(list(MilestoneSchema, 1000)),
+  resources: z.optional(list(ResourceSchema, 1000)),
+  cost: z.optional(NonNegativeMoneySchema),
+  funding: z.optional(list(FundingSchema, 100)),
+  kpis: z.optional(list(KpiSchema, 1000)),
+  risks: z.optional(list(RiskSchema, 1000)),
 });
 /** An action. */
 export type Action = z.output<typeof ActionSchema>;

@@ -1,4 +1,4 @@
-import type * as z from "zod";
+import type * as z from "zod/mini";
 import { formatPath, type Issue, type PathSegment } from "../errors/AssessmentError.js";
 import type { ErrorCode } from "../errors/codes.js";
 

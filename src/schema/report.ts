@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import {
   AmountSchema,
   CurrencySchema,
@@ -8,6 +8,7 @@ import {
   SourceSchema,
   TextSchema,
   TitleSchema,
+  withMeta,
 } from "./common.js";
 import { CitySchema, ProgrammeSchema, TrackSchema } from "./entities.js";
 import { FormatVersionSchema } from "./assessment.js";
@@ -28,9 +29,9 @@ import {
 
 // Numbers in a report are finite (the parser refuses NaN and ±Infinity before the schema runs).
 const Num = z.number();
-const Share = z.number().min(0).max(1);
-const Count = z.number().int().min(0);
-const Rank = z.number().int().min(1);
+const Share = z.number().check(z.gte(0), z.lte(1));
+const Count = z.number().check(z.int(), z.gte(0));
+const Rank = z.number().check(z.int(), z.gte(1));
 const Ids = list(IdSchema, 10_000);
 const Texts = list(TextSchema, 1000);
 const HelixSchema = z.enum(helices);
@@ -39,9 +40,10 @@ const HelixSchema = z.enum(helices);
  * Money in a report: `{ "amount": "125000.00", "currency": "EUR" }`. Unlike the assessment's money,
  * it stays a decimal string after parsing: a report is plain JSON data.
  */
-export const ReportMoneySchema = z
-  .strictObject({ amount: AmountSchema, currency: CurrencySchema })
-  .meta({ description: "Money as a decimal string amount and an ISO 4217 currency." });
+export const ReportMoneySchema = withMeta(
+  z.strictObject({ amount: AmountSchema, currency: CurrencySchema }),
+  { description: "Money as a decimal string amount and an ISO 4217 currency." },
+);
 /** Money in a report (JSON form). */
 export type ReportMoney = z.output<typeof ReportMoneySchema>;
 
@@ -65,7 +67,7 @@ export const StakeholdersSectionSchema = z.strictObject({
       helix: HelixSchema,
       stakeholders: Count,
       participants: Count,
-      share: Share.nullable(),
+      share: z.nullable(Share),
       status: HelixStatusSchema,
       members: list(
         z.strictObject({ id: IdSchema, name: TitleSchema, kind: z.enum(stakeholderKinds) }),
@@ -87,14 +89,14 @@ export const WorkshopsSectionSchema = list(
   z.strictObject({
     id: IdSchema,
     kind: z.enum(workshopKinds),
-    title: TitleSchema.nullable(),
+    title: z.nullable(TitleSchema),
     date: IsoDateSchema,
     participants: Count,
     helices: list(
       z.strictObject({
         helix: HelixSchema,
         participants: Count,
-        share: Share.nullable(),
+        share: z.nullable(Share),
         status: HelixStatusSchema,
       }),
       helices.length,
@@ -109,14 +111,14 @@ export const WorkshopsSectionSchema = list(
 export const MaturitySectionSchema = z.strictObject({
   framework: z.strictObject({
     id: IdSchema,
-    version: z.string().max(20),
+    version: z.string().check(z.maxLength(20)),
     title: TitleSchema,
     provenance: z.enum(provenances),
     sources: list(SourceSchema, 50),
   }),
   /** The unit scored (the city, or the city at a date). */
   unit: IdSchema,
-  assessedOn: IsoDateSchema.nullable(),
+  assessedOn: z.nullable(IsoDateSchema),
   scale: z.strictObject({ min: Num, max: Num }),
   levels: list(
     z.strictObject({
@@ -130,24 +132,24 @@ export const MaturitySectionSchema = z.strictObject({
     100,
   ),
   overall: z.strictObject({
-    score: Num.nullable(),
-    level: LevelRefSchema.nullable(),
+    score: z.nullable(Num),
+    level: z.nullable(LevelRefSchema),
     coverage: Share,
-    reason: TextSchema.nullable(),
+    reason: z.nullable(TextSchema),
   }),
   dimensions: list(
     z.strictObject({
       id: IdSchema,
       title: TitleSchema,
-      parent: IdSchema.nullable(),
-      score: Num.nullable(),
-      level: LevelRefSchema.nullable(),
+      parent: z.nullable(IdSchema),
+      score: z.nullable(Num),
+      level: z.nullable(LevelRefSchema),
       coverage: Share,
       /** The target level from the assessment, or null. */
-      target: LevelRefSchema.nullable(),
+      target: z.nullable(LevelRefSchema),
       /** Levels between the current level and the target (target index − level index), or null. */
-      gap: z.number().int().nullable(),
-      reason: TextSchema.nullable(),
+      gap: z.nullable(z.number().check(z.int())),
+      reason: z.nullable(TextSchema),
     }),
     1000,
   ),
@@ -156,9 +158,9 @@ export const MaturitySectionSchema = z.strictObject({
       id: IdSchema,
       dimension: IdSchema,
       answered: z.boolean(),
-      score: Num.nullable(),
+      score: z.nullable(Num),
       weight: Num,
-      reason: TextSchema.nullable(),
+      reason: z.nullable(TextSchema),
     }),
     10_000,
   ),
@@ -166,10 +168,10 @@ export const MaturitySectionSchema = z.strictObject({
 
 /** The ranked needs with each factor's contribution and the solutions that cover them. */
 export const NeedsSectionSchema = z.strictObject({
-  method: z.string().max(50),
+  method: z.string().check(z.maxLength(50)),
   factors: list(
     z.strictObject({
-      factor: z.string().max(50),
+      factor: z.string().check(z.maxLength(50)),
       weight: Num,
       available: z.boolean(),
       rule: TextSchema,
@@ -180,7 +182,7 @@ export const NeedsSectionSchema = z.strictObject({
     z.strictObject({
       id: IdSchema,
       statement: TextSchema,
-      dimension: IdSchema.nullable(),
+      dimension: z.nullable(IdSchema),
       rank: Rank,
       score: Num,
       helices: list(HelixSchema, helices.length),
@@ -188,8 +190,8 @@ export const NeedsSectionSchema = z.strictObject({
       coveredBy: Ids,
       contributions: list(
         z.strictObject({
-          factor: z.string().max(50),
-          raw: Num.nullable(),
+          factor: z.string().check(z.maxLength(50)),
+          raw: z.nullable(Num),
           normalised: Num,
           weight: Num,
           contribution: Num,
@@ -217,9 +219,9 @@ export const SwotSectionSchema = z.strictObject({
       id: IdSchema,
       quadrant: z.enum(swotQuadrants),
       text: TextSchema,
-      weight: Num.nullable(),
-      rating: Num.nullable(),
-      weightedScore: Num.nullable(),
+      weight: z.nullable(Num),
+      rating: z.nullable(Num),
+      weightedScore: z.nullable(Num),
     }),
     1000,
   ),
@@ -229,17 +231,17 @@ export const SwotSectionSchema = z.strictObject({
     opportunity: Count,
     threat: Count,
   }),
-  ife: FactorEvaluationSchema.nullable(),
-  efe: FactorEvaluationSchema.nullable(),
-  position: z
-    .strictObject({
+  ife: z.nullable(FactorEvaluationSchema),
+  efe: z.nullable(FactorEvaluationSchema),
+  position: z.nullable(
+    z.strictObject({
       quadrant: z.enum(["aggressive", "conservative", "competitive", "defensive"]),
       strategies: z.enum(towsKinds),
       ife: Num,
       efe: Num,
       rule: TextSchema,
-    })
-    .nullable(),
+    }),
+  ),
   reasons: Texts,
   tows: list(
     z.strictObject({
@@ -263,34 +265,34 @@ export const DossiersSectionSchema = list(
   z.strictObject({
     solution: IdSchema,
     title: TitleSchema,
-    description: TextSchema.nullable(),
-    theme: TitleSchema.nullable(),
+    description: z.nullable(TextSchema),
+    theme: z.nullable(TitleSchema),
     readiness: z.strictObject({
       declared: z.enum(readinessLevels),
       assessed: z.enum(readinessLevels),
       /** 1 (idea) … 5 (deployed), of the assessed level. */
-      index: z.number().int().min(1).max(5),
+      index: z.number().check(z.int(), z.gte(1), z.lte(5)),
       consistent: z.boolean(),
       missingForNext: Texts,
     }),
     needs: list(z.strictObject({ id: IdSchema, statement: TextSchema }), 10_000),
-    lead: StakeholderRefSchema.nullable(),
+    lead: z.nullable(StakeholderRefSchema),
     partners: list(StakeholderRefSchema, 10_000),
-    swot: z
-      .strictObject({
+    swot: z.nullable(
+      z.strictObject({
         strength: SwotTextsSchema,
         weakness: SwotTextsSchema,
         opportunity: SwotTextsSchema,
         threat: SwotTextsSchema,
-      })
-      .nullable(),
+      }),
+    ),
     resources: list(
       z.strictObject({
         kind: z.enum(resourceKinds),
         description: TextSchema,
-        cost: ReportMoneySchema.nullable(),
-        quantity: Num.nullable(),
-        unit: TitleSchema.nullable(),
+        cost: z.nullable(ReportMoneySchema),
+        quantity: z.nullable(Num),
+        unit: z.nullable(TitleSchema),
       }),
       1000,
     ),
@@ -298,13 +300,13 @@ export const DossiersSectionSchema = list(
       z.strictObject({
         id: IdSchema,
         title: TitleSchema,
-        start: IsoDateSchema.nullable(),
-        end: IsoDateSchema.nullable(),
+        start: z.nullable(IsoDateSchema),
+        end: z.nullable(IsoDateSchema),
       }),
       10_000,
     ),
     expectedResults: Texts,
-    cost: ReportMoneySchema.nullable(),
+    cost: z.nullable(ReportMoneySchema),
     funding: list(
       z.strictObject({
         source: z.enum(fundingSources),
@@ -318,9 +320,9 @@ export const DossiersSectionSchema = list(
         id: IdSchema,
         title: TitleSchema,
         unit: TitleSchema,
-        baseline: Num.nullable(),
+        baseline: z.nullable(Num),
         target: Num,
-        due: IsoDateSchema.nullable(),
+        due: z.nullable(IsoDateSchema),
       }),
       1000,
     ),
@@ -328,13 +330,13 @@ export const DossiersSectionSchema = list(
       z.strictObject({
         id: IdSchema,
         title: TitleSchema,
-        likelihood: z.number().int().min(1).max(5),
-        impact: z.number().int().min(1).max(5),
-        mitigation: TextSchema.nullable(),
+        likelihood: z.number().check(z.int(), z.gte(1), z.lte(5)),
+        impact: z.number().check(z.int(), z.gte(1), z.lte(5)),
+        mitigation: z.nullable(TextSchema),
       }),
       1000,
     ),
-    gaps: list(z.strictObject({ code: z.string().max(50), message: TextSchema }), 100),
+    gaps: list(z.strictObject({ code: z.string().check(z.maxLength(50)), message: TextSchema }), 100),
   }),
   10_000,
 );
@@ -355,45 +357,45 @@ export const PrioritisationSectionSchema = z.strictObject({
   ),
   /** Where the weights come from: the criteria, AHP judgements, or equal weights. */
   weighting: z.enum(["criteria", "ahp", "equal"]),
-  ahp: z
-    .strictObject({
+  ahp: z.nullable(
+    z.strictObject({
       /** How several respondents' judgements were combined. */
-      method: z.string().max(50),
-      randomIndex: z.string().max(50),
+      method: z.string().check(z.maxLength(50)),
+      randomIndex: z.string().check(z.maxLength(50)),
       /** CR of the combined judgements, or null when no matrix is combined (mean of priorities). */
-      consistencyRatio: Num.nullable(),
-      isConsistent: z.boolean().nullable(),
+      consistencyRatio: z.nullable(Num),
+      isConsistent: z.nullable(z.boolean()),
       threshold: Num,
-    })
-    .nullable(),
+    }),
+  ),
   /** The method whose ranking is the report's ranking. */
-  primary: z.string().max(50),
+  primary: z.string().check(z.maxLength(50)),
   ranking: list(
     z.strictObject({ solution: IdSchema, title: TitleSchema, score: Num, rank: Rank }),
     10_000,
   ),
   methods: list(
     z.strictObject({
-      method: z.string().max(50),
+      method: z.string().check(z.maxLength(50)),
       ranking: list(RankedSolutionSchema, 10_000),
     }),
     20,
   ),
   agreement: z.strictObject({
     /** Kendall's W over the methods' rankings, or null with a reason. */
-    kendallW: z
-      .strictObject({ w: Num, chiSquared: Num, degreesOfFreedom: Num, pValue: Num })
-      .nullable(),
-    reason: TextSchema.nullable(),
+    kendallW: z.nullable(
+      z.strictObject({ w: Num, chiSquared: Num, degreesOfFreedom: Num, pValue: Num }),
+    ),
+    reason: z.nullable(TextSchema),
     /** Solutions whose rank differs between methods. */
     disputed: Ids,
   }),
-  stability: z
-    .strictObject({
+  stability: z.nullable(
+    z.strictObject({
       /** The method whose weights were perturbed (weightedSum or topsis). */
-      method: z.string().max(50),
+      method: z.string().check(z.maxLength(50)),
       draws: Count,
-      seed: z.number().int(),
+      seed: z.number().check(z.int()),
       /** The perturbation in words, e.g. `dirichlet, concentration 50`. */
       perturbation: TextSchema,
       topK: Rank,
@@ -414,14 +416,14 @@ export const PrioritisationSectionSchema = z.strictObject({
         10_000,
       ),
       /** The smallest change of one criterion's weight that swaps the first two, or null. */
-      smallestSwap: z
-        .strictObject({ criterion: IdSchema, weight: Num, threshold: Num, change: Num })
-        .nullable(),
-      swapReason: TextSchema.nullable(),
-    })
-    .nullable(),
-  impactEffort: z
-    .strictObject({
+      smallestSwap: z.nullable(
+        z.strictObject({ criterion: IdSchema, weight: Num, threshold: Num, change: Num }),
+      ),
+      swapReason: z.nullable(TextSchema),
+    }),
+  ),
+  impactEffort: z.nullable(
+    z.strictObject({
       impactCriterion: IdSchema,
       effortCriterion: IdSchema,
       thresholds: z.strictObject({ impact: Num, effort: Num }),
@@ -439,8 +441,8 @@ export const PrioritisationSectionSchema = z.strictObject({
         }),
         10_000,
       ),
-    })
-    .nullable(),
+    }),
+  ),
   /** The priority solutions the action plan carries out, in priority order. */
   priorities: Ids,
   prioritiesSource: z.enum(["plan", "ranking"]),
@@ -454,8 +456,8 @@ export const HorizonsSectionSchema = z.strictObject({
     z.strictObject({
       id: IdSchema,
       label: TitleSchema,
-      months: z.number().int().min(0).nullable(),
-      onOrBefore: IsoDateSchema.nullable(),
+      months: z.nullable(z.number().check(z.int(), z.gte(0))),
+      onOrBefore: z.nullable(IsoDateSchema),
     }),
     50,
   ),
@@ -465,7 +467,7 @@ export const HorizonsSectionSchema = z.strictObject({
       title: TitleSchema,
       horizon: IdSchema,
       start: IsoDateSchema,
-      end: IsoDateSchema.nullable(),
+      end: z.nullable(IsoDateSchema),
       priority: z.boolean(),
       reason: TextSchema,
     }),
@@ -482,18 +484,18 @@ export const ActionPlanSectionSchema = z.strictObject({
       solution: IdSchema,
       priority: Rank,
       title: TitleSchema,
-      owner: StakeholderRefSchema.nullable(),
+      owner: z.nullable(StakeholderRefSchema),
       start: IsoDateSchema,
-      end: IsoDateSchema.nullable(),
+      end: z.nullable(IsoDateSchema),
       horizon: IdSchema,
-      cost: ReportMoneySchema.nullable(),
+      cost: z.nullable(ReportMoneySchema),
       funding: ReportMoneySchema,
-      gap: ReportMoneySchema.nullable(),
+      gap: z.nullable(ReportMoneySchema),
       milestones: list(
         z.strictObject({
           id: IdSchema,
           title: TitleSchema,
-          date: IsoDateSchema.nullable(),
+          date: z.nullable(IsoDateSchema),
           status: z.enum(milestoneStatuses),
         }),
         1000,
@@ -503,9 +505,9 @@ export const ActionPlanSectionSchema = z.strictObject({
           id: IdSchema,
           title: TitleSchema,
           unit: TitleSchema,
-          baseline: Num.nullable(),
+          baseline: z.nullable(Num),
           target: Num,
-          due: IsoDateSchema.nullable(),
+          due: z.nullable(IsoDateSchema),
           direction: z.enum(kpiDirections),
         }),
         1000,
@@ -518,8 +520,8 @@ export const ActionPlanSectionSchema = z.strictObject({
     funding: ReportMoneySchema,
     secured: ReportMoneySchema,
     gap: ReportMoneySchema,
-    available: ReportMoneySchema.nullable(),
-    remaining: ReportMoneySchema.nullable(),
+    available: z.nullable(ReportMoneySchema),
+    remaining: z.nullable(ReportMoneySchema),
     actionsWithoutCost: Ids,
     byHorizon: list(
       z.strictObject({
@@ -549,78 +551,79 @@ export const ActionPlanSectionSchema = z.strictObject({
       action: IdSchema,
       id: IdSchema,
       title: TitleSchema,
-      likelihood: z.number().int().min(1).max(5),
-      impact: z.number().int().min(1).max(5),
+      likelihood: z.number().check(z.int(), z.gte(1), z.lte(5)),
+      impact: z.number().check(z.int(), z.gte(1), z.lte(5)),
       score: Num,
     }),
     10_000,
   ),
 });
 
-const StageParametersSchema = z.record(z.string().max(100), z.json());
+const StageParametersSchema = z.record(z.string().check(z.maxLength(100)), z.json());
 
 /** Every method parameter and seed used, by stage. */
 export const ReportParametersSchema = z.strictObject({
-  stakeholders: StageParametersSchema.optional(),
-  maturity: StageParametersSchema.optional(),
-  needs: StageParametersSchema.optional(),
-  swot: StageParametersSchema.optional(),
-  prioritisation: StageParametersSchema.optional(),
-  horizons: StageParametersSchema.optional(),
-  actionPlan: StageParametersSchema.optional(),
+  stakeholders: z.optional(StageParametersSchema),
+  maturity: z.optional(StageParametersSchema),
+  needs: z.optional(StageParametersSchema),
+  swot: z.optional(StageParametersSchema),
+  prioritisation: z.optional(StageParametersSchema),
+  horizons: z.optional(StageParametersSchema),
+  actionPlan: z.optional(StageParametersSchema),
 });
 
 /** Where a report came from and how it was computed. */
 export const ProvenanceSchema = z.strictObject({
-  library: z.strictObject({ name: TitleSchema, version: z.string().max(50) }),
-  methodologyVersion: z.string().max(50),
+  library: z.strictObject({ name: TitleSchema, version: z.string().check(z.maxLength(50)) }),
+  methodologyVersion: z.string().check(z.maxLength(50)),
   frameworks: list(
-    z.strictObject({ id: IdSchema, version: z.string().max(20), provenance: z.enum(provenances) }),
+    z.strictObject({ id: IdSchema, version: z.string().check(z.maxLength(20)), provenance: z.enum(provenances) }),
     20,
   ),
   /** Every method parameter and seed used, by stage. */
   parameters: ReportParametersSchema,
   /** SHA-256 of the canonical JSON of the input assessment: `sha256:<64 hex>`. */
-  inputDigest: z.string().regex(/^sha256:[0-9a-f]{64}$/, {
-    message: "expected sha256:<64 lowercase hex digits>",
-  }),
+  inputDigest: z.string().check(
+    z.regex(/^sha256:[0-9a-f]{64}$/, { message: "expected sha256:<64 lowercase hex digits>" }),
+  ),
   /** When the report was generated, passed in by the caller (never read from a clock by the library). */
-  generatedAt: z.string().max(40),
+  generatedAt: z.string().check(z.maxLength(40)),
 });
 /** Report provenance. */
 export type ReportProvenance = z.output<typeof ProvenanceSchema>;
 
 /** The results of each stage; a section is absent when its stage had no input. */
 export const ReportSectionsSchema = z.strictObject({
-  stakeholders: StakeholdersSectionSchema.optional(),
-  workshops: WorkshopsSectionSchema.optional(),
-  maturity: MaturitySectionSchema.optional(),
-  needs: NeedsSectionSchema.optional(),
-  swot: SwotSectionSchema.optional(),
-  dossiers: DossiersSectionSchema.optional(),
-  prioritisation: PrioritisationSectionSchema.optional(),
-  horizons: HorizonsSectionSchema.optional(),
-  actionPlan: ActionPlanSectionSchema.optional(),
+  stakeholders: z.optional(StakeholdersSectionSchema),
+  workshops: z.optional(WorkshopsSectionSchema),
+  maturity: z.optional(MaturitySectionSchema),
+  needs: z.optional(NeedsSectionSchema),
+  swot: z.optional(SwotSectionSchema),
+  dossiers: z.optional(DossiersSectionSchema),
+  prioritisation: z.optional(PrioritisationSectionSchema),
+  horizons: z.optional(HorizonsSectionSchema),
+  actionPlan: z.optional(ActionPlanSectionSchema),
 });
 /** The sections of a report. */
 export type ReportSections = z.output<typeof ReportSectionsSchema>;
 
 /** The versioned report envelope: what a city publishes and other cities compare. */
-export const ReportSchema = z
-  .strictObject({
-    $schema: z.string().max(2000).optional(),
+export const ReportSchema = withMeta(
+  z.strictObject({
+    $schema: z.optional(z.string().check(z.maxLength(2000))),
     formatVersion: FormatVersionSchema,
     kind: z.literal("icc-assessment-report"),
     city: CitySchema,
     programme: ProgrammeSchema,
     track: TrackSchema,
-    period: z.strictObject({ start: z.iso.date(), end: z.iso.date() }).optional(),
+    period: z.optional(z.strictObject({ start: z.iso.date(), end: z.iso.date() })),
     provenance: ProvenanceSchema,
     sections: ReportSectionsSchema,
-  })
-  .meta({
+  }),
+  {
     title: "ICC assessment report",
     description: "A versioned icc-assessment report of one city.",
-  });
+  },
+);
 /** A parsed report. */
 export type Report = z.output<typeof ReportSchema>;

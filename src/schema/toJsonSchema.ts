@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { AssessmentSchema } from "./assessment.js";
 import { ReportSchema } from "./report.js";
 import { FORMAT_VERSION } from "./vocabularies.js";
