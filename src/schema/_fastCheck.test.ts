@@ -21,10 +21,15 @@ const fast = compiled(ReportSchema);
 
 type Json = unknown;
 /** Every path to a value in a JSON document. */
-function paths(v: Json, at: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+function paths(
+  v: Json,
+  at: (string | number)[] = [],
+  out: (string | number)[][] = [],
+): (string | number)[][] {
   out.push(at);
   if (Array.isArray(v)) v.forEach((x, i) => paths(x, [...at, i], out));
-  else if (typeof v === "object" && v !== null) for (const [k, x] of Object.entries(v)) paths(x, [...at, k], out);
+  else if (typeof v === "object" && v !== null)
+    for (const [k, x] of Object.entries(v)) paths(x, [...at, k], out);
   return out;
 }
 function parentOf(doc: Json, path: readonly (string | number)[]): Record<string | number, Json> {
@@ -44,7 +49,25 @@ describe("compileFastCheck on the report schema", () => {
     const all = paths(base).filter((p) => p.length > 0);
     const replacement = fc.oneof(
       fc.jsonValue({ maxDepth: 2 }),
-      fc.constantFrom<Json>(-0, 0, 1, -1, 0.5, 1.5, 1e21, "", "x".repeat(301), "2021-02-30", "2021-02-28", "EUR", "eur", null, true, [], {}),
+      fc.constantFrom<Json>(
+        -0,
+        0,
+        1,
+        -1,
+        0.5,
+        1.5,
+        1e21,
+        "",
+        "x".repeat(301),
+        "2021-02-30",
+        "2021-02-28",
+        "EUR",
+        "eur",
+        null,
+        true,
+        [],
+        {},
+      ),
     );
     const mutation = fc.record({
       at: fc.nat({ max: all.length - 1 }),
@@ -66,7 +89,12 @@ describe("compileFastCheck on the report schema", () => {
         } else if (how === "addKey") {
           const target = parent[last];
           if (typeof target === "object" && target !== null && !Array.isArray(target)) {
-            Object.defineProperty(target, key, { value, enumerable: true, configurable: true, writable: true });
+            Object.defineProperty(target, key, {
+              value,
+              enumerable: true,
+              configurable: true,
+              writable: true,
+            });
           }
         } else if (Array.isArray(parent)) parent.push(structuredClone(parent[last as number]));
         const f = fast(doc);
@@ -105,9 +133,17 @@ describe("compileFastCheck rules", () => {
     expect(c({})).toBe(true);
     expect(c(Object.create(null) as object)).toBe(true);
     expect(c(new Date(0))).toBe(false);
-    expect(c(new (class { a = 1; })())).toBe(false);
+    expect(
+      c(
+        new (class {
+          a = 1;
+        })(),
+      ),
+    ).toBe(false);
     expect(c({ a: undefined })).toBe(false);
-    expect(c({ a: 1, [Symbol("s")]: 1 })).toBe(z.strictObject({ a: z.number().optional() }).safeParse({ a: 1, [Symbol("s")]: 1 }).success);
+    expect(c({ a: 1, [Symbol("s")]: 1 })).toBe(
+      z.strictObject({ a: z.number().optional() }).safeParse({ a: 1, [Symbol("s")]: 1 }).success,
+    );
     expect(c(JSON.parse('{"__proto__": {"a": 1}}'))).toBe(false);
     expect(c([])).toBe(false);
     expect(c(null)).toBe(false);
@@ -116,7 +152,9 @@ describe("compileFastCheck rules", () => {
   it("checks numbers exactly: finite, integer, inclusive and exclusive bounds", () => {
     const c = compiled(z.number().int().gt(0).lte(10));
     expect([1, 10].map(c)).toStrictEqual([true, true]);
-    expect([0, 11, 1.5, Number.NaN, Infinity, "1", 2 ** 60].map(c)).toStrictEqual(Array(7).fill(false));
+    expect([0, 11, 1.5, Number.NaN, Infinity, "1", 2 ** 60].map(c)).toStrictEqual(
+      Array(7).fill(false),
+    );
     const int = compiled(z.int());
     expect([1, 1.5].map(int)).toStrictEqual([true, false]);
     const int32 = compiled(z.int32());
@@ -127,7 +165,14 @@ describe("compileFastCheck rules", () => {
 
   it("checks strings, dates, enums, literals, tuples and unions", () => {
     const s = compiled(z.string().min(2).max(3).regex(/^a/));
-    expect(["ab", "abc", "a", "abcd", "bb", 1].map(s)).toStrictEqual([true, true, false, false, false, false]);
+    expect(["ab", "abc", "a", "abcd", "bb", 1].map(s)).toStrictEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
     const d = compiled(z.iso.date());
     expect(["2024-02-29", "2023-02-29", "2021-2-3"].map(d)).toStrictEqual([true, false, false]);
     const e = compiled(z.enum(["x", "y"]));
@@ -135,14 +180,23 @@ describe("compileFastCheck rules", () => {
     const l = compiled(z.literal("k"));
     expect(["k", "K"].map(l)).toStrictEqual([true, false]);
     const t = compiled(z.tuple([z.number(), z.boolean()]));
-    expect([[1, true], [1], [1, true, 2], [true, 1]].map(t)).toStrictEqual([true, false, false, false]);
+    expect([[1, true], [1], [1, true, 2], [true, 1]].map(t)).toStrictEqual([
+      true,
+      false,
+      false,
+      false,
+    ]);
     const u = compiled(z.union([z.string(), z.array(z.number()).max(1)]));
     expect(["a", [1], [1, 2], [[]]].map(u)).toStrictEqual([true, true, false, false]);
   });
 
   it("lets zod check a leaf whose rule it does not know, and accepts it only unchanged", () => {
     const url = compiled(z.url({ protocol: /^https?$/ }).max(50));
-    expect(["https://example.org/", "ftp://example.org/", "not a url"].map(url)).toStrictEqual([true, false, false]);
+    expect(["https://example.org/", "ftp://example.org/", "not a url"].map(url)).toStrictEqual([
+      true,
+      false,
+      false,
+    ]);
     const refined = compiled(z.string().refine((x) => x.startsWith("a")));
     expect(["ab", "b"].map(refined)).toStrictEqual([true, false]);
     const trimmed = compiled(z.string().trim());
@@ -166,7 +220,9 @@ describe("compileFastCheck rules", () => {
 
   it("does not compile a schema whose output can differ from its input", () => {
     expect(compileFastCheck(z.object({ a: z.number() }))).toBeNull();
-    expect(compileFastCheck(z.strictObject({ a: z.string().transform((x) => x.length) }))).toBeNull();
+    expect(
+      compileFastCheck(z.strictObject({ a: z.string().transform((x) => x.length) })),
+    ).toBeNull();
     expect(compileFastCheck(z.strictObject({ a: z.number() }).refine(() => true))).toBeNull();
     expect(compileFastCheck(z.array(z.number().default(1)))).toBeNull();
     expect(compileFastCheck(z.tuple([z.number()], z.string()))).toBeNull();

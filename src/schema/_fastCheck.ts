@@ -77,7 +77,10 @@ function viaZod(s: z.core.$ZodType): Check {
 }
 
 /** Length bounds from `min_length` / `max_length` checks; null when another check is present. */
-function lengthBounds(def: Def, allowRegex: boolean): { min: number; max: number; patterns: RegExp[] } | null {
+function lengthBounds(
+  def: Def,
+  allowRegex: boolean,
+): { min: number; max: number; patterns: RegExp[] } | null {
   let min = 0;
   let max = Infinity;
   const patterns: RegExp[] = [];
@@ -85,7 +88,13 @@ function lengthBounds(def: Def, allowRegex: boolean): { min: number; max: number
     const d = c._zod.def;
     if (d.check === "min_length") min = Math.max(min, d.minimum ?? 0);
     else if (d.check === "max_length") max = Math.min(max, d.maximum ?? Infinity);
-    else if (allowRegex && d.check === "string_format" && d.format === "regex" && d.pattern instanceof RegExp) patterns.push(d.pattern);
+    else if (
+      allowRegex &&
+      d.check === "string_format" &&
+      d.format === "regex" &&
+      d.pattern instanceof RegExp
+    )
+      patterns.push(d.pattern);
     else return null;
   }
   return { min, max, patterns };
@@ -94,7 +103,8 @@ function lengthBounds(def: Def, allowRegex: boolean): { min: number; max: number
 function compileString(s: z.core.$ZodType, def: Def): Check {
   const bounds = lengthBounds(def, true);
   // a string format other than the ISO date (url, email…) has its own logic: zod checks it
-  if (bounds === null || (def.format !== undefined && def.format !== "date") || def.coerce === true) return viaZod(s);
+  if (bounds === null || (def.format !== undefined && def.format !== "date") || def.coerce === true)
+    return viaZod(s);
   if (def.format === "date") {
     if (!(def.pattern instanceof RegExp)) return viaZod(s);
     bounds.patterns.push(def.pattern);
@@ -121,8 +131,10 @@ function compileNumber(s: z.core.$ZodType, def: Def): Check {
   if (def.coerce === true || (def.format !== undefined && !integer)) return viaZod(s);
   for (const c of def.checks ?? []) {
     const d = c._zod.def;
-    if (d.check === "greater_than" && typeof d.value === "number") [lo, loIncl] = [d.value, d.inclusive === true];
-    else if (d.check === "less_than" && typeof d.value === "number") [hi, hiIncl] = [d.value, d.inclusive === true];
+    if (d.check === "greater_than" && typeof d.value === "number")
+      [lo, loIncl] = [d.value, d.inclusive === true];
+    else if (d.check === "less_than" && typeof d.value === "number")
+      [hi, hiIncl] = [d.value, d.inclusive === true];
     else if (d.check === "number_format" && d.format === "safeint") integer = true;
     else return viaZod(s);
   }
@@ -152,7 +164,10 @@ function compile(s: z.core.$ZodType, seen: Map<z.core.$ZodType, Check>): Check |
       return (v, st) => (st.nodes++, v === null);
     case "enum": {
       const values = new Set(Object.values(def.entries as Record<string, unknown>));
-      return (v, st) => (st.nodes++, (typeof v === "string" || typeof v === "number") && values.has(v));
+      return (v, st) => (
+        st.nodes++,
+        (typeof v === "string" || typeof v === "number") && values.has(v)
+      );
     }
     case "literal": {
       const values = new Set(def.values as readonly unknown[]);
@@ -173,7 +188,10 @@ function compile(s: z.core.$ZodType, seen: Map<z.core.$ZodType, Check>): Check |
       let target: Check | null = null;
       const self: Check = (v, st) => (target as Check)(v, st);
       seen.set(s, self);
-      target = compile((s as unknown as { _zod: { innerType: z.core.$ZodType } })._zod.innerType, seen);
+      target = compile(
+        (s as unknown as { _zod: { innerType: z.core.$ZodType } })._zod.innerType,
+        seen,
+      );
       return target && self;
     }
     case "union": {
@@ -249,7 +267,8 @@ function compileTuple(def: Def, seen: Map<z.core.$ZodType, Check>): Check | null
 function compileObject(def: Def, seen: Map<z.core.$ZodType, Check>): Check | null {
   // only a strict object returns its input's keys unchanged (a plain object strips unknown keys)
   const catchall = def.catchall as z.core.$ZodType | undefined;
-  if ((def.checks ?? []).length > 0 || catchall === undefined || defOf(catchall).type !== "never") return null;
+  if ((def.checks ?? []).length > 0 || catchall === undefined || defOf(catchall).type !== "never")
+    return null;
   const shape = def.shape as Record<string, z.core.$ZodType>;
   const index = new Map<string, number>();
   const checks: Check[] = [];
@@ -283,7 +302,8 @@ function compileRecord(def: Def, seen: Map<z.core.$ZodType, Check>): Check | nul
   if ((def.checks ?? []).length > 0) return null;
   const key = compile(def.keyType as z.core.$ZodType, seen);
   const value = compile(def.valueType as z.core.$ZodType, seen);
-  if (key === null || value === null || defOf(def.keyType as z.core.$ZodType).type !== "string") return null;
+  if (key === null || value === null || defOf(def.keyType as z.core.$ZodType).type !== "string")
+    return null;
   return (v, st) => {
     if (!isPlainObject(v) || !enter(st)) return false;
     for (const k of Reflect.ownKeys(v)) {

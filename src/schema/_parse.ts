@@ -1,5 +1,6 @@
 import type * as z from "zod/mini";
-import { en } from "zod/v4/locales";
+// the English locale alone (the locales index would load every language at import)
+import en from "zod/v4/locales/en.js";
 import { AssessmentError, type Issue } from "../errors/AssessmentError.js";
 import { checkJsonBounds, fromZodIssues } from "./issues.js";
 import { checkFormatVersion } from "./version.js";

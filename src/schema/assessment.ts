@@ -32,7 +32,7 @@ import { MaturityFrameworkSchema, type MaturityFramework } from "./framework.js"
 /** `formatVersion` of a document: `"MAJOR.MINOR"`. Only major 1 is read by this version. */
 export const FormatVersionSchema = z
   .string()
-  .check(z.regex(/^\d+\.\d+$/, { message: "expected a format version such as \"1.0\"" }));
+  .check(z.regex(/^\d+\.\d+$/, { message: 'expected a format version such as "1.0"' }));
 
 /** The maturity part of an assessment: which framework, the answers, and the target levels. */
 export const MaturityInputSchema = z.strictObject({
@@ -125,7 +125,11 @@ function ref(
   out: ReferenceIssue[],
 ): void {
   if (id !== undefined && !set.has(id)) {
-    out.push({ code: "unknown_reference", path, message: `unknown ${what} id ${JSON.stringify(id)}` });
+    out.push({
+      code: "unknown_reference",
+      path,
+      message: `unknown ${what} id ${JSON.stringify(id)}`,
+    });
   }
 }
 
@@ -139,13 +143,24 @@ function refs(
   (ids ?? []).forEach((id, i) => ref(set, id, [...path, i], what, out));
 }
 
-function checkSteps(steps: readonly Step[] | undefined, path: PathSegment[], people: ReadonlySet<string>, out: ReferenceIssue[]): Set<string> {
+function checkSteps(
+  steps: readonly Step[] | undefined,
+  path: PathSegment[],
+  people: ReadonlySet<string>,
+  out: ReferenceIssue[],
+): Set<string> {
   const ids = uniqueIds(steps, [...path], "step", out);
   (steps ?? []).forEach((s, i) => {
     ref(people, s.owner, [...path, i, "owner"], "stakeholder", out);
-    (s.dependsOn ?? []).forEach((d, j) => ref(ids, d.step, [...path, i, "dependsOn", j, "step"], "step", out));
+    (s.dependsOn ?? []).forEach((d, j) =>
+      ref(ids, d.step, [...path, i, "dependsOn", j, "step"], "step", out),
+    );
     if (s.start !== undefined && s.end !== undefined && s.end < s.start) {
-      out.push({ code: "end_before_start", path: [...path, i, "end"], message: `end ${s.end} is before start ${s.start}` });
+      out.push({
+        code: "end_before_start",
+        path: [...path, i, "end"],
+        message: `end ${s.end} is before start ${s.start}`,
+      });
     }
   });
   return ids;
@@ -157,7 +172,10 @@ function checkSteps(steps: readonly Step[] | undefined, path: PathSegment[], peo
  * to (the built-in ones and any it embeds); when the referenced framework is among them, need
  * dimensions, observation indicators, evidence indicators and targets are checked against it.
  */
-export function checkAssessmentReferences(a: Shape, frameworks: readonly MaturityFramework[]): ReferenceIssue[] {
+export function checkAssessmentReferences(
+  a: Shape,
+  frameworks: readonly MaturityFramework[],
+): ReferenceIssue[] {
   const out: ReferenceIssue[] = [];
   const people = uniqueIds(a.stakeholders, ["stakeholders"], "stakeholder", out);
   const workshops = uniqueIds(a.workshops, ["workshops"], "workshop", out);
@@ -173,12 +191,20 @@ export function checkAssessmentReferences(a: Shape, frameworks: readonly Maturit
   embedded.forEach((f, i) => {
     const key = `${f.id}@${f.version}`;
     if (fwKeys.has(key)) {
-      out.push({ code: "duplicate_id", path: ["frameworks", i, "id"], message: `duplicate framework ${JSON.stringify(key)}` });
+      out.push({
+        code: "duplicate_id",
+        path: ["frameworks", i, "id"],
+        message: `duplicate framework ${JSON.stringify(key)}`,
+      });
     } else fwKeys.set(key, i);
   });
 
   if (a.programme.end < a.programme.start) {
-    out.push({ code: "end_before_start", path: ["programme", "end"], message: `programme end ${a.programme.end} is before its start ${a.programme.start}` });
+    out.push({
+      code: "end_before_start",
+      path: ["programme", "end"],
+      message: `programme end ${a.programme.end} is before its start ${a.programme.start}`,
+    });
   }
   const known = (iccTracks as readonly string[]).includes(a.track.id);
   if (!known && a.track.custom !== true) {
@@ -189,13 +215,21 @@ export function checkAssessmentReferences(a: Shape, frameworks: readonly Maturit
     });
   }
   if (a.track.custom === true && a.track.title === undefined) {
-    out.push({ code: "missing_field", path: ["track", "title"], message: "a custom track needs a title" });
+    out.push({
+      code: "missing_field",
+      path: ["track", "title"],
+      message: "a custom track needs a title",
+    });
   }
 
-  a.workshops.forEach((w, i) => refs(people, w.participants, ["workshops", i, "participants"], "stakeholder", out));
+  a.workshops.forEach((w, i) =>
+    refs(people, w.participants, ["workshops", i, "participants"], "stakeholder", out),
+  );
 
   const fw = a.maturity
-    ? [...embedded, ...frameworks].find((f) => f.id === a.maturity?.framework.id && f.version === a.maturity.framework.version)
+    ? [...embedded, ...frameworks].find(
+        (f) => f.id === a.maturity?.framework.id && f.version === a.maturity.framework.version,
+      )
     : undefined;
   if (a.maturity && !fw && frameworks.length > 0) {
     out.push({
@@ -212,14 +246,17 @@ export function checkAssessmentReferences(a: Shape, frameworks: readonly Maturit
     refs(people, n.raisedBy, ["needs", i, "raisedBy"], "stakeholder", out);
     ref(workshops, n.workshop, ["needs", i, "workshop"], "workshop", out);
     if (dims) ref(dims, n.dimension, ["needs", i, "dimension"], "dimension", out);
-    (n.scores ?? []).forEach((s, j) => ref(people, s.stakeholder, ["needs", i, "scores", j, "stakeholder"], "stakeholder", out));
+    (n.scores ?? []).forEach((s, j) =>
+      ref(people, s.stakeholder, ["needs", i, "scores", j, "stakeholder"], "stakeholder", out),
+    );
   });
 
   const swotEvidence = (items: Shape["swot"], path: PathSegment[]) => {
     (items ?? []).forEach((item, i) =>
       (item.evidence ?? []).forEach((e, j) => {
         ref(needs, e.need, [...path, i, "evidence", j, "need"], "need", out);
-        if (inds) ref(inds, e.indicator, [...path, i, "evidence", j, "indicator"], "indicator", out);
+        if (inds)
+          ref(inds, e.indicator, [...path, i, "evidence", j, "indicator"], "indicator", out);
       }),
     );
   };
@@ -231,7 +268,9 @@ export function checkAssessmentReferences(a: Shape, frameworks: readonly Maturit
 
   if (a.maturity) {
     if (inds) {
-      a.maturity.observations.forEach((o, i) => ref(inds, o.indicator, ["maturity", "observations", i, "indicator"], "indicator", out));
+      a.maturity.observations.forEach((o, i) =>
+        ref(inds, o.indicator, ["maturity", "observations", i, "indicator"], "indicator", out),
+      );
     }
     (a.maturity.targets ?? []).forEach((t, i) => {
       if (dims) ref(dims, t.dimension, ["maturity", "targets", i, "dimension"], "dimension", out);
@@ -250,9 +289,15 @@ export function checkAssessmentReferences(a: Shape, frameworks: readonly Maturit
     checkSteps(s.steps, [...p, "steps"], people, out);
     uniqueIds(s.kpis, [...p, "kpis"], "KPI", out);
     uniqueIds(s.risks, [...p, "risks"], "risk", out);
-    (s.risks ?? []).forEach((r, j) => ref(people, r.owner, [...p, "risks", j, "owner"], "stakeholder", out));
+    (s.risks ?? []).forEach((r, j) =>
+      ref(people, r.owner, [...p, "risks", j, "owner"], "stakeholder", out),
+    );
     if (s.start !== undefined && s.end !== undefined && s.end < s.start) {
-      out.push({ code: "end_before_start", path: [...p, "end"], message: `end ${s.end} is before start ${s.start}` });
+      out.push({
+        code: "end_before_start",
+        path: [...p, "end"],
+        message: `end ${s.end} is before start ${s.start}`,
+      });
     }
   });
 
@@ -266,12 +311,20 @@ export function checkAssessmentReferences(a: Shape, frameworks: readonly Maturit
     ref(workshops, b.workshop, ["ballots", i, "workshop"], "workshop", out);
     refs(solutions, b.ranking, ["ballots", i, "ranking"], "solution", out);
     refs(solutions, b.approvals, ["ballots", i, "approvals"], "solution", out);
-    (b.points ?? []).forEach((pt, j) => ref(solutions, pt.solution, ["ballots", i, "points", j, "solution"], "solution", out));
+    (b.points ?? []).forEach((pt, j) =>
+      ref(solutions, pt.solution, ["ballots", i, "points", j, "solution"], "solution", out),
+    );
   });
   (a.prioritisation?.criteriaJudgements ?? []).forEach((j, i) => {
     ref(criteria, j.a, ["prioritisation", "criteriaJudgements", i, "a"], "criterion", out);
     ref(criteria, j.b, ["prioritisation", "criteriaJudgements", i, "b"], "criterion", out);
-    ref(people, j.respondent, ["prioritisation", "criteriaJudgements", i, "respondent"], "stakeholder", out);
+    ref(
+      people,
+      j.respondent,
+      ["prioritisation", "criteriaJudgements", i, "respondent"],
+      "stakeholder",
+      out,
+    );
   });
   refs(solutions, a.plan?.selected, ["plan", "selected"], "solution", out);
   (a.actions ?? []).forEach((act, i) => {
@@ -281,12 +334,20 @@ export function checkAssessmentReferences(a: Shape, frameworks: readonly Maturit
     refs(people, act.partners, [...p, "partners"], "stakeholder", out);
     const steps = checkSteps(act.steps, [...p, "steps"], people, out);
     uniqueIds(act.milestones, [...p, "milestones"], "milestone", out);
-    (act.milestones ?? []).forEach((m, j) => ref(steps, m.afterStep, [...p, "milestones", j, "afterStep"], "step", out));
+    (act.milestones ?? []).forEach((m, j) =>
+      ref(steps, m.afterStep, [...p, "milestones", j, "afterStep"], "step", out),
+    );
     uniqueIds(act.kpis, [...p, "kpis"], "KPI", out);
     uniqueIds(act.risks, [...p, "risks"], "risk", out);
-    (act.risks ?? []).forEach((r, j) => ref(people, r.owner, [...p, "risks", j, "owner"], "stakeholder", out));
+    (act.risks ?? []).forEach((r, j) =>
+      ref(people, r.owner, [...p, "risks", j, "owner"], "stakeholder", out),
+    );
     if (act.start !== undefined && act.end !== undefined && act.end < act.start) {
-      out.push({ code: "end_before_start", path: [...p, "end"], message: `end ${act.end} is before start ${act.start}` });
+      out.push({
+        code: "end_before_start",
+        path: [...p, "end"],
+        message: `end ${act.end} is before start ${act.start}`,
+      });
     }
   });
   return out;

@@ -19,9 +19,13 @@ export interface ResolvedBand {
 }
 
 /** Resolves band inclusivity defaults and sorts bands by lower bound (then id). */
-export function resolveBands(framework: Pick<MaturityFramework, "levels" | "scale">): ResolvedBand[] {
+export function resolveBands(
+  framework: Pick<MaturityFramework, "levels" | "scale">,
+): ResolvedBand[] {
   const scale = framework.scale ?? DEFAULT_SCALE;
-  const sorted = [...framework.levels].sort((a, b) => a.min - b.min || a.max - b.max || (a.id < b.id ? -1 : 1));
+  const sorted = [...framework.levels].sort(
+    (a, b) => a.min - b.min || a.max - b.max || (a.id < b.id ? -1 : 1),
+  );
   return sorted.map((b) => ({
     id: b.id,
     title: b.title,
@@ -43,19 +47,34 @@ export function resolveBands(framework: Pick<MaturityFramework, "levels" | "scal
  */
 export function checkFramework(f: MaturityFramework): Issue[] {
   const out: Issue[] = [];
-  const push = (code: Issue["code"], path: PathSegment[], message: string) => out.push({ code, path, message });
+  const push = (code: Issue["code"], path: PathSegment[], message: string) =>
+    out.push({ code, path, message });
 
   const scale = f.scale ?? DEFAULT_SCALE;
-  if (!(scale.min < scale.max)) push("invalid_value", ["scale"], `scale.min must be below scale.max, got [${scale.min}, ${scale.max}]`);
+  if (!(scale.min < scale.max))
+    push(
+      "invalid_value",
+      ["scale"],
+      `scale.min must be below scale.max, got [${scale.min}, ${scale.max}]`,
+    );
 
   const dimIndex = new Map<string, number>();
   f.dimensions.forEach((d, i) => {
-    if (dimIndex.has(d.id)) push("duplicate_id", ["dimensions", i, "id"], `duplicate dimension id ${JSON.stringify(d.id)}`);
+    if (dimIndex.has(d.id))
+      push(
+        "duplicate_id",
+        ["dimensions", i, "id"],
+        `duplicate dimension id ${JSON.stringify(d.id)}`,
+      );
     else dimIndex.set(d.id, i);
   });
   f.dimensions.forEach((d, i) => {
     if (d.parent !== undefined && !dimIndex.has(d.parent)) {
-      push("unknown_reference", ["dimensions", i, "parent"], `unknown parent dimension ${JSON.stringify(d.parent)}`);
+      push(
+        "unknown_reference",
+        ["dimensions", i, "parent"],
+        `unknown parent dimension ${JSON.stringify(d.parent)}`,
+      );
     }
   });
   // cycles in the parent chain
@@ -64,7 +83,11 @@ export function checkFramework(f: MaturityFramework): Issue[] {
     let p = d.parent;
     while (p !== undefined) {
       if (seen.has(p)) {
-        push("cycle", ["dimensions", i, "parent"], `dimension ${JSON.stringify(d.id)} is its own ancestor through ${[...seen].join(" → ")}`);
+        push(
+          "cycle",
+          ["dimensions", i, "parent"],
+          `dimension ${JSON.stringify(d.id)} is its own ancestor through ${[...seen].join(" → ")}`,
+        );
         break;
       }
       seen.add(p);
@@ -82,19 +105,40 @@ export function checkFramework(f: MaturityFramework): Issue[] {
   };
   f.indicators.forEach((ind, i) => {
     const p: PathSegment[] = ["indicators", i];
-    if (indIndex.has(ind.id)) push("duplicate_id", [...p, "id"], `duplicate indicator id ${JSON.stringify(ind.id)}`);
+    if (indIndex.has(ind.id))
+      push("duplicate_id", [...p, "id"], `duplicate indicator id ${JSON.stringify(ind.id)}`);
     else indIndex.set(ind.id, i);
-    if (dimIndex.has(ind.id)) push("duplicate_id", [...p, "id"], `indicator id ${JSON.stringify(ind.id)} is also a dimension id`);
-    if (!dimIndex.has(ind.dimension)) push("unknown_reference", [...p, "dimension"], `unknown dimension ${JSON.stringify(ind.dimension)}`);
+    if (dimIndex.has(ind.id))
+      push(
+        "duplicate_id",
+        [...p, "id"],
+        `indicator id ${JSON.stringify(ind.id)} is also a dimension id`,
+      );
+    if (!dimIndex.has(ind.dimension))
+      push(
+        "unknown_reference",
+        [...p, "dimension"],
+        `unknown dimension ${JSON.stringify(ind.dimension)}`,
+      );
     else addChild(ind.dimension, ind.weight ?? 1);
     switch (ind.type) {
       case "likert":
       case "ratingGrid":
-        if (!(ind.scale.min < ind.scale.max)) push("invalid_value", [...p, "scale"], `scale.min must be below scale.max, got [${ind.scale.min}, ${ind.scale.max}]`);
+        if (!(ind.scale.min < ind.scale.max))
+          push(
+            "invalid_value",
+            [...p, "scale"],
+            `scale.min must be below scale.max, got [${ind.scale.min}, ${ind.scale.max}]`,
+          );
         if (ind.type === "ratingGrid") {
           const rows = new Set<string>();
           ind.rows.forEach((r, j) => {
-            if (rows.has(r.id)) push("duplicate_id", [...p, "rows", j, "id"], `duplicate row id ${JSON.stringify(r.id)}`);
+            if (rows.has(r.id))
+              push(
+                "duplicate_id",
+                [...p, "rows", j, "id"],
+                `duplicate row id ${JSON.stringify(r.id)}`,
+              );
             rows.add(r.id);
           });
         }
@@ -103,24 +147,47 @@ export function checkFramework(f: MaturityFramework): Issue[] {
       case "multiSelect": {
         const values = new Set<string>();
         ind.options.forEach((o, j) => {
-          if (values.has(o.value)) push("duplicate_id", [...p, "options", j, "value"], `duplicate option ${JSON.stringify(o.value)}`);
+          if (values.has(o.value))
+            push(
+              "duplicate_id",
+              [...p, "options", j, "value"],
+              `duplicate option ${JSON.stringify(o.value)}`,
+            );
           values.add(o.value);
         });
         if (ind.type === "categorical") {
           ind.options.forEach((o, j) => {
             if (o.score < scale.min || o.score > scale.max) {
-              push("out_of_range", [...p, "options", j, "score"], `option score must lie on the framework scale [${scale.min}, ${scale.max}], got ${o.score}`);
+              push(
+                "out_of_range",
+                [...p, "options", j, "score"],
+                `option score must lie on the framework scale [${scale.min}, ${scale.max}], got ${o.score}`,
+              );
             }
           });
         } else if (!ind.options.some((o) => o.weight > 0)) {
-          push("zero_weights", [...p, "options"], "a multiSelect indicator needs at least one option with a positive weight");
+          push(
+            "zero_weights",
+            [...p, "options"],
+            "a multiSelect indicator needs at least one option with a positive weight",
+          );
         }
         break;
       }
       case "numeric": {
         const n = ind.normalisation;
-        if (n.method === "goalposts" && n.low === n.high) push("zero_spread", [...p, "normalisation"], `goalposts low and high must differ, got ${n.low} and ${n.high}`);
-        if (n.method === "minMax" && n.range && !(n.range[0] < n.range[1])) push("invalid_value", [...p, "normalisation", "range"], `range must be increasing, got [${n.range[0]}, ${n.range[1]}]`);
+        if (n.method === "goalposts" && n.low === n.high)
+          push(
+            "zero_spread",
+            [...p, "normalisation"],
+            `goalposts low and high must differ, got ${n.low} and ${n.high}`,
+          );
+        if (n.method === "minMax" && n.range && !(n.range[0] < n.range[1]))
+          push(
+            "invalid_value",
+            [...p, "normalisation", "range"],
+            `range must be increasing, got [${n.range[0]}, ${n.range[1]}]`,
+          );
         break;
       }
       case "binary":
@@ -132,21 +199,41 @@ export function checkFramework(f: MaturityFramework): Issue[] {
   });
   f.dimensions.forEach((d, i) => {
     if ((childCount.get(d.id) ?? 0) === 0) {
-      push("empty", ["dimensions", i], `dimension ${JSON.stringify(d.id)} has no indicators and no sub-dimensions`);
+      push(
+        "empty",
+        ["dimensions", i],
+        `dimension ${JSON.stringify(d.id)} has no indicators and no sub-dimensions`,
+      );
     } else if (!((childWeights.get(d.id) ?? 0) > 0)) {
-      push("zero_weights", ["dimensions", i], `the weights of dimension ${JSON.stringify(d.id)}'s components must sum to a positive number, got 0`);
+      push(
+        "zero_weights",
+        ["dimensions", i],
+        `the weights of dimension ${JSON.stringify(d.id)}'s components must sum to a positive number, got 0`,
+      );
     }
   });
   const top = f.dimensions.filter((d) => d.parent === undefined);
-  if (top.length === 0) push("empty", ["dimensions"], "a framework needs at least one top-level dimension");
-  else if (!(top.reduce((s, d) => s + (d.weight ?? 1), 0) > 0)) push("zero_weights", ["dimensions"], "the weights of the top-level dimensions must sum to a positive number, got 0");
+  if (top.length === 0)
+    push("empty", ["dimensions"], "a framework needs at least one top-level dimension");
+  else if (!(top.reduce((s, d) => s + (d.weight ?? 1), 0) > 0))
+    push(
+      "zero_weights",
+      ["dimensions"],
+      "the weights of the top-level dimensions must sum to a positive number, got 0",
+    );
 
   // bands
   const levelIds = new Map<string, number>();
   f.levels.forEach((b, i) => {
-    if (levelIds.has(b.id)) push("duplicate_id", ["levels", i, "id"], `duplicate level id ${JSON.stringify(b.id)}`);
+    if (levelIds.has(b.id))
+      push("duplicate_id", ["levels", i, "id"], `duplicate level id ${JSON.stringify(b.id)}`);
     else levelIds.set(b.id, i);
-    if (!(b.min < b.max)) push("invalid_value", ["levels", i], `level ${JSON.stringify(b.id)} needs min < max, got [${b.min}, ${b.max}]`);
+    if (!(b.min < b.max))
+      push(
+        "invalid_value",
+        ["levels", i],
+        `level ${JSON.stringify(b.id)} needs min < max, got [${b.min}, ${b.max}]`,
+      );
   });
   const bands = resolveBands(f);
   const pathOf = (id: string): PathSegment[] => ["levels", levelIds.get(id) ?? 0];
@@ -154,21 +241,47 @@ export function checkFramework(f: MaturityFramework): Issue[] {
   const last = bands[bands.length - 1];
   if (first && last) {
     if (first.min > scale.min || (first.min === scale.min && !first.minInclusive)) {
-      push("band_gap", pathOf(first.id), `levels leave a gap at the bottom of the scale: ${scale.min} is in no level`);
+      push(
+        "band_gap",
+        pathOf(first.id),
+        `levels leave a gap at the bottom of the scale: ${scale.min} is in no level`,
+      );
     }
-    if (first.min < scale.min) push("out_of_range", pathOf(first.id), `level ${JSON.stringify(first.id)} starts below the scale minimum ${scale.min}`);
+    if (first.min < scale.min)
+      push(
+        "out_of_range",
+        pathOf(first.id),
+        `level ${JSON.stringify(first.id)} starts below the scale minimum ${scale.min}`,
+      );
     if (last.max < scale.max || (last.max === scale.max && !last.maxInclusive)) {
-      push("band_gap", pathOf(last.id), `levels leave a gap at the top of the scale: ${scale.max} is in no level`);
+      push(
+        "band_gap",
+        pathOf(last.id),
+        `levels leave a gap at the top of the scale: ${scale.max} is in no level`,
+      );
     }
-    if (last.max > scale.max) push("out_of_range", pathOf(last.id), `level ${JSON.stringify(last.id)} ends above the scale maximum ${scale.max}`);
+    if (last.max > scale.max)
+      push(
+        "out_of_range",
+        pathOf(last.id),
+        `level ${JSON.stringify(last.id)} ends above the scale maximum ${scale.max}`,
+      );
   }
   for (let i = 0; i + 1 < bands.length; i++) {
     const a = bands[i] as ResolvedBand;
     const b = bands[i + 1] as ResolvedBand;
     if (a.max < b.min || (a.max === b.min && !a.maxInclusive && !b.minInclusive)) {
-      push("band_gap", pathOf(b.id), `levels ${JSON.stringify(a.id)} and ${JSON.stringify(b.id)} leave a gap: values between ${a.max} and ${b.min} are in no level`);
+      push(
+        "band_gap",
+        pathOf(b.id),
+        `levels ${JSON.stringify(a.id)} and ${JSON.stringify(b.id)} leave a gap: values between ${a.max} and ${b.min} are in no level`,
+      );
     } else if (a.max > b.min || (a.max === b.min && a.maxInclusive && b.minInclusive)) {
-      push("band_overlap", pathOf(b.id), `levels ${JSON.stringify(a.id)} and ${JSON.stringify(b.id)} overlap: ${b.min} is in both`);
+      push(
+        "band_overlap",
+        pathOf(b.id),
+        `levels ${JSON.stringify(a.id)} and ${JSON.stringify(b.id)} overlap: ${b.min} is in both`,
+      );
     }
   }
   return out;

@@ -44,9 +44,12 @@ export function list<T extends z.core.SomeType>(item: T, max = MAX_ITEMS) {
 }
 
 /** A strict calendar date `YYYY-MM-DD`; `2021-02-30` and `2021-2-3` are rejected. */
-export const IsoDateSchema = withMeta(z.iso.date({ message: "expected a calendar date YYYY-MM-DD" }), {
-  description: "Calendar date YYYY-MM-DD, no time of day or zone.",
-});
+export const IsoDateSchema = withMeta(
+  z.iso.date({ message: "expected a calendar date YYYY-MM-DD" }),
+  {
+    description: "Calendar date YYYY-MM-DD, no time of day or zone.",
+  },
+);
 
 /** An ISO 4217 currency code (three capital letters). */
 export const CurrencySchema = z
@@ -55,10 +58,12 @@ export const CurrencySchema = z
 
 /** A decimal amount as a string: optional minus, up to 15 integer digits and 6 decimals. */
 export const AmountSchema = z
-  .string({ message: "expected a decimal string such as \"125000.00\" (money is never a JSON number)" })
+  .string({
+    message: 'expected a decimal string such as "125000.00" (money is never a JSON number)',
+  })
   .check(
     z.regex(/^-?(0|[1-9]\d{0,14})(\.\d{1,6})?$/, {
-      message: "expected a decimal string such as \"125000.00\"",
+      message: 'expected a decimal string such as "125000.00"',
     }),
   );
 
@@ -68,17 +73,17 @@ export interface Money {
   readonly currency: string;
 }
 
-const toMoney = (m: { amount: string; currency: string }): Money => ({ amount: new Dec(m.amount), currency: m.currency });
+const toMoney = (m: { amount: string; currency: string }): Money => ({
+  amount: new Dec(m.amount),
+  currency: m.currency,
+});
 
 /**
  * Money: `{ "amount": "125000.00", "currency": "EUR" }` in JSON, a `Decimal` in memory. A JS number
  * for the amount is rejected.
  */
 export const MoneySchema = withMeta(
-  z.pipe(
-    z.strictObject({ amount: AmountSchema, currency: CurrencySchema }),
-    z.transform(toMoney),
-  ),
+  z.pipe(z.strictObject({ amount: AmountSchema, currency: CurrencySchema }), z.transform(toMoney)),
   { description: "Money: a decimal string amount and an ISO 4217 currency." },
 );
 
@@ -86,7 +91,9 @@ export const MoneySchema = withMeta(
 export const NonNegativeMoneySchema = withMeta(
   z.pipe(
     z.strictObject({
-      amount: AmountSchema.check(z.refine((s) => !s.startsWith("-"), { message: "expected a non-negative amount" })),
+      amount: AmountSchema.check(
+        z.refine((s) => !s.startsWith("-"), { message: "expected a non-negative amount" }),
+      ),
       currency: CurrencySchema,
     }),
     z.transform(toMoney),
@@ -99,7 +106,11 @@ const WholeSchema = z.number().check(z.int(), z.gte(0), z.lte(100_000));
 
 /** A duration in whole months, weeks and days (date-fns `Duration` subset); at least one part. */
 export const DurationSchema = z
-  .strictObject({ months: z.optional(WholeSchema), weeks: z.optional(WholeSchema), days: z.optional(WholeSchema) })
+  .strictObject({
+    months: z.optional(WholeSchema),
+    weeks: z.optional(WholeSchema),
+    days: z.optional(WholeSchema),
+  })
   .check(
     z.refine((d) => d.months !== undefined || d.weeks !== undefined || d.days !== undefined, {
       message: "a duration needs at least one of months, weeks, days",

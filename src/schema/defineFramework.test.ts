@@ -16,7 +16,13 @@ const base = (): Raw => ({
   ],
   indicators: [
     { id: "q1", dimension: "gov", title: "Strategy adopted", type: "binary" as const },
-    { id: "q2", dimension: "gov-data", title: "Data policy", type: "likert" as const, scale: { min: 1, max: 5 } },
+    {
+      id: "q2",
+      dimension: "gov-data",
+      title: "Data policy",
+      type: "likert" as const,
+      scale: { min: 1, max: 5 },
+    },
   ],
   levels: [
     { id: "l1", title: "Starting", min: 0, max: 40 },
@@ -81,13 +87,22 @@ describe("defineFramework", () => {
     f.indicators[1] = { ...f.indicators[1]!, id: "q1" } as (typeof f.indicators)[number];
     expect(codes(f)).toStrictEqual([{ code: "duplicate_id", path: ["indicators", 1, "id"] }]);
     const g = base();
-    g.indicators[0] = { ...g.indicators[0]!, dimension: "nowhere" } as (typeof g.indicators)[number];
-    expect(codes(g)).toStrictEqual([{ code: "unknown_reference", path: ["indicators", 0, "dimension"] }]);
+    g.indicators[0] = {
+      ...g.indicators[0]!,
+      dimension: "nowhere",
+    } as (typeof g.indicators)[number];
+    expect(codes(g)).toStrictEqual([
+      { code: "unknown_reference", path: ["indicators", 0, "dimension"] },
+    ]);
   });
 
   it("reports a cycle in the dimension tree", () => {
     const f = base();
-    f.dimensions[0] = { id: "gov", title: "Governance", parent: "gov-data" } as (typeof f.dimensions)[number];
+    f.dimensions[0] = {
+      id: "gov",
+      title: "Governance",
+      parent: "gov-data",
+    } as (typeof f.dimensions)[number];
     const issues = codes(f);
     expect(issues.some((i) => i.code === "cycle")).toBe(true);
   });
@@ -104,13 +119,22 @@ describe("defineFramework", () => {
 
   it("reports a likert scale that does not increase and a multiSelect without a positive option", () => {
     const f = base();
-    f.indicators[1] = { ...f.indicators[1]!, scale: { min: 5, max: 1 } } as (typeof f.indicators)[number];
+    f.indicators[1] = {
+      ...f.indicators[1]!,
+      scale: { min: 5, max: 1 },
+    } as (typeof f.indicators)[number];
     expect(codes(f)).toStrictEqual([{ code: "invalid_value", path: ["indicators", 1, "scale"] }]);
     const g = {
       ...base(),
       indicators: [
         base().indicators[0],
-        { id: "q2", dimension: "gov-data", title: "Data collected", type: "multiSelect", options: [{ value: "none", weight: -1 }] },
+        {
+          id: "q2",
+          dimension: "gov-data",
+          title: "Data collected",
+          type: "multiSelect",
+          options: [{ value: "none", weight: -1 }],
+        },
       ],
     };
     expect(codes(g)).toStrictEqual([{ code: "zero_weights", path: ["indicators", 1, "options"] }]);

@@ -47,5 +47,7 @@ export function defineFramework(input: unknown): MaturityFramework {
  * ```
  */
 export function safeDefineFramework(input: unknown): SafeParseResult<MaturityFramework> {
-  return runParse(MaturityFrameworkSchema, input, "framework", checkFramework, { versioned: false });
+  return runParse(MaturityFrameworkSchema, input, "framework", checkFramework, {
+    versioned: false,
+  });
 }

@@ -30,7 +30,11 @@ const Ids = list(IdSchema, 10_000);
 export const CitySchema = z.strictObject({
   id: IdSchema,
   name: TitleSchema,
-  country: z.string().check(z.regex(/^[A-Z]{2}$/, { message: "expected an ISO 3166-1 alpha-2 country code such as BG" })),
+  country: z
+    .string()
+    .check(
+      z.regex(/^[A-Z]{2}$/, { message: "expected an ISO 3166-1 alpha-2 country code such as BG" }),
+    ),
   population: z.optional(z.number().check(z.int(), z.gte(0), z.lte(100_000_000))),
 });
 /** A city. */
@@ -79,7 +83,10 @@ export const WorkshopSchema = z.strictObject({
 export type Workshop = z.output<typeof WorkshopSchema>;
 
 /** A score given by one stakeholder (a need's importance, a vote's weight). */
-export const StakeholderScoreSchema = z.strictObject({ stakeholder: IdSchema, value: Finite.check(z.gte(0)) });
+export const StakeholderScoreSchema = z.strictObject({
+  stakeholder: IdSchema,
+  value: Finite.check(z.gte(0)),
+});
 
 /** A need raised in a workshop. `dimension` is a dimension id of the assessment's framework. */
 export const NeedSchema = z.strictObject({
@@ -274,7 +281,10 @@ export const ScoreSchema = z.strictObject({
 export type Score = z.output<typeof ScoreSchema>;
 
 /** Points given to one solution on a ballot. */
-export const AllocationSchema = z.strictObject({ solution: IdSchema, points: Finite.check(z.gte(0)) });
+export const AllocationSchema = z.strictObject({
+  solution: IdSchema,
+  points: Finite.check(z.gte(0)),
+});
 
 /** One stakeholder's ballot: a ranking, approvals, or points (dots or scores) over solutions. */
 export const BallotSchema = z.strictObject({

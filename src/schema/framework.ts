@@ -23,8 +23,17 @@ const specBase = {
  * `direction` (default 1) and `degenerate` (default "error").
  */
 export const NormaliseSpecSchema = z.discriminatedUnion("method", [
-  z.strictObject({ method: z.literal("minMax"), range: z.optional(z.tuple([Finite, Finite])), ...specBase }),
-  z.strictObject({ method: z.literal("zScore"), mean: z.optional(Finite), sd: z.optional(Finite.check(z.gt(0))), ...specBase }),
+  z.strictObject({
+    method: z.literal("minMax"),
+    range: z.optional(z.tuple([Finite, Finite])),
+    ...specBase,
+  }),
+  z.strictObject({
+    method: z.literal("zScore"),
+    mean: z.optional(Finite),
+    sd: z.optional(Finite.check(z.gt(0))),
+    ...specBase,
+  }),
   z.strictObject({ method: z.literal("rank"), ...specBase }),
   z.strictObject({ method: z.literal("percentRank"), ...specBase }),
   z.strictObject({ method: z.literal("borda"), ...specBase }),
@@ -145,7 +154,9 @@ export type LevelBand = z.output<typeof LevelBandSchema>;
 /** A maturity framework as data. Validated further by `defineFramework`. */
 export const MaturityFrameworkSchema = z.strictObject({
   id: IdSchema,
-  version: z.string().check(z.regex(/^\d+\.\d+(\.\d+)?$/, { message: "expected a version such as 1.0 or 1.0.0" })),
+  version: z
+    .string()
+    .check(z.regex(/^\d+\.\d+(\.\d+)?$/, { message: "expected a version such as 1.0 or 1.0.0" })),
   title: TitleSchema,
   description: z.optional(TextSchema),
   provenance: z.enum(provenances),

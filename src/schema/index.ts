@@ -87,7 +87,12 @@ export {
   PrioritisationInputSchema,
 } from "./assessment.js";
 export type { Assessment, AssessmentInput, Judgement } from "./assessment.js";
-export { ProvenanceSchema, ReportMoneySchema, ReportSchema, ReportSectionsSchema } from "./report.js";
+export {
+  ProvenanceSchema,
+  ReportMoneySchema,
+  ReportSchema,
+  ReportSectionsSchema,
+} from "./report.js";
 export type { Report, ReportMoney, ReportProvenance, ReportSections } from "./report.js";
 export { parseAssessment, safeParseAssessment } from "./parseAssessment.js";
 export type { ParseAssessmentOptions } from "./parseAssessment.js";

@@ -3,7 +3,11 @@ import { formatPath, type Issue, type PathSegment } from "../errors/AssessmentEr
 import type { ErrorCode } from "../errors/codes.js";
 
 /** Keys that could reach an object prototype; refused anywhere in a document. */
-export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set([
+  "__proto__",
+  "constructor",
+  "prototype",
+]);
 
 /** Deepest nesting accepted in a document. */
 export const MAX_DEPTH = 64;
@@ -38,7 +42,11 @@ function pathOf(frame: Frame): PathSegment[] {
 export function checkJsonBounds(value: unknown, maxIssues = 100): Issue[] {
   const issues: Issue[] = [];
   const stack: Frame[] = [{ v: value, parent: null, key: "", depth: 0 }];
-  const tooLarge = (): Issue => ({ code: "too_large", path: [], message: `document has more than ${MAX_NODES} values` });
+  const tooLarge = (): Issue => ({
+    code: "too_large",
+    path: [],
+    message: `document has more than ${MAX_NODES} values`,
+  });
   let nodes = 0;
   while (stack.length > 0 && issues.length < maxIssues) {
     const frame = stack.pop() as Frame;
@@ -46,13 +54,21 @@ export function checkJsonBounds(value: unknown, maxIssues = 100): Issue[] {
     nodes++;
     if (typeof v === "number" && !Number.isFinite(v)) {
       const path = pathOf(frame);
-      issues.push({ code: "non_finite", path, message: withPath(`expected a finite number, received ${v}`, path) });
+      issues.push({
+        code: "non_finite",
+        path,
+        message: withPath(`expected a finite number, received ${v}`, path),
+      });
       continue;
     }
     if (typeof v !== "object" || v === null) continue;
     if (frame.depth >= MAX_DEPTH) {
       const path = pathOf(frame);
-      issues.push({ code: "too_deep", path, message: withPath(`document is nested deeper than ${MAX_DEPTH} levels`, path) });
+      issues.push({
+        code: "too_deep",
+        path,
+        message: withPath(`document is nested deeper than ${MAX_DEPTH} levels`, path),
+      });
       break;
     }
     const depth = frame.depth + 1;
@@ -104,11 +120,29 @@ function mapIssue(issue: z.core.$ZodIssue, root: readonly PathSegment[]): Issue[
     case "invalid_type": {
       const input = (issue as { input?: unknown }).input;
       if (input === undefined) {
-        return [{ code: "missing_field", path, message: withPath(`missing required field, expected ${issue.expected}`, path) }];
+        return [
+          {
+            code: "missing_field",
+            path,
+            message: withPath(`missing required field, expected ${issue.expected}`, path),
+          },
+        ];
       }
       const code: ErrorCode = isMoney ? "invalid_money" : "invalid_type";
-      const extra = issue.expected === "number" && typeof input === "string" ? " (numbers are never written as strings)" : "";
-      return [{ code, path, message: withPath(`expected ${issue.expected}, received ${received(input)}${extra}`, path) }];
+      const extra =
+        issue.expected === "number" && typeof input === "string"
+          ? " (numbers are never written as strings)"
+          : "";
+      return [
+        {
+          code,
+          path,
+          message: withPath(
+            `expected ${issue.expected}, received ${received(input)}${extra}`,
+            path,
+          ),
+        },
+      ];
     }
     case "unrecognized_keys":
       return issue.keys.map((k) => ({
@@ -117,38 +151,82 @@ function mapIssue(issue: z.core.$ZodIssue, root: readonly PathSegment[]): Issue[
         message: withPath(`unknown key ${JSON.stringify(k)}`, [...path, k]),
       }));
     case "invalid_format": {
-      const code: ErrorCode = issue.format === "date" ? "invalid_date" : isMoney ? "invalid_money" : "invalid_value";
+      const code: ErrorCode =
+        issue.format === "date" ? "invalid_date" : isMoney ? "invalid_money" : "invalid_value";
       const input = (issue as { input?: unknown }).input;
-      const got = typeof input === "string" ? `, received ${JSON.stringify(input.length > 40 ? `${input.slice(0, 40)}…` : input)}` : "";
+      const got =
+        typeof input === "string"
+          ? `, received ${JSON.stringify(input.length > 40 ? `${input.slice(0, 40)}…` : input)}`
+          : "";
       return [{ code, path, message: withPath(`${issue.message}${got}`, path) }];
     }
     case "too_big": {
-      const code: ErrorCode = issue.origin === "string" || issue.origin === "array" ? "too_large" : "out_of_range";
-      const unit = issue.origin === "string" ? " characters" : issue.origin === "array" ? " items" : "";
-      return [{ code, path, message: withPath(`expected at most ${String(issue.maximum)}${unit}`, path) }];
+      const code: ErrorCode =
+        issue.origin === "string" || issue.origin === "array" ? "too_large" : "out_of_range";
+      const unit =
+        issue.origin === "string" ? " characters" : issue.origin === "array" ? " items" : "";
+      return [
+        { code, path, message: withPath(`expected at most ${String(issue.maximum)}${unit}`, path) },
+      ];
     }
     case "too_small": {
-      const code: ErrorCode = issue.origin === "array" ? "empty" : issue.origin === "string" ? "invalid_value" : "out_of_range";
-      const unit = issue.origin === "string" ? " characters" : issue.origin === "array" ? " items" : "";
-      return [{ code, path, message: withPath(`expected at least ${String(issue.minimum)}${unit}`, path) }];
+      const code: ErrorCode =
+        issue.origin === "array"
+          ? "empty"
+          : issue.origin === "string"
+            ? "invalid_value"
+            : "out_of_range";
+      const unit =
+        issue.origin === "string" ? " characters" : issue.origin === "array" ? " items" : "";
+      return [
+        {
+          code,
+          path,
+          message: withPath(`expected at least ${String(issue.minimum)}${unit}`, path),
+        },
+      ];
     }
     case "custom": {
       const params = (issue as { params?: { code?: ErrorCode } }).params;
-      return [{ code: params?.code ?? (isMoney ? "invalid_money" : "invalid_value"), path, message: withPath(issue.message, path) }];
+      return [
+        {
+          code: params?.code ?? (isMoney ? "invalid_money" : "invalid_value"),
+          path,
+          message: withPath(issue.message, path),
+        },
+      ];
     }
     case "invalid_union": {
       // a discriminated union with a bad discriminator, or a value matching no alternative
       const note = (issue as { note?: string }).note;
-      return [{ code: "invalid_value", path, message: withPath(note ? `${issue.message}: ${note}` : `${issue.message}: no allowed form matches`, path) }];
+      return [
+        {
+          code: "invalid_value",
+          path,
+          message: withPath(
+            note ? `${issue.message}: ${note}` : `${issue.message}: no allowed form matches`,
+            path,
+          ),
+        },
+      ];
     }
     case "invalid_value":
       return [{ code: "invalid_value", path, message: withPath(issue.message, path) }];
     default:
-      return [{ code: isMoney ? "invalid_money" : "invalid_value", path, message: withPath(issue.message, path) }];
+      return [
+        {
+          code: isMoney ? "invalid_money" : "invalid_value",
+          path,
+          message: withPath(issue.message, path),
+        },
+      ];
   }
 }
 
 /** Maps zod issues to the library's issue shape. */
-export function fromZodIssues(issues: readonly z.core.$ZodIssue[], root: readonly PathSegment[] = []): Issue[] {
+export function fromZodIssues(
+  issues: readonly z.core.$ZodIssue[],
+  root: readonly PathSegment[] = [],
+): Issue[] {
   return issues.flatMap((i) => mapIssue(i, root));
 }

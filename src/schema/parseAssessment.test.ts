@@ -62,7 +62,9 @@ describe("parseAssessment", () => {
   });
 
   it("rejects a missing field with missing_field", () => {
-    expect(issuesOf(mutate((d) => delete d.city.name))).toStrictEqual([{ code: "missing_field", path: ["city", "name"] }]);
+    expect(issuesOf(mutate((d) => delete d.city.name))).toStrictEqual([
+      { code: "missing_field", path: ["city", "name"] },
+    ]);
   });
 
   it("rejects impossible and badly written dates", () => {
@@ -110,7 +112,9 @@ describe("parseAssessment", () => {
     expect(issuesOf(mutate((d) => (d.scores[0].criterion = "beauty")))).toStrictEqual([
       { code: "unknown_reference", path: ["scores", 0, "criterion"] },
     ]);
-    expect(issuesOf(mutate((d) => (d.solutions[0].steps[1].dependsOn[0].step = "ghost")))).toStrictEqual([
+    expect(
+      issuesOf(mutate((d) => (d.solutions[0].steps[1].dependsOn[0].step = "ghost"))),
+    ).toStrictEqual([
       { code: "unknown_reference", path: ["solutions", 0, "steps", 1, "dependsOn", 0, "step"] },
     ]);
   });
@@ -131,43 +135,67 @@ describe("parseAssessment", () => {
     });
     const issues = issuesOf(doc, [framework]);
     // every need whose dimension is not eParticipation is reported
-    expect(issues.every((i) => i.code === "unknown_reference" && i.path[0] === "needs" && i.path[2] === "dimension")).toBe(true);
-    const others = (doc["needs"] as { dimension?: string }[]).filter((n) => n.dimension !== undefined && n.dimension !== "eParticipation");
+    expect(
+      issues.every(
+        (i) => i.code === "unknown_reference" && i.path[0] === "needs" && i.path[2] === "dimension",
+      ),
+    ).toBe(true);
+    const others = (doc["needs"] as { dimension?: string }[]).filter(
+      (n) => n.dimension !== undefined && n.dimension !== "eParticipation",
+    );
     expect(others.length).toBeGreaterThan(0);
     expect(issues.length).toBe(others.length);
   });
 
   it("reports unknown keys, one issue per key", () => {
-    expect(issuesOf(mutate((d) => (d.city.mayor = "someone")))).toStrictEqual([{ code: "unknown_key", path: ["city", "mayor"] }]);
+    expect(issuesOf(mutate((d) => (d.city.mayor = "someone")))).toStrictEqual([
+      { code: "unknown_key", path: ["city", "mayor"] },
+    ]);
   });
 
   it("refuses prototype keys anywhere without polluting any prototype", () => {
-    const text = JSON.stringify(sofiaJson()).replace('"city":{', '"city":{"__proto__":{"polluted":true},');
-    expect(issuesOf(JSON.parse(text))).toStrictEqual([{ code: "forbidden_key", path: ["city", "__proto__"] }]);
-    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
-    expect(issuesOf(mutate((d) => (d.needs[0] = { ...d.needs[0], constructor: { prototype: {} } })))).toStrictEqual([
-      { code: "forbidden_key", path: ["needs", 0, "constructor"] },
+    const text = JSON.stringify(sofiaJson()).replace(
+      '"city":{',
+      '"city":{"__proto__":{"polluted":true},',
+    );
+    expect(issuesOf(JSON.parse(text))).toStrictEqual([
+      { code: "forbidden_key", path: ["city", "__proto__"] },
     ]);
+    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
+    expect(
+      issuesOf(mutate((d) => (d.needs[0] = { ...d.needs[0], constructor: { prototype: {} } }))),
+    ).toStrictEqual([{ code: "forbidden_key", path: ["needs", 0, "constructor"] }]);
   });
 
   it("rejects oversized texts and collections", () => {
     expect(issuesOf(mutate((d) => (d.needs[0].statement = "x".repeat(10_001))))).toStrictEqual([
       { code: "too_large", path: ["needs", 0, "statement"] },
     ]);
-    expect(issuesOf(mutate((d) => (d.city.name = "y".repeat(301))))).toStrictEqual([{ code: "too_large", path: ["city", "name"] }]);
+    expect(issuesOf(mutate((d) => (d.city.name = "y".repeat(301))))).toStrictEqual([
+      { code: "too_large", path: ["city", "name"] },
+    ]);
   });
 
   it("rejects NaN, Infinity and numbers written as strings", () => {
-    expect(issuesOf(mutate((d) => (d.scores[0].value = Number.NaN)))).toStrictEqual([{ code: "non_finite", path: ["scores", 0, "value"] }]);
+    expect(issuesOf(mutate((d) => (d.scores[0].value = Number.NaN)))).toStrictEqual([
+      { code: "non_finite", path: ["scores", 0, "value"] },
+    ]);
     expect(issuesOf(mutate((d) => (d.scores[0].value = Number.POSITIVE_INFINITY)))).toStrictEqual([
       { code: "non_finite", path: ["scores", 0, "value"] },
     ]);
-    expect(issuesOf(mutate((d) => (d.scores[0].value = "5")))).toStrictEqual([{ code: "invalid_type", path: ["scores", 0, "value"] }]);
+    expect(issuesOf(mutate((d) => (d.scores[0].value = "5")))).toStrictEqual([
+      { code: "invalid_type", path: ["scores", 0, "value"] },
+    ]);
   });
 
   it("refuses an unknown major format version before reading the rest", () => {
-    expect(issuesOf({ formatVersion: "2.0", anything: true })).toStrictEqual([{ code: "unsupported_version", path: ["formatVersion"] }]);
-    expect(issuesOf({ formatVersion: "one" })[0]).toStrictEqual({ code: "invalid_value", path: ["formatVersion"] });
+    expect(issuesOf({ formatVersion: "2.0", anything: true })).toStrictEqual([
+      { code: "unsupported_version", path: ["formatVersion"] },
+    ]);
+    expect(issuesOf({ formatVersion: "one" })[0]).toStrictEqual({
+      code: "invalid_value",
+      path: ["formatVersion"],
+    });
   });
 
   it("accepts a later minor version of the same major", () => {
@@ -175,25 +203,41 @@ describe("parseAssessment", () => {
   });
 
   it("rejects an end before its start", () => {
-    expect(issuesOf(mutate((d) => (d.programme.end = "2019-01-01")))).toStrictEqual([{ code: "end_before_start", path: ["programme", "end"] }]);
-    expect(issuesOf(mutate((d) => (d.solutions[0].end = "2021-01-01")))).toStrictEqual([{ code: "end_before_start", path: ["solutions", 0, "end"] }]);
+    expect(issuesOf(mutate((d) => (d.programme.end = "2019-01-01")))).toStrictEqual([
+      { code: "end_before_start", path: ["programme", "end"] },
+    ]);
+    expect(issuesOf(mutate((d) => (d.solutions[0].end = "2021-01-01")))).toStrictEqual([
+      { code: "end_before_start", path: ["solutions", 0, "end"] },
+    ]);
   });
 
   it("requires a title for a custom track and refuses an unknown track id otherwise", () => {
-    expect(issuesOf(mutate((d) => (d.track = { id: "smart-lighting" })))).toStrictEqual([{ code: "invalid_value", path: ["track", "id"] }]);
-    expect(issuesOf(mutate((d) => (d.track = { id: "smart-lighting", custom: true })))).toStrictEqual([{ code: "missing_field", path: ["track", "title"] }]);
-    expect(parseAssessment(mutate((d) => (d.track = { id: "smart-lighting", custom: true, title: "Smart lighting" }))).track.custom).toBe(true);
+    expect(issuesOf(mutate((d) => (d.track = { id: "smart-lighting" })))).toStrictEqual([
+      { code: "invalid_value", path: ["track", "id"] },
+    ]);
+    expect(
+      issuesOf(mutate((d) => (d.track = { id: "smart-lighting", custom: true }))),
+    ).toStrictEqual([{ code: "missing_field", path: ["track", "title"] }]);
+    expect(
+      parseAssessment(
+        mutate((d) => (d.track = { id: "smart-lighting", custom: true, title: "Smart lighting" })),
+      ).track.custom,
+    ).toBe(true);
   });
 
   it("refuses documents nested too deeply, without overflowing the stack", () => {
     let deep: unknown = "leaf";
     for (let i = 0; i < 10_000; i++) deep = [deep];
     const issues = issuesOf(mutate((d) => (d.notes = deep)));
-    expect(issues).toStrictEqual([{ code: "too_deep", path: ["notes", ...Array.from({ length: 63 }, () => 0)] }]);
+    expect(issues).toStrictEqual([
+      { code: "too_deep", path: ["notes", ...Array.from({ length: 63 }, () => 0)] },
+    ]);
   });
 
   it("throws an AssessmentError whose message names the field, what was expected and what was received", () => {
-    expect(() => parseAssessment(mutate((d) => (d.city.population = "many")))).toThrowErrorMatchingInlineSnapshot(
+    expect(() =>
+      parseAssessment(mutate((d) => (d.city.population = "many"))),
+    ).toThrowErrorMatchingInlineSnapshot(
       `[AssessmentError: expected number, received string (numbers are never written as strings) (city.population)]`,
     );
   });

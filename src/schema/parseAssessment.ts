@@ -18,7 +18,8 @@ function semantic(options: ParseAssessmentOptions) {
   return (a: Assessment): Issue[] => {
     const issues: Issue[] = [];
     (a.frameworks ?? []).forEach((f, i) => {
-      for (const issue of checkFramework(f)) issues.push({ ...issue, path: ["frameworks", i, ...issue.path] });
+      for (const issue of checkFramework(f))
+        issues.push({ ...issue, path: ["frameworks", i, ...issue.path] });
     });
     issues.push(...checkAssessmentReferences(a, options.frameworks ?? []));
     return issues;
@@ -69,6 +70,9 @@ export function parseAssessment(input: unknown, options: ParseAssessmentOptions 
  * r.success; // => false
  * ```
  */
-export function safeParseAssessment(input: unknown, options: ParseAssessmentOptions = {}): SafeParseResult<Assessment> {
+export function safeParseAssessment(
+  input: unknown,
+  options: ParseAssessmentOptions = {},
+): SafeParseResult<Assessment> {
   return runParse(AssessmentSchema, input, "assessment", semantic(options), { versioned: true });
 }

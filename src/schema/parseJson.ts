@@ -24,17 +24,25 @@ export interface ParseJsonOptions {
 export function parseJson(text: string, options: ParseJsonOptions = {}): unknown {
   const max = options.maxLength ?? 50_000_000;
   if (typeof text !== "string") {
-    throw new AssessmentError([{ code: "invalid_type", path: [], message: `expected JSON text, received ${typeof text}` }]);
+    throw new AssessmentError([
+      { code: "invalid_type", path: [], message: `expected JSON text, received ${typeof text}` },
+    ]);
   }
   if (text.length > max) {
     throw new AssessmentError([
-      { code: "too_large", path: [], message: `document is ${text.length} characters long, more than the limit of ${max}` },
+      {
+        code: "too_large",
+        path: [],
+        message: `document is ${text.length} characters long, more than the limit of ${max}`,
+      },
     ]);
   }
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
-    throw new AssessmentError([{ code: "invalid_json", path: [], message: `not valid JSON: ${detail}` }]);
+    throw new AssessmentError([
+      { code: "invalid_json", path: [], message: `not valid JSON: ${detail}` },
+    ]);
   }
 }

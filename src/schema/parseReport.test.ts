@@ -11,13 +11,19 @@ describe("parseReport", () => {
 
   it("rejects an unknown major version, a bad digest and unknown keys with their paths", () => {
     const r1 = safeParseReport({ ...minimalReport(), formatVersion: "2.1" });
-    expect(r1.success ? [] : r1.issues.map((i) => [i.code, i.path])).toStrictEqual([["unsupported_version", ["formatVersion"]]]);
+    expect(r1.success ? [] : r1.issues.map((i) => [i.code, i.path])).toStrictEqual([
+      ["unsupported_version", ["formatVersion"]],
+    ]);
     const bad = minimalReport();
     bad.provenance.inputDigest = "md5:abc";
     const r2 = safeParseReport(bad);
-    expect(r2.success ? [] : r2.issues.map((i) => [i.code, i.path])).toStrictEqual([["invalid_value", ["provenance", "inputDigest"]]]);
+    expect(r2.success ? [] : r2.issues.map((i) => [i.code, i.path])).toStrictEqual([
+      ["invalid_value", ["provenance", "inputDigest"]],
+    ]);
     const r3 = safeParseReport({ ...minimalReport(), extra: 1 });
-    expect(r3.success ? [] : r3.issues.map((i) => [i.code, i.path])).toStrictEqual([["unknown_key", ["extra"]]]);
+    expect(r3.success ? [] : r3.issues.map((i) => [i.code, i.path])).toStrictEqual([
+      ["unknown_key", ["extra"]],
+    ]);
   });
 
   it("throws only AssessmentError on arbitrary JSON (1,000 runs)", () => {

@@ -257,7 +257,11 @@ export const SwotSectionSchema = z.strictObject({
   unused: Ids,
 });
 
-const StakeholderRefSchema = z.strictObject({ id: IdSchema, name: TitleSchema, helix: HelixSchema });
+const StakeholderRefSchema = z.strictObject({
+  id: IdSchema,
+  name: TitleSchema,
+  helix: HelixSchema,
+});
 const SwotTextsSchema = list(z.strictObject({ id: IdSchema, text: TextSchema }), 1000);
 
 /** The ICC per-solution analysis: SWOT, readiness, resources, steps, expected results, and gaps. */
@@ -336,7 +340,10 @@ export const DossiersSectionSchema = list(
       }),
       1000,
     ),
-    gaps: list(z.strictObject({ code: z.string().check(z.maxLength(50)), message: TextSchema }), 100),
+    gaps: list(
+      z.strictObject({ code: z.string().check(z.maxLength(50)), message: TextSchema }),
+      100,
+    ),
   }),
   10_000,
 );
@@ -577,15 +584,21 @@ export const ProvenanceSchema = z.strictObject({
   library: z.strictObject({ name: TitleSchema, version: z.string().check(z.maxLength(50)) }),
   methodologyVersion: z.string().check(z.maxLength(50)),
   frameworks: list(
-    z.strictObject({ id: IdSchema, version: z.string().check(z.maxLength(20)), provenance: z.enum(provenances) }),
+    z.strictObject({
+      id: IdSchema,
+      version: z.string().check(z.maxLength(20)),
+      provenance: z.enum(provenances),
+    }),
     20,
   ),
   /** Every method parameter and seed used, by stage. */
   parameters: ReportParametersSchema,
   /** SHA-256 of the canonical JSON of the input assessment: `sha256:<64 hex>`. */
-  inputDigest: z.string().check(
-    z.regex(/^sha256:[0-9a-f]{64}$/, { message: "expected sha256:<64 lowercase hex digits>" }),
-  ),
+  inputDigest: z
+    .string()
+    .check(
+      z.regex(/^sha256:[0-9a-f]{64}$/, { message: "expected sha256:<64 lowercase hex digits>" }),
+    ),
   /** When the report was generated, passed in by the caller (never read from a clock by the library). */
   generatedAt: z.string().check(z.maxLength(40)),
 });

@@ -28,7 +28,11 @@ describe("toJsonSchema", () => {
 
   it("lets ajv reject what the parser rejects: money as a number, an unknown key, a bad date", () => {
     const validate = ajv().compile(toJsonSchema("assessment"));
-    const doc = sofiaJson() as { solutions: { cost: { amount: unknown } }[]; city: Record<string, unknown>; workshops: { date: string }[] };
+    const doc = sofiaJson() as {
+      solutions: { cost: { amount: unknown } }[];
+      city: Record<string, unknown>;
+      workshops: { date: string }[];
+    };
     doc.solutions[0]!.cost.amount = 180000;
     expect(validate(doc)).toBe(false);
     const doc2 = sofiaJson() as typeof doc;
@@ -46,7 +50,9 @@ describe("toJsonSchema", () => {
 
   it("matches the schema files shipped in schema/ (re-run npm run build when this fails)", () => {
     for (const kind of ["assessment", "report"] as const) {
-      const shipped = JSON.parse(readFileSync(new URL(`../../schema/${kind}.v1.json`, import.meta.url), "utf8")) as unknown;
+      const shipped = JSON.parse(
+        readFileSync(new URL(`../../schema/${kind}.v1.json`, import.meta.url), "utf8"),
+      ) as unknown;
       expect(shipped).toStrictEqual(toJsonSchema(kind));
     }
   });

@@ -31,13 +31,19 @@ export function jsonSchemaId(kind: JsonSchemaKind): string {
  */
 export function toJsonSchema(kind: JsonSchemaKind): Record<string, unknown> {
   const schema = kind === "assessment" ? AssessmentSchema : ReportSchema;
-  const out = z.toJSONSchema(schema, { io: "input", target: "draft-2020-12", unrepresentable: "any" }) as Record<string, unknown>;
+  const out = z.toJSONSchema(schema, {
+    io: "input",
+    target: "draft-2020-12",
+    unrepresentable: "any",
+  }) as Record<string, unknown>;
   return {
     $schema: out["$schema"],
     $id: jsonSchemaId(kind),
     title: out["title"],
     description: out["description"],
     "x-format-version": FORMAT_VERSION,
-    ...Object.fromEntries(Object.entries(out).filter(([k]) => !["$schema", "title", "description"].includes(k))),
+    ...Object.fromEntries(
+      Object.entries(out).filter(([k]) => !["$schema", "title", "description"].includes(k)),
+    ),
   };
 }

@@ -13,24 +13,41 @@ import type {
   Solution,
   SwotQuadrant,
 } from "./index.js";
-import { parseAssessment, safeParseAssessment, parseReport, defineFramework, toJsonSchema } from "./index.js";
+import {
+  parseAssessment,
+  safeParseAssessment,
+  parseReport,
+  defineFramework,
+  toJsonSchema,
+} from "./index.js";
 import type { AssessmentError, ErrorCode, Issue } from "../errors/index.js";
 
 describe("schema types", () => {
   it("gives money as Decimal in memory and as a decimal string in JSON", () => {
     expectTypeOf<Money["amount"]>().toEqualTypeOf<Decimal>();
-    expectTypeOf<NonNullable<AssessmentInput["solutions"][number]["cost"]>["amount"]>().toEqualTypeOf<string>();
+    expectTypeOf<
+      NonNullable<AssessmentInput["solutions"][number]["cost"]>["amount"]
+    >().toEqualTypeOf<string>();
     expectTypeOf<NonNullable<Solution["cost"]>>().toEqualTypeOf<Money>();
   });
 
   it("pins closed vocabularies as unions", () => {
     expectTypeOf<Helix>().toEqualTypeOf<"public" | "business" | "academia" | "civilSociety">();
-    expectTypeOf<SwotQuadrant>().toEqualTypeOf<"strength" | "weakness" | "opportunity" | "threat">();
+    expectTypeOf<SwotQuadrant>().toEqualTypeOf<
+      "strength" | "weakness" | "opportunity" | "threat"
+    >();
     expectTypeOf<Indicator["type"]>().toEqualTypeOf<
       "binary" | "likert" | "numeric" | "categorical" | "multiSelect" | "ratingGrid"
     >();
     expectTypeOf<NormaliseSpec["method"]>().toEqualTypeOf<
-      "minMax" | "zScore" | "rank" | "percentRank" | "borda" | "distanceToMax" | "distanceToReference" | "goalposts"
+      | "minMax"
+      | "zScore"
+      | "rank"
+      | "percentRank"
+      | "borda"
+      | "distanceToMax"
+      | "distanceToReference"
+      | "goalposts"
     >();
   });
 
