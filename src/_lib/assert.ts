@@ -1,9 +1,25 @@
-import { AssessmentError, type PathSegment } from "../errors/AssessmentError.js";
+import { AssessmentError, formatPath, type PathSegment } from "../errors/AssessmentError.js";
 import type { ErrorCode } from "../errors/codes.js";
+
+/**
+ * Checks for computation functions that take input from callers who may not have parsed it. Each
+ * throws an {@link AssessmentError} with one issue, worded one of two ways: {@link fail} keeps the
+ * message as given, {@link failAt} appends the formatted path, e.g.
+ * `rating must be between 1 and 4, got 5 (items[3].rating)`. A check made in both wordings is
+ * written once, taking the wording as its `raise` argument, with one entry point per wording.
+ */
+
+/** Throws an {@link AssessmentError} with one issue: {@link fail} or {@link failAt}. */
+type Raise = (code: ErrorCode, path: readonly PathSegment[], message: string) => never;
 
 /** Throws an {@link AssessmentError} with one issue. */
 export function fail(code: ErrorCode, path: readonly PathSegment[], message: string): never {
   throw new AssessmentError([{ code, path, message }]);
+}
+
+/** Throws an {@link AssessmentError} with one issue; the message gets ` (path)` appended. */
+export function failAt(code: ErrorCode, path: readonly PathSegment[], message: string): never {
+  throw new AssessmentError([{ code, path, message: `${message} (${formatPath(path)})` }]);
 }
 
 /** Describes a value for an error message: `NaN`, `Infinity`, `"text"`, `[array]`, `null`, … */
@@ -17,16 +33,47 @@ export function describe(value: unknown): string {
   return typeof value;
 }
 
+/** Checks a finite number (not NaN, not ±Infinity), worded by `raise`. */
+function checkFinite(
+  value: unknown,
+  path: readonly PathSegment[],
+  name: string,
+  raise: Raise,
+): asserts value is number {
+  if (typeof value !== "number")
+    raise("invalid_type", path, `${name} must be a number, got ${describe(value)}`);
+  if (!Number.isFinite(value))
+    raise("non_finite", path, `${name} must be a finite number, got ${describe(value)}`);
+}
+
 /** Asserts a finite number (not NaN, not ±Infinity). */
 export function assertFinite(
   value: unknown,
   path: readonly PathSegment[],
   name = "value",
 ): asserts value is number {
-  if (typeof value !== "number")
-    fail("invalid_type", path, `${name} must be a number, got ${describe(value)}`);
-  if (!Number.isFinite(value))
-    fail("non_finite", path, `${name} must be a finite number, got ${describe(value)}`);
+  checkFinite(value, path, name, fail);
+}
+
+/** Asserts a finite number; the message ends with the path. */
+export function assertFiniteAt(
+  value: unknown,
+  path: readonly PathSegment[],
+  name: string,
+): asserts value is number {
+  checkFinite(value, path, name, failAt);
+}
+
+/** Checks an array, worded by `raise`; returns it typed. */
+function checkArray(
+  value: unknown,
+  path: readonly PathSegment[],
+  name: string,
+  raise: Raise,
+): readonly unknown[] {
+  if (!Array.isArray(value))
+    raise("invalid_type", path, `${name} must be an array, got ${describe(value)}`);
+  return value as readonly unknown[];
 }
 
 /** Asserts an array (optionally non-empty). */
@@ -36,9 +83,17 @@ export function assertArray(
   name: string,
   options: { nonEmpty?: boolean } = {},
 ): asserts value is readonly unknown[] {
-  if (!Array.isArray(value))
-    fail("invalid_type", path, `${name} must be an array, got ${describe(value)}`);
-  if (options.nonEmpty && value.length === 0) fail("empty", path, `${name} must not be empty`);
+  if (checkArray(value, path, name, fail).length === 0 && options.nonEmpty)
+    fail("empty", path, `${name} must not be empty`);
+}
+
+/** Asserts an array, returning it typed; the message ends with the path. */
+export function assertList(
+  value: unknown,
+  path: readonly PathSegment[],
+  name: string,
+): readonly unknown[] {
+  return checkArray(value, path, name, failAt);
 }
 
 /** Asserts an array of finite numbers or nulls; returns it typed. */
@@ -54,40 +109,66 @@ export function assertNullableNumbers(
   return values as readonly (number | null)[];
 }
 
-/** Asserts an array of finite numbers; returns it typed. */
-export function assertNumbers(
-  values: unknown,
+/** Asserts a plain object (not null, not an array). */
+export function assertRecord(
+  value: unknown,
   path: readonly PathSegment[],
-  name = "values",
-): readonly number[] {
-  assertArray(values, path, name);
-  values.forEach((v, i) => assertFinite(v, [...path, i], `${name}[${i}]`));
-  return values as readonly number[];
+  name: string,
+): asserts value is Readonly<Record<string, unknown>> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    failAt("invalid_type", path, `${name} must be an object, got ${describe(value)}`);
+  }
+}
+
+/** Asserts a string; with `nonEmpty`, at least one non-space character. */
+export function assertString(
+  value: unknown,
+  path: readonly PathSegment[],
+  name: string,
+  options: { nonEmpty?: boolean } = {},
+): asserts value is string {
+  if (typeof value !== "string")
+    failAt("invalid_type", path, `${name} must be a string, got ${describe(value)}`);
+  if (options.nonEmpty && value.trim() === "")
+    failAt("invalid_value", path, `${name} must not be empty`);
+}
+
+/** Asserts an array of non-empty strings (ids) without repeats; returns it typed. */
+export function assertIds(
+  value: unknown,
+  path: readonly PathSegment[],
+  name: string,
+): readonly string[] {
+  const list = assertList(value, path, name);
+  const seen = new Set<string>();
+  list.forEach((v, i) => {
+    assertString(v, [...path, i], `${name}[${i}]`, { nonEmpty: true });
+    if (seen.has(v))
+      failAt("duplicate_id", [...path, i], `${name} lists ${JSON.stringify(v)} twice`);
+    seen.add(v);
+  });
+  return list as readonly string[];
 }
 
 /**
- * Asserts weights: finite, non-negative, and summing to a positive number. Returns them divided by
- * their sum.
+ * Runs `fn`; an {@link AssessmentError} it throws is rethrown with the first `drop` segments of
+ * every path replaced by `prefix` (and the path at the end of each message updated to match).
  */
-export function normaliseWeights(
-  weights: unknown,
-  path: readonly PathSegment[],
-  name = "weights",
-): number[] {
-  const w = assertNumbers(weights, path, name);
-  if (w.length === 0) fail("empty", path, `${name} must not be empty`);
-  let sum = 0;
-  w.forEach((x, i) => {
-    if (x < 0)
-      fail(
-        "negative_weight",
-        [...path, i],
-        `${name}[${i}] must not be negative, got ${describe(x)}`,
-      );
-    sum += x;
-  });
-  if (!(sum > 0) || !Number.isFinite(sum)) {
-    fail("zero_weights", path, `${name} must sum to a positive finite number, got ${sum}`);
+export function withPathPrefix<T>(prefix: readonly PathSegment[], fn: () => T, drop = 0): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (!(e instanceof AssessmentError)) throw e;
+    throw new AssessmentError(
+      e.issues.map((i) => {
+        const path = [...prefix, ...i.path.slice(drop)];
+        const old = ` (${formatPath(i.path)})`;
+        const message = i.message.endsWith(old)
+          ? `${i.message.slice(0, -old.length)} (${formatPath(path)})`
+          : i.message;
+        return { ...i, path, message };
+      }),
+      e.code,
+    );
   }
-  return w.map((x) => x / sum);
 }

@@ -1,7 +1,6 @@
 import type { Decimal } from "decimal.js";
 import { AssessmentError, formatPath, type PathSegment } from "../errors/AssessmentError.js";
-import { describe } from "../_lib/assert.js";
-import { failAt } from "../_lib/shape.js";
+import { describe, failAt } from "../_lib/assert.js";
 import { isIsoDate } from "../_lib/dates.js";
 import { Dec, isDecimal } from "../_lib/decimal.js";
 import type { Money } from "../schema/common.js";

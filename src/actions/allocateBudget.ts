@@ -1,9 +1,8 @@
 import type { Decimal } from "decimal.js";
-import { describe } from "../_lib/assert.js";
+import { describe, failAt } from "../_lib/assert.js";
 import { Dec, isDecimal } from "../_lib/decimal.js";
 import type { Money } from "../schema/common.js";
 import { checkCurrency, checkDecimal, isRecord, checkArray } from "./_shared.js";
-import { failAt } from "../_lib/shape.js";
 
 /** Options of {@link allocateBudget}. */
 export interface AllocateBudgetOptions {

@@ -1,6 +1,6 @@
 import type { Decimal } from "decimal.js";
 import { formatPath, type PathSegment } from "../errors/AssessmentError.js";
-import { describe } from "../_lib/assert.js";
+import { describe, failAt } from "../_lib/assert.js";
 import { daysBetween } from "../_lib/dates.js";
 import { Dec, isDecimal } from "../_lib/decimal.js";
 import { compareIds } from "../_lib/sort.js";
@@ -38,7 +38,6 @@ import {
   remapErrors,
   checkArray,
 } from "./_shared.js";
-import { failAt } from "../_lib/shape.js";
 
 /** Options of {@link buildActionPlan}. */
 export interface BuildActionPlanOptions {

@@ -1,5 +1,5 @@
 import type { PathSegment } from "../errors/AssessmentError.js";
-import { describe } from "../_lib/assert.js";
+import { assertFiniteAt, describe, failAt } from "../_lib/assert.js";
 import { daysBetween } from "../_lib/dates.js";
 import {
   milestoneStatuses,
@@ -8,7 +8,6 @@ import {
 } from "../schema/vocabularies.js";
 import type { ActionPlan, PlannedAction } from "./buildActionPlan.js";
 import { checkDate, checkRecord, finite, checkArray } from "./_shared.js";
-import { assertFiniteAt, failAt } from "../_lib/shape.js";
 
 /** A KPI value measured for one action. */
 export interface KpiUpdate {

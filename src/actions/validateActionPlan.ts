@@ -1,10 +1,9 @@
 import type { PathSegment } from "../errors/AssessmentError.js";
-import { describe } from "../_lib/assert.js";
+import { describe, failAt } from "../_lib/assert.js";
 import { moneyString } from "../_lib/decimal.js";
 import { compareIds } from "../_lib/sort.js";
 import type { ActionPlan, PlannedAction } from "./buildActionPlan.js";
 import { checkDate, checkRecord, checkArray } from "./_shared.js";
-import { failAt } from "../_lib/shape.js";
 
 /** What {@link validateActionPlan} can warn about. */
 export const actionPlanWarningCodes = [

@@ -1,5 +1,4 @@
-import { assertFinite, describe, fail } from "../_lib/assert.js";
-import { assertRecord } from "../_lib/shape.js";
+import { assertFinite, assertRecord, describe, fail } from "../_lib/assert.js";
 
 /** The three normalised components of the UN E-Government Development Index, each in [0, 1]. */
 export interface EgdiComponents {

@@ -1,5 +1,4 @@
-import { assertArray, assertFinite, describe, fail } from "../_lib/assert.js";
-import { assertRecord } from "../_lib/shape.js";
+import { assertArray, assertFinite, assertRecord, describe, fail } from "../_lib/assert.js";
 import type { AggregationMethod } from "../schema/vocabularies.js";
 import { aggregateValues, resolveAggregation, type ZeroPolicy } from "./_shared.js";
 

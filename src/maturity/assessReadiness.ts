@@ -1,8 +1,7 @@
 import type { Decimal } from "decimal.js";
 import { formatPath, type PathSegment } from "../errors/AssessmentError.js";
-import { describe, fail } from "../_lib/assert.js";
+import { assertRecord, describe, fail } from "../_lib/assert.js";
 import { Dec, isDecimal } from "../_lib/decimal.js";
-import { assertRecord } from "../_lib/shape.js";
 import type { Solution } from "../schema/entities.js";
 import { readinessLevels, type ReadinessLevel } from "../schema/vocabularies.js";
 

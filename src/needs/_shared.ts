@@ -1,6 +1,12 @@
 import type { PathSegment } from "../errors/AssessmentError.js";
-import { assertIds, assertList, assertRecord, assertString, failAt } from "../_lib/shape.js";
-import { describe } from "../_lib/assert.js";
+import {
+  assertIds,
+  assertList,
+  assertRecord,
+  assertString,
+  describe,
+  failAt,
+} from "../_lib/assert.js";
 import { helices, type Helix } from "../schema/vocabularies.js";
 
 /** A stakeholder as the needs stage reads it. */

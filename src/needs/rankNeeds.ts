@@ -1,9 +1,15 @@
 import type { PathSegment } from "../errors/AssessmentError.js";
 import type { Assessment } from "../schema/assessment.js";
 import { helices, type Helix } from "../schema/vocabularies.js";
-import { describe } from "../_lib/assert.js";
+import {
+  assertFiniteAt,
+  assertList,
+  assertRecord,
+  assertString,
+  describe,
+  failAt,
+} from "../_lib/assert.js";
 import { compareIds, competitionRanks } from "../_lib/sort.js";
-import { assertFiniteAt, assertList, assertRecord, assertString, failAt } from "../_lib/shape.js";
 import { readAssessment, readNeeds, readStakeholders, type NeedRef } from "./_shared.js";
 
 /** The factors {@link rankNeeds} combines, in the order they are reported. */

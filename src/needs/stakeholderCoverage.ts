@@ -1,16 +1,16 @@
 import type { PathSegment } from "../errors/AssessmentError.js";
 import type { Assessment } from "../schema/assessment.js";
 import { helices, workshopKinds, type Helix, type WorkshopKind } from "../schema/vocabularies.js";
-import { describe } from "../_lib/assert.js";
-import { isIsoDate } from "../_lib/dates.js";
 import {
   assertFiniteAt,
   assertIds,
   assertList,
   assertRecord,
   assertString,
+  describe,
   failAt,
-} from "../_lib/shape.js";
+} from "../_lib/assert.js";
+import { isIsoDate } from "../_lib/dates.js";
 import { readAssessment, readStakeholders, type StakeholderRef } from "./_shared.js";
 
 /** Default minimum share of participants a helix group should have (designed by this project). */

@@ -3,7 +3,7 @@
  * `rankStability`. Kept apart from `prioritise` so that `rankStability` does not pull in the
  * voting code (and decimal.js) when bundled. Not exported from the stage.
  */
-import { describe as show } from "../_lib/assert.js";
+import { describe as show, failAt } from "../_lib/assert.js";
 import type { CriterionKind } from "../schema/vocabularies.js";
 import type { Decision, DecisionWeightSource } from "./buildDecision.js";
 import type {
@@ -19,15 +19,7 @@ import {
   type CriterionScale,
   type WeightedSumNormalisation,
 } from "./weightedSum.js";
-import {
-  clean,
-  failAt,
-  orderByRank,
-  readChoice,
-  readIds,
-  readWeights,
-  remapErrors,
-} from "./_shared.js";
+import { clean, orderByRank, readChoice, readIds, readWeights, remapErrors } from "./_shared.js";
 
 /** A decision after its checks: ids, kinds, normalised weights and scales. */
 export interface Checked {

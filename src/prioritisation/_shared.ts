@@ -2,16 +2,10 @@
  * Helpers shared by the prioritisation functions: validation in one pass over plain arrays,
  * fast competition ranks and the principal eigenvector. Not exported from the stage.
  */
-import { describe as show, fail } from "../_lib/assert.js";
+import { describe as show, failAt } from "../_lib/assert.js";
 import { compareIds } from "../_lib/sort.js";
 import type { Decimal } from "decimal.js";
 import { AssessmentError, formatPath, type PathSegment } from "../errors/AssessmentError.js";
-import type { ErrorCode } from "../errors/codes.js";
-
-/** Throws an AssessmentError whose message ends with the formatted path, e.g. `(weights[2])`. */
-export function failAt(code: ErrorCode, path: readonly PathSegment[], message: string): never {
-  fail(code, path, `${message} (${formatPath(path)})`);
-}
 
 /** Turns -0 into 0 (outputs never carry a negative zero). */
 export function clean(x: number): number {
@@ -116,11 +110,7 @@ export function readWeights(
 }
 
 /** Reads criterion kinds (`benefit` / `cost`); returns 1 for cost, 0 for benefit. */
-export function readKinds(
-  criteria: unknown,
-  count: number,
-  path: readonly PathSegment[],
-): Uint8Array {
+function readKinds(criteria: unknown, count: number, path: readonly PathSegment[]): Uint8Array {
   if (!Array.isArray(criteria)) {
     failAt(
       "invalid_type",
@@ -591,61 +581,106 @@ export function underPath<T>(prefix: readonly PathSegment[], from: string, fn: (
   return remapErrors(fn, (path) => [...prefix, ...(path[0] === from ? path.slice(1) : path)]);
 }
 
-/** Shape and per-column minimum, maximum and sum of squares of a validated decision matrix. */
-export interface DecisionColumns {
+/** The checked input of a decision-matrix method (TOPSIS, weighted sum). */
+export interface DecisionInput {
+  /** Number of alternatives (matrix rows). */
   readonly rows: number;
+  /** Number of criteria (matrix columns). */
   readonly cols: number;
+  /** Each column's minimum. */
   readonly min: Float64Array;
+  /** Each column's maximum. */
   readonly max: Float64Array;
+  /** Each column's sum of squares. */
   readonly sumSq: Float64Array;
+  /** One weight per criterion, divided by their sum. */
+  readonly weights: Float64Array;
+  /** 1 for a cost criterion, 0 for a benefit. */
+  readonly cost: Uint8Array;
 }
 
 /**
- * Checks an alternatives × criteria matrix in one pass (errors as {@link readMatrix}), collecting
- * each column's minimum, maximum and sum of squares on the way. The matrix itself is not copied:
- * callers read it again, as a hand-written loop would.
+ * Reads the input of a decision-matrix method (TOPSIS, weighted sum), in this order: the
+ * alternatives × criteria matrix in one pass (errors as {@link readMatrix}), collecting each
+ * column's minimum, maximum and sum of squares on the way; one weight per criterion
+ * ({@link readWeights}); one kind per criterion ({@link readKinds}). The matrix itself is not
+ * copied: callers read it again, as a hand-written loop would.
  */
-export function readColumns(
+export function readDecisionInput(
   matrix: unknown,
-  path: readonly PathSegment[],
-  name = "matrix",
-): DecisionColumns {
+  weights: unknown,
+  criteria: unknown,
+): DecisionInput {
   if (!Array.isArray(matrix)) {
-    failAt("invalid_type", path, `${name} must be an array of rows, got ${show(matrix)}`);
+    failAt("invalid_type", ["matrix"], `matrix must be an array of rows, got ${show(matrix)}`);
   }
   const rows = matrix.length;
-  if (rows === 0) failAt("empty", path, `${name} must have at least one row (alternative)`);
+  if (rows === 0) failAt("empty", ["matrix"], "matrix must have at least one row (alternative)");
   const first: unknown = matrix[0];
   if (!Array.isArray(first)) {
-    failAt("invalid_type", [...path, 0], `${name}[0] must be an array, got ${show(first)}`);
+    failAt("invalid_type", ["matrix", 0], `matrix[0] must be an array, got ${show(first)}`);
   }
   const cols = first.length;
   if (cols === 0)
-    failAt("empty", [...path, 0], `${name}[0] must have at least one value (criterion)`);
+    failAt("empty", ["matrix", 0], "matrix[0] must have at least one value (criterion)");
   const min = new Float64Array(cols).fill(Infinity);
   const max = new Float64Array(cols).fill(-Infinity);
   const sumSq = new Float64Array(cols);
   for (let i = 0; i < rows; i++) {
     const row: unknown = matrix[i];
     if (!Array.isArray(row)) {
-      failAt("invalid_type", [...path, i], `${name}[${i}] must be an array, got ${show(row)}`);
+      failAt("invalid_type", ["matrix", i], `matrix[${i}] must be an array, got ${show(row)}`);
     }
     if (row.length !== cols) {
       failAt(
         "length_mismatch",
-        [...path, i],
-        `${name}[${i}] must have ${cols} values like row 0, got ${row.length}`,
+        ["matrix", i],
+        `matrix[${i}] must have ${cols} values like row 0, got ${row.length}`,
       );
     }
     for (let j = 0; j < cols; j++) {
       const v: unknown = row[j];
-      if (typeof v !== "number" || v - v !== 0) cellFail(v, [...path, i, j], `${name}[${i}][${j}]`);
+      if (typeof v !== "number" || v - v !== 0) cellFail(v, ["matrix", i, j], `matrix[${i}][${j}]`);
       if (v < (min[j] as number)) min[j] = v;
       if (v > (max[j] as number)) max[j] = v;
       sumSq[j] = (sumSq[j] as number) + v * v;
     }
   }
-  return { rows, cols, min, max, sumSq };
+  return {
+    rows,
+    cols,
+    min,
+    max,
+    sumSq,
+    weights: readWeights(weights, cols, ["weights"]),
+    cost: readKinds(criteria, cols, ["criteria"]),
+  };
+}
+
+/**
+ * The range (max − min) of criterion `j` for min-max normalisation: finite (else `out_of_range`)
+ * and positive (else `zero_spread`).
+ */
+export function minMaxRange(lo: number, hi: number, j: number): number {
+  const range = hi - lo;
+  if (!Number.isFinite(range)) failTooLarge(j);
+  if (!(range > 0)) {
+    failAt(
+      "zero_spread",
+      ["criteria", j],
+      `every alternative has the value ${lo} on criterion ${j}; min-max normalisation divides by the range, which is 0`,
+    );
+  }
+  return range;
+}
+
+/** Fails with `out_of_range`: criterion `j`'s values overflow when normalised. */
+export function failTooLarge(j: number): never {
+  failAt(
+    "out_of_range",
+    ["criteria", j],
+    `the values of criterion ${j} are too large to normalise in double precision`,
+  );
 }
 
 /** One line of a vote tally: an alternative, its points and its competition rank. */
@@ -695,7 +730,7 @@ export function readBallotList(ballots: unknown): Readonly<Record<string, unknow
  * Reads a list of alternative ids on ballot `i` (field `key`): strings, no repeats, and — when the
  * alternatives are declared — each one of them.
  */
-export function readBallotIds(
+function readBallotIds(
   ballot: Readonly<Record<string, unknown>>,
   i: number,
   key: string,
@@ -726,6 +761,40 @@ export function readBallotIds(
     seen.add(id);
   });
   return list as string[];
+}
+
+/** The checked ballots of a vote whose ballots list alternatives (approval voting, Borda count). */
+export interface IdListBallots {
+  /** The declared alternatives, or else every alternative named on some ballot. */
+  readonly alternatives: string[];
+  /** Each ballot's list of alternative ids. */
+  readonly lists: string[][];
+  /** Each ballot's weight. */
+  readonly weights: number[];
+}
+
+/**
+ * Reads a vote whose ballots list alternative ids in field `key`, in this order: the options and
+ * their declared `alternatives`, the ballot list, every ballot's ids ({@link readBallotIds}),
+ * every ballot's weight, their total; then fails with `empty` and message `none` when no
+ * alternative is declared or named.
+ */
+export function readIdListBallots(
+  ballots: unknown,
+  options: { readonly alternatives?: readonly string[] } | undefined,
+  key: "approvals" | "ranking",
+  none: string,
+): IdListBallots {
+  const o = readOptions(options, ["options"]);
+  const declared = readAlternatives(o.alternatives);
+  const declaredSet = declared === null ? null : new Set(declared);
+  const list = readBallotList(ballots);
+  const lists = list.map((b, i) => readBallotIds(b, i, key, declaredSet));
+  const weights = list.map((b, i) => readBallotWeight(b, i));
+  checkTotalWeight(weights.reduce((s, w) => s + w, 0));
+  const alternatives = declared ?? [...new Set(lists.flat())];
+  if (alternatives.length === 0) failAt("empty", ["ballots"], none);
+  return { alternatives, lists, weights };
 }
 
 /** Checks that the ballots' weights do not all vanish. */

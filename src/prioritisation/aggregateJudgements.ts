@@ -1,14 +1,6 @@
 import { ahpWeights, type AhpMethod, type AhpWeightsOptions } from "./ahpWeights.js";
-import {
-  clean,
-  failAt,
-  readChoice,
-  readIds,
-  readOptions,
-  readWeights,
-  underPath,
-} from "./_shared.js";
-import { describe as show } from "../_lib/assert.js";
+import { clean, readChoice, readIds, readOptions, readWeights, underPath } from "./_shared.js";
+import { describe as show, failAt } from "../_lib/assert.js";
 import type { RandomIndexTableName } from "./randomIndex.js";
 
 /** Ways of combining several respondents' AHP judgements (Forman & Peniwati 1998). */

@@ -1,7 +1,6 @@
-import { describe as show } from "../_lib/assert.js";
+import { describe as show, failAt } from "../_lib/assert.js";
 import {
   clean,
-  failAt,
   principalEigenvector,
   readChoice,
   readMatrix,

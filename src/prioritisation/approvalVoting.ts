@@ -1,16 +1,6 @@
 import { Dec } from "../_lib/decimal.js";
 import type { Decimal } from "decimal.js";
-import {
-  checkTotalWeight,
-  failAt,
-  readAlternatives,
-  readBallotIds,
-  readBallotList,
-  readBallotWeight,
-  readOptions,
-  tallyFromTotals,
-  type VoteTally,
-} from "./_shared.js";
+import { readIdListBallots, tallyFromTotals, type VoteTally } from "./_shared.js";
 
 /** An approval ballot: the alternatives the voter approves of. */
 export interface ApprovalBallot {
@@ -52,16 +42,12 @@ export function approvalVoting(
   ballots: readonly ApprovalBallot[],
   options?: ApprovalVotingOptions,
 ): VoteTally[] {
-  const o = readOptions(options, ["options"]);
-  const declared = readAlternatives(o.alternatives);
-  const declaredSet = declared === null ? null : new Set(declared);
-  const list = readBallotList(ballots);
-  const approvals = list.map((b, i) => readBallotIds(b, i, "approvals", declaredSet));
-  const weights = list.map((b, i) => readBallotWeight(b, i));
-  checkTotalWeight(weights.reduce((s, w) => s + w, 0));
-  const universe = declared ?? [...new Set(approvals.flat())];
-  if (universe.length === 0) failAt("empty", ["ballots"], "no ballot approves any alternative");
-  const totals = new Map<string, Decimal>(universe.map((a) => [a, new Dec(0)]));
+  const {
+    alternatives,
+    lists: approvals,
+    weights,
+  } = readIdListBallots(ballots, options, "approvals", "no ballot approves any alternative");
+  const totals = new Map<string, Decimal>(alternatives.map((a) => [a, new Dec(0)]));
   approvals.forEach((list, i) => {
     const w = new Dec(weights[i] as number);
     for (const alt of list) totals.set(alt, (totals.get(alt) as Decimal).plus(w));

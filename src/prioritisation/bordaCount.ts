@@ -1,16 +1,6 @@
 import { Dec } from "../_lib/decimal.js";
 import type { Decimal } from "decimal.js";
-import {
-  checkTotalWeight,
-  failAt,
-  readAlternatives,
-  readBallotIds,
-  readBallotList,
-  readBallotWeight,
-  readOptions,
-  tallyFromTotals,
-  type VoteTally,
-} from "./_shared.js";
+import { readIdListBallots, tallyFromTotals, type VoteTally } from "./_shared.js";
 
 export type { VoteTally };
 
@@ -63,17 +53,13 @@ export function bordaCount(
   ballots: readonly RankedBallot[],
   options?: BordaCountOptions,
 ): VoteTally[] {
-  const o = readOptions(options, ["options"]);
-  const declared = readAlternatives(o.alternatives);
-  const declaredSet = declared === null ? null : new Set(declared);
-  const list = readBallotList(ballots);
-  const rankings = list.map((b, i) => readBallotIds(b, i, "ranking", declaredSet));
-  const weights = list.map((b, i) => readBallotWeight(b, i));
-  checkTotalWeight(weights.reduce((s, w) => s + w, 0));
-  const universe = declared ?? [...new Set(rankings.flat())];
-  const n = universe.length;
-  if (n === 0) failAt("empty", ["ballots"], "no ballot ranks any alternative");
-  const totals = new Map<string, Decimal>(universe.map((a) => [a, new Dec(0)]));
+  const {
+    alternatives,
+    lists: rankings,
+    weights,
+  } = readIdListBallots(ballots, options, "ranking", "no ballot ranks any alternative");
+  const n = alternatives.length;
+  const totals = new Map<string, Decimal>(alternatives.map((a) => [a, new Dec(0)]));
   rankings.forEach((ranking, i) => {
     const w = new Dec(weights[i] as number);
     ranking.forEach((alt, pos) => {

@@ -1,4 +1,4 @@
-import { describe as show } from "../_lib/assert.js";
+import { describe as show, failAt } from "../_lib/assert.js";
 import { compareIds } from "../_lib/sort.js";
 import type { PathSegment } from "../errors/AssessmentError.js";
 import type { Assessment } from "../schema/assessment.js";
@@ -19,7 +19,7 @@ import {
 import type { DotAllocation } from "./dotVoting.js";
 import type { AlternativeScore } from "./scoreVoting.js";
 import type { CriterionScale } from "./weightedSum.js";
-import { failAt, readChoice, readIds, readOptions, remapErrors } from "./_shared.js";
+import { readChoice, readIds, readOptions, remapErrors } from "./_shared.js";
 
 /** A criterion of a {@link Decision}. */
 export interface DecisionCriterion {

@@ -1,5 +1,5 @@
+import { failAt } from "../_lib/assert.js";
 import {
-  failAt,
   judgementScales,
   readChoice,
   readJudgements,

@@ -1,6 +1,6 @@
 import { compareIds } from "../_lib/sort.js";
-import { clean, failAt, readItems, readNumber } from "./_shared.js";
-import { describe as show } from "../_lib/assert.js";
+import { clean, readItems, readNumber } from "./_shared.js";
+import { describe as show, failAt } from "../_lib/assert.js";
 
 /** The four quadrants of an impact/effort matrix, in priority order. */
 export const impactEffortQuadrants = [

@@ -1,7 +1,7 @@
-import { describe as show } from "../_lib/assert.js";
+import { describe as show, failAt } from "../_lib/assert.js";
 import { compareIds } from "../_lib/sort.js";
 import { kendallW, type KendallWResult } from "./kendallW.js";
-import { averageRanksAscending, failAt, readNumber } from "./_shared.js";
+import { averageRanksAscending, readNumber } from "./_shared.js";
 
 /** One ranked solution, as in a `prioritise` result's `ranking`. */
 export interface RankedEntry {

@@ -1,6 +1,6 @@
+import { failAt } from "../_lib/assert.js";
 import {
   clean,
-  failAt,
   isConnected,
   judgementScales,
   principalEigenvector,

@@ -2,7 +2,6 @@ import { Dec } from "../_lib/decimal.js";
 import type { Decimal } from "decimal.js";
 import {
   checkTotalWeight,
-  failAt,
   readAlternatives,
   readBallotList,
   readBallotWeight,
@@ -12,7 +11,7 @@ import {
   tallyFromTotals,
   type VoteTally,
 } from "./_shared.js";
-import { describe as show } from "../_lib/assert.js";
+import { describe as show, failAt } from "../_lib/assert.js";
 
 /** Dots a voter puts on one alternative. */
 export interface DotAllocation {

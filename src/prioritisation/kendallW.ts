@@ -1,12 +1,11 @@
 import {
   averageRanksAscending,
   chiSquaredUpperTail,
-  failAt,
   readMatrix,
   readOptions,
   tieGroups,
 } from "./_shared.js";
-import { describe as show } from "../_lib/assert.js";
+import { describe as show, failAt } from "../_lib/assert.js";
 
 /** Options of {@link kendallW}. */
 export interface KendallWOptions {

@@ -1,5 +1,6 @@
+import { failAt } from "../_lib/assert.js";
 import { ahpWeights, type AhpWeightsOptions } from "./ahpWeights.js";
-import { failAt, nearestSaatyValue, readIds, readOptions } from "./_shared.js";
+import { nearestSaatyValue, readIds, readOptions } from "./_shared.js";
 import type { AhpMethod } from "./ahpWeights.js";
 import type { RandomIndexTableName } from "./randomIndex.js";
 

@@ -1,4 +1,4 @@
-import { describe as show } from "../_lib/assert.js";
+import { describe as show, failAt } from "../_lib/assert.js";
 import type { CriterionKind } from "../schema/vocabularies.js";
 import { ahpMethods, type AhpMethod, type AhpWeightsOptions } from "./ahpWeights.js";
 import { approvalVoting } from "./approvalVoting.js";
@@ -11,14 +11,7 @@ import { scoreVoting, type AlternativeScore } from "./scoreVoting.js";
 import { synthesiseHierarchy, synthesisModes, type SynthesisMode } from "./synthesiseHierarchy.js";
 import type { TopsisNormalisation } from "./topsis.js";
 import type { WeightedSumNormalisation } from "./weightedSum.js";
-import {
-  failAt,
-  readChoice,
-  readNumber,
-  readOptions,
-  remapErrors,
-  type VoteTally,
-} from "./_shared.js";
+import { readChoice, readNumber, readOptions, remapErrors, type VoteTally } from "./_shared.js";
 import { byTopsis, byWeightedSum, checkDecision, rankingOf, type Checked } from "./_decision.js";
 
 /** Methods {@link prioritise} can rank a decision with. */

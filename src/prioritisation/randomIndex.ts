@@ -1,4 +1,5 @@
-import { failAt, readChoice } from "./_shared.js";
+import { failAt } from "../_lib/assert.js";
+import { readChoice } from "./_shared.js";
 
 /** Names of the published random-index tables an AHP consistency ratio can be computed with. */
 export const randomIndexTableNames = [
@@ -23,6 +24,7 @@ export interface RandomIndexTable {
   readonly caveat?: string;
 }
 
+/** Table rows 1…n as a record (pure: marked so, bundlers drop the tables where unused). */
 function byN(values: readonly number[]): Record<number, number> {
   const out: Record<number, number> = {};
   values.forEach((v, i) => {
@@ -57,7 +59,7 @@ function byN(values: readonly number[]): Record<number, number> {
 export const randomIndexTables: Readonly<Record<RandomIndexTableName, RandomIndexTable>> = {
   saaty1980: {
     name: "saaty1980",
-    values: byN([
+    values: /* @__PURE__ */ byN([
       0, 0, 0.58, 0.9, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49, 1.51, 1.48, 1.56, 1.57, 1.59,
     ]),
     source:
@@ -67,7 +69,7 @@ export const randomIndexTables: Readonly<Record<RandomIndexTableName, RandomInde
   },
   saaty2005: {
     name: "saaty2005",
-    values: byN([
+    values: /* @__PURE__ */ byN([
       0, 0, 0.52, 0.89, 1.11, 1.25, 1.35, 1.4, 1.45, 1.49, 1.52, 1.54, 1.56, 1.58, 1.59,
     ]),
     source:
@@ -75,7 +77,7 @@ export const randomIndexTables: Readonly<Record<RandomIndexTableName, RandomInde
   },
   alonsoLamata2006: {
     name: "alonsoLamata2006",
-    values: byN([
+    values: /* @__PURE__ */ byN([
       0, 0, 0.5245, 0.8815, 1.1086, 1.2479, 1.3417, 1.4056, 1.4499, 1.4854, 1.5141, 1.5365, 1.5551,
       1.5713, 1.5838,
     ]),

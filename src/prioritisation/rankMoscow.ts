@@ -1,7 +1,7 @@
 import { compareIds } from "../_lib/sort.js";
 import { moscowCategories, type MoscowCategory } from "../schema/vocabularies.js";
-import { clean, failAt, readItems, readNumber, readOptions } from "./_shared.js";
-import { describe as show } from "../_lib/assert.js";
+import { clean, readItems, readNumber, readOptions } from "./_shared.js";
+import { describe as show, failAt } from "../_lib/assert.js";
 
 /** An item with its MoSCoW category. */
 export interface MoscowItem {

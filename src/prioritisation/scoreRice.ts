@@ -1,4 +1,5 @@
-import { clean, failAt, orderByRank, ranksDescending, readItems, readNumber } from "./_shared.js";
+import { failAt } from "../_lib/assert.js";
+import { clean, orderByRank, ranksDescending, readItems, readNumber } from "./_shared.js";
 
 /** An item to score with RICE. */
 export interface RiceItem {

@@ -2,7 +2,6 @@ import { Dec } from "../_lib/decimal.js";
 import type { Decimal } from "decimal.js";
 import {
   checkTotalWeight,
-  failAt,
   readAlternatives,
   readBallotList,
   readBallotWeight,
@@ -13,7 +12,7 @@ import {
   tallyFromTotals,
   type VoteTally,
 } from "./_shared.js";
-import { describe as show } from "../_lib/assert.js";
+import { describe as show, failAt } from "../_lib/assert.js";
 import type { CriterionScale } from "./weightedSum.js";
 
 /** One score on a score ballot. */

@@ -1,10 +1,10 @@
 import type { Decimal } from "decimal.js";
-import { describe as show } from "../_lib/assert.js";
+import { describe as show, failAt } from "../_lib/assert.js";
 import { Dec, isDecimal } from "../_lib/decimal.js";
 import { compareIds } from "../_lib/sort.js";
 import type { PathSegment } from "../errors/AssessmentError.js";
 import type { Money } from "../schema/common.js";
-import { failAt, readChoice, readNumber, readOptions } from "./_shared.js";
+import { readChoice, readNumber, readOptions } from "./_shared.js";
 
 /** Greedy orders for {@link selectWithinBudget}. */
 export const budgetStrategies = ["score", "scorePerCost"] as const;

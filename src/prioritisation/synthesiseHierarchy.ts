@@ -1,9 +1,8 @@
-import { describe as show } from "../_lib/assert.js";
+import { describe as show, failAt } from "../_lib/assert.js";
 import type { PathSegment } from "../errors/AssessmentError.js";
 import { ahpWeights, type AhpWeightsOptions } from "./ahpWeights.js";
 import {
   clean,
-  failAt,
   orderByRank,
   ranksDescending,
   readChoice,

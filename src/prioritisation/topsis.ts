@@ -1,13 +1,13 @@
 import type { CriterionKind } from "../schema/vocabularies.js";
+import { failAt } from "../_lib/assert.js";
 import {
   clean,
-  failAt,
+  failTooLarge,
+  minMaxRange,
   ranksDescending,
   readChoice,
-  readColumns,
-  readKinds,
+  readDecisionInput,
   readOptions,
-  readWeights,
   toRows,
 } from "./_shared.js";
 
@@ -96,9 +96,15 @@ export function topsis(
     ["options", "normalisation"],
     "normalisation",
   );
-  const { rows, cols, min, max, sumSq } = readColumns(matrix, ["matrix"]);
-  const w = readWeights(weights, cols, ["weights"]);
-  const cost = readKinds(criteria, cols, ["criteria"]);
+  const {
+    rows,
+    cols,
+    min,
+    max,
+    sumSq,
+    weights: w,
+    cost,
+  } = readDecisionInput(matrix, weights, criteria);
 
   // v_ij = (x_ij − off_j) · f_j with f_j = w_j / div_j for both normalisations; the ideal and
   // anti-ideal use the same expression on the column's best and worst values, so they match an
@@ -115,7 +121,7 @@ export function topsis(
     const isCost = cost[j] === 1;
     if (normalisation === "vector") {
       const norm = Math.sqrt(sumSq[j] as number);
-      if (!Number.isFinite(norm)) tooLarge(j);
+      if (!Number.isFinite(norm)) failTooLarge(j);
       if (!(norm > 0)) {
         failAt(
           "zero_spread",
@@ -125,15 +131,7 @@ export function topsis(
       }
       div[j] = norm;
     } else {
-      const range = hi - lo;
-      if (!Number.isFinite(range)) tooLarge(j);
-      if (!(range > 0)) {
-        failAt(
-          "zero_spread",
-          ["criteria", j],
-          `every alternative has the value ${lo} on criterion ${j}; min-max normalisation divides by the range, which is 0`,
-        );
-      }
+      const range = minMaxRange(lo, hi, j);
       off[j] = isCost ? hi : lo;
       div[j] = isCost ? -range : range;
     }
@@ -189,12 +187,4 @@ export function topsis(
     weights: Array.from(w),
     weighted: v === null ? null : toRows(v, rows, cols),
   };
-}
-
-function tooLarge(j: number): never {
-  failAt(
-    "out_of_range",
-    ["criteria", j],
-    `the values of criterion ${j} are too large to normalise in double precision`,
-  );
 }

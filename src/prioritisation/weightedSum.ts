@@ -1,15 +1,13 @@
-import { describe as show } from "../_lib/assert.js";
+import { describe as show, failAt } from "../_lib/assert.js";
 import type { CriterionKind } from "../schema/vocabularies.js";
 import {
   clean,
-  failAt,
+  minMaxRange,
   ranksDescending,
   readChoice,
-  readColumns,
-  readKinds,
+  readDecisionInput,
   readNumber,
   readOptions,
-  readWeights,
   toRows,
 } from "./_shared.js";
 
@@ -105,9 +103,7 @@ export function weightedSum(
     ["options", "normalisation"],
     "normalisation",
   );
-  const { rows, cols, min, max } = readColumns(matrix, ["matrix"]);
-  const w = readWeights(weights, cols, ["weights"]);
-  const cost = readKinds(criteria, cols, ["criteria"]);
+  const { rows, cols, min, max, weights: w, cost } = readDecisionInput(matrix, weights, criteria);
 
   // per column: r = (x − off) / div (or, for "max" on a cost, r = c / x)
   const off = new Float64Array(cols);
@@ -118,15 +114,7 @@ export function weightedSum(
     const hi = max[j] as number;
     const isCost = cost[j] === 1;
     if (normalisation === "minMax") {
-      const range = hi - lo;
-      if (!Number.isFinite(range)) tooLarge(j);
-      if (!(range > 0)) {
-        failAt(
-          "zero_spread",
-          ["criteria", j],
-          `every alternative has the value ${lo} on criterion ${j}; min-max normalisation divides by the range, which is 0`,
-        );
-      }
+      const range = minMaxRange(lo, hi, j);
       off[j] = isCost ? hi : lo;
       div[j] = isCost ? -range : range;
     } else if (normalisation === "max") {
@@ -250,12 +238,4 @@ function readScale(scales: unknown, j: number, cols: number): CriterionScale {
     );
   }
   return { min: lo, max: hi };
-}
-
-function tooLarge(j: number): never {
-  failAt(
-    "out_of_range",
-    ["criteria", j],
-    `the values of criterion ${j} are too large to normalise in double precision`,
-  );
 }

@@ -1,8 +1,14 @@
 import { AssessmentError, formatPath, type PathSegment } from "../errors/AssessmentError.js";
 import type { SwotItem } from "../schema/entities.js";
 import { swotQuadrants, type SwotQuadrant } from "../schema/vocabularies.js";
-import { describe } from "../_lib/assert.js";
-import { assertFiniteAt, assertList, assertRecord, assertString, failAt } from "../_lib/shape.js";
+import {
+  assertFiniteAt,
+  assertList,
+  assertRecord,
+  assertString,
+  describe,
+  failAt,
+} from "../_lib/assert.js";
 import type {
   BuildSwotOptions,
   BuildSwotResult,

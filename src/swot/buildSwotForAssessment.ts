@@ -1,5 +1,5 @@
 import type { Assessment } from "../schema/assessment.js";
-import { assertList, assertRecord, assertString, withPathPrefix } from "../_lib/shape.js";
+import { assertList, assertRecord, assertString, withPathPrefix } from "../_lib/assert.js";
 import type { BuildSwotResult, RatingConvention } from "./buildSwot.js";
 import { crossSwot, type CrossSwotResult, type TowsLink } from "./crossSwot.js";
 import { embeddedIndicators, idsOf, readIdSet, swotOf } from "./_shared.js";

@@ -1,9 +1,15 @@
 import type { PathSegment } from "../errors/AssessmentError.js";
 import type { SwotQuadrant, TowsKind } from "../schema/vocabularies.js";
 import { towsKinds } from "../schema/vocabularies.js";
-import { describe } from "../_lib/assert.js";
+import {
+  assertIds,
+  assertList,
+  assertRecord,
+  assertString,
+  describe,
+  failAt,
+} from "../_lib/assert.js";
 import { compareIds } from "../_lib/sort.js";
-import { assertIds, assertList, assertRecord, assertString, failAt } from "../_lib/shape.js";
 import { readIdSet } from "./_shared.js";
 
 /** The four quadrant lists of a SWOT, as {@link buildSwot} returns them. */

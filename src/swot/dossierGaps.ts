@@ -1,7 +1,7 @@
 import type { PathSegment } from "../errors/AssessmentError.js";
 import type { Assessment } from "../schema/assessment.js";
 import type { Solution } from "../schema/entities.js";
-import { assertList, assertRecord, failAt } from "../_lib/shape.js";
+import { assertList, assertRecord, failAt } from "../_lib/assert.js";
 import {
   solutionDossier,
   type SolutionDossier,

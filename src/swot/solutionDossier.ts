@@ -5,17 +5,17 @@ import type { Assessment } from "../schema/assessment.js";
 import type { Duration, Money } from "../schema/common.js";
 import type { Kpi, Solution, Step } from "../schema/entities.js";
 import { helices, resourceKinds, type Helix, type ResourceKind } from "../schema/vocabularies.js";
-import { describe } from "../_lib/assert.js";
-import { Dec, isDecimal } from "../_lib/decimal.js";
-import { compareIds } from "../_lib/sort.js";
 import {
   assertFiniteAt,
   assertIds,
   assertList,
   assertRecord,
   assertString,
+  describe,
   failAt,
-} from "../_lib/shape.js";
+} from "../_lib/assert.js";
+import { Dec, isDecimal } from "../_lib/decimal.js";
+import { compareIds } from "../_lib/sort.js";
 import type { BuildSwotResult, RatingConvention, SwotPosition } from "./buildSwot.js";
 import { embeddedIndicators, readIdSet, swotOf } from "./_shared.js";
 

@@ -1,7 +1,6 @@
 import type { Duration } from "date-fns";
 import type { PathSegment } from "../errors/AssessmentError.js";
-import { describe } from "../_lib/assert.js";
-import { failAt } from "../_lib/shape.js";
+import { describe, failAt } from "../_lib/assert.js";
 import { isIsoDate } from "../_lib/dates.js";
 
 /** Largest part of a duration accepted (the exchange format's limit). */

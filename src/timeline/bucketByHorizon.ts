@@ -1,5 +1,5 @@
 import type { PathSegment } from "../errors/AssessmentError.js";
-import { describe } from "../_lib/assert.js";
+import { describe, failAt } from "../_lib/assert.js";
 import { addDurationIso, addMonthsIso, isIsoDate } from "../_lib/dates.js";
 import { defaultHorizons, type Horizon } from "./defaultHorizons.js";
 import {
@@ -13,7 +13,6 @@ import {
   isRecord,
   checkArray,
 } from "./_shared.js";
-import { failAt } from "../_lib/shape.js";
 
 /** A duration of whole months, weeks and days (the date-fns `Duration` subset the format allows). */
 export interface WholeDuration {

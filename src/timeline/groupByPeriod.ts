@@ -1,8 +1,7 @@
 import type { PathSegment } from "../errors/AssessmentError.js";
-import { describe } from "../_lib/assert.js";
+import { describe, failAt } from "../_lib/assert.js";
 import { compareIds } from "../_lib/sort.js";
 import { checkDate, checkId, checkRecord, checkArray } from "./_shared.js";
-import { failAt } from "../_lib/shape.js";
 
 /** Calendar periods a timeline can be viewed by. */
 export const periodKinds = ["month", "quarter", "year"] as const;

@@ -17,7 +17,7 @@ import {
   checkWhole,
   checkArray,
 } from "./_shared.js";
-import { failAt } from "../_lib/shape.js";
+import { failAt } from "../_lib/assert.js";
 
 /** A finish-to-start dependency: this step starts `lagDays` after `step` finishes. */
 export interface StepDependency {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { AssessmentError } from "../errors/AssessmentError.js";
 import {
+  assertArray,
+  assertFinite,
   assertFiniteAt,
   assertIds,
   assertList,
@@ -8,7 +10,7 @@ import {
   assertString,
   failAt,
   withPathPrefix,
-} from "./shape.js";
+} from "./assert.js";
 
 function errorOf(fn: () => unknown): AssessmentError {
   try {
@@ -62,6 +64,30 @@ describe("shape assertions", () => {
     expect([dup.code, dup.issues[0]?.path]).toStrictEqual(["duplicate_id", ["ids", 1]]);
     const empty = errorOf(() => assertIds(["a", ""], ["ids"], "ids"));
     expect([empty.code, empty.issues[0]?.path]).toStrictEqual(["invalid_value", ["ids", 1]]);
+  });
+});
+
+describe("fail and failAt wordings", () => {
+  it("keep the message as given in assertFinite and assertArray, append the path in the At forms", () => {
+    expect(errorOf(() => assertFinite(Number.NaN, ["v", 1], "v[1]")).issues).toStrictEqual([
+      { code: "non_finite", path: ["v", 1], message: "v[1] must be a finite number, got NaN" },
+    ]);
+    expect(errorOf(() => assertFiniteAt(Number.NaN, ["v", 1], "v[1]")).issues).toStrictEqual([
+      {
+        code: "non_finite",
+        path: ["v", 1],
+        message: "v[1] must be a finite number, got NaN (v[1])",
+      },
+    ]);
+    expect(errorOf(() => assertArray(1, ["v"], "v")).issues[0]?.message).toBe(
+      "v must be an array, got 1",
+    );
+    expect(errorOf(() => assertList(1, ["v"], "v")).issues[0]?.message).toBe(
+      "v must be an array, got 1 (v)",
+    );
+    expect(errorOf(() => assertArray([], ["v"], "v", { nonEmpty: true })).issues).toStrictEqual([
+      { code: "empty", path: ["v"], message: "v must not be empty" },
+    ]);
   });
 });
 
