@@ -117,6 +117,32 @@ describe("rankStability", () => {
     }
   });
 
+  it("ranks correctly when each draw reverses the whole order", () => {
+    // alternative i scores w1·i + w2·(n − i): every draw with w1 > w2 ranks them by i descending,
+    // every draw with w1 < w2 ascending, so from draw to draw the order flips (n²/2 moves)
+    const n = 40;
+    const reversing: Decision = {
+      alternatives: Array.from({ length: n }, (_, i) => `a${String(i).padStart(2, "0")}`),
+      criteria: [
+        { id: "x", kind: "benefit", weight: 0.5, scale: { min: 0, max: n } },
+        { id: "y", kind: "benefit", weight: 0.5, scale: { min: 0, max: n } },
+      ],
+      matrix: Array.from({ length: n }, (_, i) => [i, n - i]),
+    };
+    const r = rankStability(reversing, { draws: 200, perturbation: "uniform", range: 0.5 });
+    const up = r.solutions.find((s) => s.solution === "a39")?.rankProbabilities[0] ?? 0;
+    // both directions happen, about half the time each
+    expect(up).toBeGreaterThan(0.3);
+    expect(up).toBeLessThan(0.7);
+    for (const s of r.solutions) {
+      const i = Number(s.solution.slice(1));
+      // the only ranks possible: n − i (ascending i wins) or i + 1 (descending), with P(up) / P(down)
+      const seen = s.rankProbabilities.flatMap((p, k) => (p > 0 ? [k + 1] : []));
+      expect(seen.every((k) => k === n - i || k === i + 1)).toBe(true);
+      expect(s.rankProbabilities[n - i - 1]).toBeCloseTo(up, 12);
+    }
+  });
+
   it("keeps every draw at the given weights when the range is 0 and the order never changes", () => {
     const r = rankStability(decision, { draws: 100, perturbation: "uniform", range: 0 });
     expect(r.solutions.map((s) => s.rankProbabilities[s.baseRank - 1])).toStrictEqual([1, 1, 1, 1]);

@@ -267,30 +267,26 @@ export function rankStability(
   const w = new Float64Array(m);
   const scores = new Float64Array(n);
   const alpha = Float64Array.from(w0, (x) => (concentration ?? 0) * x);
-  // alternatives ordered by score, best first; kept from draw to draw, so the insertion sort
-  // below only has to undo the few swaps a perturbation causes
-  const order = new Int32Array(n);
-  const position = new Map(alternatives.map((a, i) => [a, i]));
-  base.ranking.forEach((r, p) => (order[p] = position.get(r.solution) as number));
+  // competition ranks of each draw: rank = 1 + the number of strictly greater scores, found by
+  // binary search in the draw's scores sorted by the engine's numeric sort (no comparator):
+  // O(n log n) per draw whatever the perturbation does to the order
+  const sorted = new Float64Array(n);
   for (let d = 0; d < draws; d++) {
     if (perturbation === "dirichlet") sampleDirichlet(uniform, alpha, w);
     else sampleUniform(uniform, w0, range as number, w);
     scorer.score(w, scores);
-    for (let p = 1; p < n; p++) {
-      const i = order[p] as number;
+    sorted.set(scores);
+    sorted.sort();
+    for (let i = 0; i < n; i++) {
       const v = scores[i] as number;
-      let q = p - 1;
-      while (q >= 0 && (scores[order[q] as number] as number) < v) {
-        order[q + 1] = order[q] as number;
-        q--;
+      let lo = 0;
+      let hi = n;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if ((sorted[mid] as number) > v) hi = mid;
+        else lo = mid + 1;
       }
-      order[q + 1] = i;
-    }
-    let rank = 1;
-    for (let p = 0; p < n; p++) {
-      const i = order[p] as number;
-      if (p > 0 && (scores[i] as number) !== (scores[order[p - 1] as number] as number))
-        rank = p + 1;
+      const rank = 1 + n - lo;
       counts[i * n + rank - 1] = (counts[i * n + rank - 1] as number) + 1;
       rankSum[i] = (rankSum[i] as number) + rank;
       if (rank <= topK) topCount[i] = (topCount[i] as number) + 1;
