@@ -49,47 +49,78 @@ function mark(value, target, digits = 2) {
   };
 }
 
+const ROUNDS = 4;
+
 /**
- * Times lib and baseline on one input with tinybench: several rounds, each running both tasks (in
- * alternating order, so a drifting machine load favours neither), samples pooled, medians taken.
+ * One round of tinybench on one input: both tasks, in alternating order from round to round (so
+ * a drifting machine load favours neither); returns each task's samples.
  */
-async function time(libFn, baseFn, budgetMs) {
-  const rounds = 4;
-  const pooled = { lib: [], baseline: [] };
-  for (let r = 0; r < rounds; r++) {
-    const bench = new Bench({
-      time: (budgetMs * timeFactor) / rounds / 2,
-      iterations: 2,
-      warmup: true,
-      warmupIterations: r === 0 ? 3 : 1,
-      warmupTime: 0,
-      retainSamples: true,
-      throws: true,
-    });
-    const tasks =
-      r % 2 === 0
-        ? [
-            ["lib", libFn],
-            ["baseline", baseFn],
-          ]
-        : [
-            ["baseline", baseFn],
-            ["lib", libFn],
-          ];
-    for (const [name, fn] of tasks) bench.add(name, fn);
-    await bench.run();
-    for (const task of bench.tasks) {
-      const res = task.result;
-      if (res.state !== "completed")
-        throw new Error(`${task.name}: ${res.state} ${res.error?.stack ?? ""}`);
-      pooled[task.name].push(...res.latency.samples);
+async function round(r, libFn, baseFn, budgetMs) {
+  const bench = new Bench({
+    time: (budgetMs * timeFactor) / ROUNDS / 2,
+    iterations: 2,
+    warmup: true,
+    warmupIterations: r === 0 ? 3 : 1,
+    warmupTime: 0,
+    retainSamples: true,
+    throws: true,
+  });
+  const tasks =
+    r % 2 === 0
+      ? [
+          ["lib", libFn],
+          ["baseline", baseFn],
+        ]
+      : [
+          ["baseline", baseFn],
+          ["lib", libFn],
+        ];
+  for (const [name, fn] of tasks) bench.add(name, fn);
+  await bench.run();
+  const out = {};
+  for (const task of bench.tasks) {
+    const res = task.result;
+    if (res.state !== "completed")
+      throw new Error(`${task.name}: ${res.state} ${res.error?.stack ?? ""}`);
+    out[task.name] = res.latency.samples;
+  }
+  return out;
+}
+
+/**
+ * Times lib and baseline at every size: ROUNDS rounds, each visiting every size in turn (so a
+ * drift of the machine over the run is spread over the sizes instead of bending the growth
+ * line). Per size: the medians of the pooled samples (for the ratio), and the fastest round's
+ * median (for the growth line: another process on this shared machine can only add time, and one
+ * slow round at one size bends a slope over three sizes by more than its tolerance).
+ */
+async function timeSizes(w, inputs) {
+  const acc = inputs.map(() => ({ lib: [], baseline: [], libRounds: [], baselineRounds: [] }));
+  for (let r = 0; r < ROUNDS; r++) {
+    for (let k = 0; k < inputs.length; k++) {
+      const budget = k === inputs.length - 1 ? 4000 : 1500;
+      const input = inputs[k];
+      const got = await round(
+        r,
+        () => w.lib(input),
+        () => w.baseline(input),
+        budget,
+      );
+      const a = acc[k];
+      a.lib.push(...got.lib);
+      a.baseline.push(...got.baseline);
+      a.libRounds.push(median(got.lib));
+      a.baselineRounds.push(median(got.baseline));
     }
   }
-  return {
-    lib: median(pooled.lib),
-    baseline: median(pooled.baseline),
-    samples: Math.min(pooled.lib.length, pooled.baseline.length),
-  };
+  return acc.map((a, k) => ({
+    size: w.sizes[k],
+    lib: median(a.lib),
+    baseline: median(a.baseline),
+    libBest: Math.min(...a.libRounds),
+    baselineBest: Math.min(...a.baselineRounds),
+    samples: Math.min(a.lib.length, a.baseline.length),
+  }));
 }
 
 function has(name) {
@@ -105,26 +136,17 @@ for (const w of workloads(pkg)) {
     skipped.push(w.name);
     continue;
   }
-  const per = [];
+  const inputs = [];
   for (const size of w.sizes) {
     const input = w.setup(size);
-    const libOut = w.lib(input);
-    const baseOut = w.baseline(input);
-    const diff = w.check(libOut, baseOut, input);
+    const diff = w.check(w.lib(input), w.baseline(input), input);
     if (diff) {
       say(`bench ${w.name}: baseline and library disagree at size ${size}: ${diff}`);
       failures.push(`${w.name}: baseline disagrees (${diff})`);
     }
-    const budget = size === w.sizes[w.sizes.length - 1] ? 4000 : 1500;
-    per.push({
-      size,
-      ...(await time(
-        () => w.lib(input),
-        () => w.baseline(input),
-        budget,
-      )),
-    });
+    inputs.push(input);
   }
+  const per = await timeSizes(w, inputs);
   const main = per[per.length - 1];
   const ratio = main.lib / main.baseline;
   const m = mark(ratio, w.target);
@@ -133,13 +155,14 @@ for (const w of workloads(pkg)) {
     `bench ${w.name}: lib ${ms(main.lib)} ms, baseline ${ms(main.baseline)} ms, ratio ${ratioText}${m ? m.text : " (no target)"}`,
   );
   if (m && !m.pass) failures.push(`${w.name}: ratio ${ratioText} > ${w.target}`);
+  // growth from each size's fastest round (see timeSizes); the ratio pools every round
   const eLib = growthExponent(
     per.map((p) => p.size),
-    per.map((p) => p.lib),
+    per.map((p) => p.libBest),
   );
   const eBase = growthExponent(
     per.map((p) => p.size),
-    per.map((p) => p.baseline),
+    per.map((p) => p.baselineBest),
   );
   // near-linear: at most the exponent n log n shows over the same sizes plus 0.15 for timing noise,
   // or at most 0.1 above the baseline's exponent: the baselines are linear or n log n by
