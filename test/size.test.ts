@@ -6,7 +6,8 @@
  * bundle without decimal.js, and the whole bundle may be larger by decimal.js alone. The root entry
  * is measured twice, with its dependencies bundled and with them external; the library's own code
  * (dependencies external) is held to a stated 100 kB: issue 8's target of 40 kB for the whole root
- * entry is not met (88 kB own code when this was set), and the issue stays open for it. Bundles the BUILT files (dist/), as a user's bundler
+ * entry is not met (89.7 kB own code, 117.7 kB with dependencies: the root re-exports every stage;
+ * see docs/decisions/0601). Bundles the BUILT files (dist/), as a user's bundler
  * does; the global setup builds dist when it is stale. The numbers are printed (see
  * docs/performance.md).
  */
@@ -135,8 +136,8 @@ describe("bundle size", () => {
     const contents = `export * from "icc-assessment";`;
     const own = await bundle(contents, DEPENDENCIES);
     const all = await bundle(contents);
-    // with zod classic (~30 kB), decimal.js (~11 kB) and date-fns bundled the root cannot be 40 kB;
-    // the number is printed and reported in docs/performance.md
+    // the root re-exports every stage (DESIGN.md), so it is the whole library: the number is
+    // printed and reported in docs/performance.md
     console.log(
       `size root entry: ${kB(own.brotli)} brotli without dependencies, ${kB(all.brotli)} with them bundled`,
     );
