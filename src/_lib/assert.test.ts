@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { thrown } from "../../test/helpers/errors.js";
 import { AssessmentError } from "../errors/AssessmentError.js";
 import {
   assertArray,
@@ -12,19 +13,9 @@ import {
   withPathPrefix,
 } from "./assert.js";
 
-function errorOf(fn: () => unknown): AssessmentError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AssessmentError) return e;
-    throw e;
-  }
-  throw new Error("expected an AssessmentError");
-}
-
 describe("failAt", () => {
   it("appends the formatted path to the message", () => {
-    const e = errorOf(() =>
+    const e = thrown(() =>
       failAt("out_of_range", ["items", 3, "rating"], "rating must be between 1 and 4, got 5"),
     );
     expect(e.issues).toStrictEqual([
@@ -47,45 +38,45 @@ describe("shape assertions", () => {
   });
 
   it("reject values of the wrong type with the path", () => {
-    expect(errorOf(() => assertRecord([], ["a"], "a")).code).toBe("invalid_type");
-    expect(errorOf(() => assertRecord(null, ["a"], "a")).code).toBe("invalid_type");
-    expect(errorOf(() => assertList({}, ["a"], "a")).code).toBe("invalid_type");
-    expect(errorOf(() => assertString(1, ["a"], "a")).code).toBe("invalid_type");
-    expect(errorOf(() => assertString(" ", ["a"], "a", { nonEmpty: true })).code).toBe(
+    expect(thrown(() => assertRecord([], ["a"], "a")).code).toBe("invalid_type");
+    expect(thrown(() => assertRecord(null, ["a"], "a")).code).toBe("invalid_type");
+    expect(thrown(() => assertList({}, ["a"], "a")).code).toBe("invalid_type");
+    expect(thrown(() => assertString(1, ["a"], "a")).code).toBe("invalid_type");
+    expect(thrown(() => assertString(" ", ["a"], "a", { nonEmpty: true })).code).toBe(
       "invalid_value",
     );
-    expect(errorOf(() => assertFiniteAt("1", ["a"], "a")).code).toBe("invalid_type");
-    expect(errorOf(() => assertFiniteAt(Number.NaN, ["a"], "a")).code).toBe("non_finite");
-    expect(errorOf(() => assertFiniteAt(-Infinity, ["a"], "a")).code).toBe("non_finite");
+    expect(thrown(() => assertFiniteAt("1", ["a"], "a")).code).toBe("invalid_type");
+    expect(thrown(() => assertFiniteAt(Number.NaN, ["a"], "a")).code).toBe("non_finite");
+    expect(thrown(() => assertFiniteAt(-Infinity, ["a"], "a")).code).toBe("non_finite");
   });
 
   it("reject repeated or empty ids", () => {
-    const dup = errorOf(() => assertIds(["a", "a"], ["ids"], "ids"));
+    const dup = thrown(() => assertIds(["a", "a"], ["ids"], "ids"));
     expect([dup.code, dup.issues[0]?.path]).toStrictEqual(["duplicate_id", ["ids", 1]]);
-    const empty = errorOf(() => assertIds(["a", ""], ["ids"], "ids"));
+    const empty = thrown(() => assertIds(["a", ""], ["ids"], "ids"));
     expect([empty.code, empty.issues[0]?.path]).toStrictEqual(["invalid_value", ["ids", 1]]);
   });
 });
 
 describe("fail and failAt wordings", () => {
   it("keep the message as given in assertFinite and assertArray, append the path in the At forms", () => {
-    expect(errorOf(() => assertFinite(Number.NaN, ["v", 1], "v[1]")).issues).toStrictEqual([
+    expect(thrown(() => assertFinite(Number.NaN, ["v", 1], "v[1]")).issues).toStrictEqual([
       { code: "non_finite", path: ["v", 1], message: "v[1] must be a finite number, got NaN" },
     ]);
-    expect(errorOf(() => assertFiniteAt(Number.NaN, ["v", 1], "v[1]")).issues).toStrictEqual([
+    expect(thrown(() => assertFiniteAt(Number.NaN, ["v", 1], "v[1]")).issues).toStrictEqual([
       {
         code: "non_finite",
         path: ["v", 1],
         message: "v[1] must be a finite number, got NaN (v[1])",
       },
     ]);
-    expect(errorOf(() => assertArray(1, ["v"], "v")).issues[0]?.message).toBe(
+    expect(thrown(() => assertArray(1, ["v"], "v")).issues[0]?.message).toBe(
       "v must be an array, got 1",
     );
-    expect(errorOf(() => assertList(1, ["v"], "v")).issues[0]?.message).toBe(
+    expect(thrown(() => assertList(1, ["v"], "v")).issues[0]?.message).toBe(
       "v must be an array, got 1 (v)",
     );
-    expect(errorOf(() => assertArray([], ["v"], "v", { nonEmpty: true })).issues).toStrictEqual([
+    expect(thrown(() => assertArray([], ["v"], "v", { nonEmpty: true })).issues).toStrictEqual([
       { code: "empty", path: ["v"], message: "v must not be empty" },
     ]);
   });
@@ -97,7 +88,7 @@ describe("withPathPrefix", () => {
   });
 
   it("prefixes paths and rewrites the path at the end of messages", () => {
-    const e = errorOf(() =>
+    const e = thrown(() =>
       withPathPrefix(["assessment", "swot"], () => failAt("empty", ["items", 0], "no")),
     );
     expect(e.issues).toStrictEqual([
@@ -110,7 +101,7 @@ describe("withPathPrefix", () => {
   });
 
   it("drops leading segments before prefixing", () => {
-    const e = errorOf(() =>
+    const e = thrown(() =>
       withPathPrefix(["assessment", "tows"], () => failAt("empty", ["links", 2], "no"), 1),
     );
     expect(e.issues[0]?.path).toStrictEqual(["assessment", "tows", 2]);
@@ -119,7 +110,7 @@ describe("withPathPrefix", () => {
 
   it("leaves messages without a path suffix alone and rethrows other errors untouched", () => {
     const plain = new AssessmentError([{ code: "empty", path: ["x"], message: "plain" }]);
-    const e = errorOf(() =>
+    const e = thrown(() =>
       withPathPrefix(["p"], () => {
         throw plain;
       }),

@@ -1,26 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { thrown } from "../../test/helpers/errors.js";
 import fc from "fast-check";
-import { parseAssessment } from "../schema/index.js";
+import { smallAssessment } from "../../test/helpers/assessments.js";
 import type { Assessment } from "../schema/index.js";
 import { buildActionPlan, type ActionPlan } from "./buildActionPlan.js";
 import { recordProgress } from "./recordProgress.js";
 
-function doc(extra: Record<string, unknown>): Assessment {
-  return parseAssessment({
-    formatVersion: "1.0",
-    city: { id: "sofia", name: "Sofia", country: "BG" },
-    programme: { id: "icc-2020", start: "2020-09-28", end: "2022-11-30" },
-    track: { id: "citizenParticipationDigitalPublicAdministration" },
-    stakeholders: [
-      { id: "city", name: "Innovation team", helix: "public", kind: "cityDepartment" },
-    ],
-    workshops: [],
-    needs: [],
-    solutions: [{ id: "s", title: "S", readiness: "idea" }],
-    ...extra,
-  });
-}
+/** The small assessment with one solution `s`. */
+const doc = (extra: Record<string, unknown>): Assessment =>
+  smallAssessment({ solutions: [{ id: "s", title: "S", readiness: "idea" }], ...extra });
 
 /** One action from 2021-01-01 to 2021-12-31 (364 days) with a KPI 0 → 100 due at its end. */
 function onePlan(action: Record<string, unknown> = {}): ActionPlan {
