@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { thrown } from "../../test/helpers/errors.js";
 import { egdi, type EgdiComponents } from "./egdi.js";
-import { AssessmentError } from "../errors/AssessmentError.js";
 
 /**
  * Golden data: test/fixtures/reference/egov.json, case egdi_2022 — UN DESA E-Government Survey
@@ -27,16 +27,6 @@ const egov = JSON.parse(
   };
 };
 const cases = egov.cases.egdi_2022;
-
-function fails(fn: () => unknown): AssessmentError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AssessmentError) return e;
-    throw e;
-  }
-  throw new Error("expected an AssessmentError");
-}
 
 describe("egdi", () => {
   for (const [name, c] of Object.entries(cases.countries)) {
@@ -65,7 +55,7 @@ describe("egdi", () => {
       [[0.5, 0.5, 0.5], "invalid_type", ["components"]],
     ];
     for (const [input, code, path] of cases2) {
-      const e = fails(() => egdi(input as EgdiComponents));
+      const e = thrown(() => egdi(input as EgdiComponents));
       expect([e.code, e.issues[0]?.path]).toStrictEqual([code, path]);
     }
     expect(() => egdi({ osi: 2, tii: 0.5, hci: 0.5 })).toThrowErrorMatchingInlineSnapshot(

@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { thrown } from "../../test/helpers/errors.js";
 import { egovBand, egovBands } from "./egovBand.js";
-import { AssessmentError } from "../errors/AssessmentError.js";
 
 // test/fixtures/reference/egov.json: published 2022 EGDI values and their UN groups
 const egov = JSON.parse(
@@ -24,16 +24,6 @@ const label: Record<string, string> = {
   Middle: "middle",
   Low: "low",
 };
-
-function fails(fn: () => unknown): AssessmentError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AssessmentError) return e;
-    throw e;
-  }
-  throw new Error("expected an AssessmentError");
-}
 
 describe("egovBand", () => {
   for (const [name, c] of Object.entries(egov.cases.egdi_2022.countries)) {
@@ -78,7 +68,7 @@ describe("egovBand", () => {
       [Number.NaN, "non_finite"],
       ["0.5", "invalid_type"],
     ] as const) {
-      const e = fails(() => egovBand(v as number));
+      const e = thrown(() => egovBand(v as number));
       expect([e.code, e.issues[0]?.path]).toStrictEqual([code, ["value"]]);
     }
   });

@@ -1,17 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { thrown } from "../../test/helpers/errors.js";
 import { epi } from "./epi.js";
-import { AssessmentError } from "../errors/AssessmentError.js";
-
-function fails(fn: () => unknown): AssessmentError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AssessmentError) return e;
-    throw e;
-  }
-  throw new Error("expected an AssessmentError");
-}
 
 describe("epi", () => {
   it("rescales raw scores to [0, 1] over the peer set, keeping nulls", () => {
@@ -45,7 +35,7 @@ describe("epi", () => {
       [[-1e308, 1e308], "non_finite", ["rawScores"]],
     ];
     for (const [input, code, path] of cases) {
-      const e = fails(() => epi(input as number[]));
+      const e = thrown(() => epi(input as number[]));
       expect([e.code, e.issues[0]?.path]).toStrictEqual([code, path]);
     }
   });

@@ -1,18 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { thrown } from "../../test/helpers/errors.js";
 import { getFramework } from "./getFramework.js";
 import { iccCitizenParticipation } from "./iccCitizenParticipation.js";
 import { unLosi2022 } from "./unLosi2022.js";
-import { AssessmentError } from "../errors/AssessmentError.js";
-
-function fails(fn: () => unknown): AssessmentError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AssessmentError) return e;
-    throw e;
-  }
-  throw new Error("expected an AssessmentError");
-}
 
 describe("getFramework", () => {
   it("finds a built-in framework by id, with or without its version", () => {
@@ -25,11 +15,11 @@ describe("getFramework", () => {
     expect(() => getFramework("dmat")).toThrowErrorMatchingInlineSnapshot(
       `[AssessmentError: unknown framework "dmat"; known: icc-citizen-participation, un-losi-2022]`,
     );
-    const v = fails(() => getFramework("icc-citizen-participation", "2.0.0"));
+    const v = thrown(() => getFramework("icc-citizen-participation", "2.0.0"));
     expect([v.code, v.issues[0]?.path]).toStrictEqual(["unknown_reference", ["version"]]);
-    const t = fails(() => getFramework(7 as unknown as string));
+    const t = thrown(() => getFramework(7 as unknown as string));
     expect([t.code, t.issues[0]?.path]).toStrictEqual(["invalid_type", ["id"]]);
-    const tv = fails(() => getFramework("un-losi-2022", 1 as unknown as string));
+    const tv = thrown(() => getFramework("un-losi-2022", 1 as unknown as string));
     expect([tv.code, tv.issues[0]?.path]).toStrictEqual(["invalid_type", ["version"]]);
   });
 
@@ -44,7 +34,7 @@ describe("getFramework", () => {
       getFramework("icc-citizen-participation", undefined, { frameworks: [v("2"), v("2.0.1")] })
         .version,
     ).toBe("2.0.1");
-    const e = fails(() => getFramework("x", undefined, { frameworks: "all" as never }));
+    const e = thrown(() => getFramework("x", undefined, { frameworks: "all" as never }));
     expect([e.code, e.issues[0]?.path]).toStrictEqual(["invalid_type", ["options", "frameworks"]]);
   });
 });

@@ -2,9 +2,9 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { thrown } from "../../test/helpers/errors.js";
 import { aggregate, type AggregateOptions } from "./aggregate.js";
 import { normalise } from "./normalise.js";
-import { AssessmentError } from "../errors/AssessmentError.js";
 
 /**
  * Golden data: test/fixtures/reference/composite.json, case asem_mini8 — COINr 1.1.14 a_amean of
@@ -44,16 +44,6 @@ function normalisedByUs(
     ),
   );
   return mini.units.map((_, r) => cols.map((c) => c[r] as number));
-}
-
-function fails(fn: () => unknown): AssessmentError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AssessmentError) return e;
-    throw e;
-  }
-  throw new Error("expected an AssessmentError");
 }
 
 const eq = [1, 1, 1, 1, 1];
@@ -135,7 +125,7 @@ describe("aggregate", () => {
 
   it("renormalises weights over the values present, or raises under missing: error", () => {
     expect(aggregate([null, 50, 100], [5, 1, 1])).toBe(75);
-    const e = fails(() => aggregate([null, 50], [1, 1], { missing: "error" }));
+    const e = thrown(() => aggregate([null, 50], [1, 1], { missing: "error" }));
     expect(e.code).toBe("missing_value");
     expect(e.issues[0]?.path).toStrictEqual(["values", 0]);
   });
@@ -155,9 +145,9 @@ describe("aggregate", () => {
     ).toThrowErrorMatchingInlineSnapshot(
       `[AssessmentError: a geometric mean needs positive values, got 0 (values[1])]`,
     );
-    const h = fails(() => aggregate([5, -2], [1, 1], { method: "harmonic" }));
+    const h = thrown(() => aggregate([5, -2], [1, 1], { method: "harmonic" }));
     expect([h.code, h.issues[0]?.path]).toStrictEqual(["non_positive_value", ["values", 1]]);
-    const g = fails(() => aggregate([-1, 2], [1, 1], { method: "generalised", p: 2 }));
+    const g = thrown(() => aggregate([-1, 2], [1, 1], { method: "generalised", p: 2 }));
     expect([g.code, g.issues[0]?.path]).toStrictEqual(["non_positive_value", ["values", 0]]);
     expect(aggregate([0, 2], [1, 1], { method: "generalised", p: 2 })).toBeCloseTo(
       Math.sqrt(2),
@@ -178,7 +168,7 @@ describe("aggregate", () => {
     expect(
       aggregate([1, 4], [1, 1], { method: "harmonic", zeroPolicy: { nonPositive: "error" } }),
     ).toBe(1.6);
-    const still = fails(() =>
+    const still = thrown(() =>
       aggregate([-3, 4], [1, 1], {
         method: "geometric",
         zeroPolicy: { nonPositive: "shift", shift: 1 },
@@ -294,28 +284,28 @@ describe("aggregate", () => {
       expect(() => aggregate([1, 2], [0, 0])).toThrowErrorMatchingInlineSnapshot(
         `[AssessmentError: weights must sum to a positive finite number, got 0 (weights)]`,
       );
-      const neg = fails(() => aggregate([1, 2], [1, -1]));
+      const neg = thrown(() => aggregate([1, 2], [1, -1]));
       expect([neg.code, neg.issues[0]?.path]).toStrictEqual(["negative_weight", ["weights", 1]]);
-      const len = fails(() => aggregate([1, 2], [1]));
+      const len = thrown(() => aggregate([1, 2], [1]));
       expect([len.code, len.issues[0]?.path]).toStrictEqual(["length_mismatch", ["weights"]]);
-      const nanW = fails(() => aggregate([1, 2], [1, Number.NaN]));
+      const nanW = thrown(() => aggregate([1, 2], [1, Number.NaN]));
       expect([nanW.code, nanW.issues[0]?.path]).toStrictEqual(["non_finite", ["weights", 1]]);
-      const big = fails(() => aggregate([1, 2], [Number.MAX_VALUE, Number.MAX_VALUE]));
+      const big = thrown(() => aggregate([1, 2], [Number.MAX_VALUE, Number.MAX_VALUE]));
       expect(big.code).toBe("zero_weights");
     });
 
     it("rejects values that are not finite numbers or null, and an empty list", () => {
-      const nan = fails(() => aggregate([1, Number.NaN], [1, 1]));
+      const nan = thrown(() => aggregate([1, Number.NaN], [1, 1]));
       expect([nan.code, nan.issues[0]?.path]).toStrictEqual(["non_finite", ["values", 1]]);
-      const inf = fails(() => aggregate([-Infinity, 1], [1, 1]));
+      const inf = thrown(() => aggregate([-Infinity, 1], [1, 1]));
       expect([inf.code, inf.issues[0]?.path]).toStrictEqual(["non_finite", ["values", 0]]);
-      const str = fails(() => aggregate(["1" as unknown as number], [1]));
+      const str = thrown(() => aggregate(["1" as unknown as number], [1]));
       expect([str.code, str.issues[0]?.path]).toStrictEqual(["invalid_type", ["values", 0]]);
-      const empty = fails(() => aggregate([], []));
+      const empty = thrown(() => aggregate([], []));
       expect([empty.code, empty.issues[0]?.path]).toStrictEqual(["empty", ["values"]]);
-      expect(fails(() => aggregate(null as unknown as number[], [])).code).toBe("invalid_type");
+      expect(thrown(() => aggregate(null as unknown as number[], [])).code).toBe("invalid_type");
       expect(
-        fails(() => aggregate([1], null as unknown as number[])).issues[0]?.path,
+        thrown(() => aggregate([1], null as unknown as number[])).issues[0]?.path,
       ).toStrictEqual(["weights"]);
     });
 
@@ -340,13 +330,13 @@ describe("aggregate", () => {
         ],
       ];
       for (const [spec, code, path] of cases) {
-        const e = fails(() => aggregate([1, 2], [1, 1], spec as AggregateOptions));
+        const e = thrown(() => aggregate([1, 2], [1, 1], spec as AggregateOptions));
         expect([e.code, e.issues[0]?.path]).toStrictEqual([code, path]);
       }
     });
 
     it("raises rather than returning Infinity when the mean overflows", () => {
-      const e = fails(() => aggregate([1e308, 1e308], [1, 1]));
+      const e = thrown(() => aggregate([1e308, 1e308], [1, 1]));
       expect([e.code, e.issues[0]?.path]).toStrictEqual(["non_finite", ["values"]]);
     });
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { thrown } from "../../test/helpers/errors.js";
 import { assessReadiness, readinessCriteria, readinessSteps } from "./assessReadiness.js";
-import { AssessmentError } from "../errors/AssessmentError.js";
 import { Dec } from "../_lib/decimal.js";
 import { parseAssessment } from "../schema/index.js";
 import type { Solution } from "../schema/entities.js";
@@ -40,16 +40,6 @@ const deployed: Solution = {
   kpis: [{ id: "k1", title: "Datasets", unit: "datasets", baseline: 12, target: 100 }],
   risks: [{ id: "r1", title: "Data quality", likelihood: 3, impact: 3, mitigation: "Review" }],
 };
-
-function fails(fn: () => unknown): AssessmentError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AssessmentError) return e;
-    throw e;
-  }
-  throw new Error("expected an AssessmentError");
-}
 
 describe("assessReadiness", () => {
   it("places a bare named proposal at idea and lists the concept criteria as missing", () => {
@@ -220,10 +210,10 @@ describe("assessReadiness", () => {
   });
 
   it("rejects a value that is not a solution", () => {
-    const e = fails(() => assessReadiness(null as unknown as Solution));
+    const e = thrown(() => assessReadiness(null as unknown as Solution));
     expect(e.code).toBe("invalid_type");
     expect(e.issues[0]?.path).toStrictEqual(["solution"]);
-    expect(fails(() => assessReadiness([] as unknown as Solution)).code).toBe("invalid_type");
+    expect(thrown(() => assessReadiness([] as unknown as Solution)).code).toBe("invalid_type");
   });
 
   it("rejects an unknown declared readiness", () => {
@@ -232,30 +222,30 @@ describe("assessReadiness", () => {
     ).toThrowErrorMatchingInlineSnapshot(
       `[AssessmentError: solution.readiness must be one of idea, concept, prepared, piloted, deployed, got "launched"]`,
     );
-    const e = fails(() =>
+    const e = thrown(() =>
       assessReadiness({ ...concept, readiness: "launched" } as unknown as Solution),
     );
     expect(e.issues[0]?.path).toStrictEqual(["solution", "readiness"]);
   });
 
   it("rejects a list field that is not an array", () => {
-    const e = fails(() => assessReadiness({ ...concept, kpis: "none" } as unknown as Solution));
+    const e = thrown(() => assessReadiness({ ...concept, kpis: "none" } as unknown as Solution));
     expect(e.code).toBe("invalid_type");
     expect(e.issues[0]?.path).toStrictEqual(["solution", "kpis"]);
   });
 
   it("rejects an unreadable money amount", () => {
     const bad = { ...deployed, cost: { amount: 50000, currency: "EUR" } } as unknown as Solution;
-    const e = fails(() => assessReadiness(bad));
+    const e = thrown(() => assessReadiness(bad));
     expect(e.code).toBe("invalid_money");
     expect(e.issues[0]?.path).toStrictEqual(["solution", "cost", "amount"]);
     const badFunding = {
       ...deployed,
       funding: [{ source: "eu", amount: { amount: "lots", currency: "EUR" }, secured: true }],
     } as unknown as Solution;
-    const e2 = fails(() => assessReadiness(badFunding));
+    const e2 = thrown(() => assessReadiness(badFunding));
     expect(e2.issues[0]?.path).toStrictEqual(["solution", "funding", 0, "amount", "amount"]);
     const nullCost = { ...deployed, cost: null } as unknown as Solution;
-    expect(fails(() => assessReadiness(nullCost)).code).toBe("invalid_money");
+    expect(thrown(() => assessReadiness(nullCost)).code).toBe("invalid_money");
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { thrown } from "../../test/helpers/errors.js";
 import { compareMaturity } from "./compareMaturity.js";
 import { scoreMaturity, type MaturityResult } from "./scoreMaturity.js";
-import { AssessmentError } from "../errors/AssessmentError.js";
 import type { MaturityFramework } from "../schema/framework.js";
 import type { Observation } from "../schema/entities.js";
 
@@ -32,16 +32,6 @@ const o = (unit: string, indicator: string, value: Observation["value"]): Observ
 
 const a = scoreMaturity(framework, [o("sofia", "ease", 2), o("sofia", "open", false)]);
 const b = scoreMaturity(framework, [o("sofia@2022", "ease", 4), o("sofia@2022", "open", true)]);
-
-function fails(fn: () => unknown): AssessmentError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AssessmentError) return e;
-    throw e;
-  }
-  throw new Error("expected an AssessmentError");
-}
 
 describe("compareMaturity", () => {
   it("compares the only unit of each result, per dimension and overall", () => {
@@ -199,7 +189,7 @@ describe("compareMaturity", () => {
       ],
     ];
     for (const [bad, code, path] of cases) {
-      const e = fails(() => compareMaturity(a, bad));
+      const e = thrown(() => compareMaturity(a, bad));
       expect([e.code, e.issues[0]?.path]).toStrictEqual([code, path]);
     }
     const negZero = withOverall({
@@ -236,19 +226,19 @@ describe("compareMaturity", () => {
     expect(() => compareMaturity(a, other)).toThrowErrorMatchingInlineSnapshot(
       `[AssessmentError: cannot compare results of different frameworks: "mini" and "un-losi-2022"]`,
     );
-    const e1 = fails(() => compareMaturity(a, other));
+    const e1 = thrown(() => compareMaturity(a, other));
     expect([e1.code, e1.issues[0]?.path]).toStrictEqual([
       "framework_mismatch",
       ["b", "framework", "id"],
     ]);
     const v2 = { ...b, framework: { ...b.framework, version: "2.0.0" } } as MaturityResult;
-    const e2 = fails(() => compareMaturity(a, v2));
+    const e2 = thrown(() => compareMaturity(a, v2));
     expect([e2.code, e2.issues[0]?.path]).toStrictEqual([
       "framework_mismatch",
       ["b", "framework", "version"],
     ]);
     const scaled = { ...b, scale: { min: 0, max: 10 } } as MaturityResult;
-    const e3 = fails(() => compareMaturity(a, scaled));
+    const e3 = thrown(() => compareMaturity(a, scaled));
     expect([e3.code, e3.issues[0]?.path]).toStrictEqual(["framework_mismatch", ["b", "scale"]]);
   });
 
@@ -289,11 +279,11 @@ describe("compareMaturity", () => {
       ],
     ];
     for (const [fn, code, path] of cases) {
-      const e = fails(fn);
+      const e = thrown(fn);
       expect([e.code, e.issues[0]?.path]).toStrictEqual([code, path]);
     }
     const two = scoreMaturity(framework, [o("x", "ease", 1), o("y", "ease", 2)]);
-    const e = fails(() => compareMaturity(two, b));
+    const e = thrown(() => compareMaturity(two, b));
     expect([e.code, e.issues[0]?.path]).toStrictEqual(["empty", ["b", "units"]]);
   });
 });

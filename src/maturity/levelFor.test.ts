@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { thrown } from "../../test/helpers/errors.js";
 import { levelFor } from "./levelFor.js";
-import { AssessmentError } from "../errors/AssessmentError.js";
 import { resolveBands } from "../schema/checkFramework.js";
 import { unLosi2022 } from "../frameworks/unLosi2022.js";
 import { iccCitizenParticipation } from "../frameworks/iccCitizenParticipation.js";
@@ -10,16 +10,6 @@ const levels = [
   { id: "low", title: "Low", min: 0, max: 50 },
   { id: "high", title: "High", min: 50, max: 100 },
 ];
-
-function fails(fn: () => unknown): AssessmentError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AssessmentError) return e;
-    throw e;
-  }
-  throw new Error("expected an AssessmentError");
-}
 
 describe("levelFor", () => {
   it("uses the default convention: lower bound inclusive, upper exclusive, the top band including the maximum", () => {
@@ -87,7 +77,7 @@ describe("levelFor", () => {
       [50, [{ id: "a", min: 0, max: 100 }], "invalid_type", ["bands", 0]],
     ];
     for (const [score, bands, code, path] of cases) {
-      const e = fails(() => levelFor(score as number, bands as never));
+      const e = thrown(() => levelFor(score as number, bands as never));
       expect([e.code, e.issues[0]?.path]).toStrictEqual([code, path]);
     }
   });

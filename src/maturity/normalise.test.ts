@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { thrown } from "../../test/helpers/errors.js";
 import { normalise } from "./normalise.js";
-import { AssessmentError } from "../errors/AssessmentError.js";
 import type { NormaliseSpec } from "../schema/framework.js";
 
 /**
@@ -41,16 +41,6 @@ function expectClose(actual: readonly (number | null)[], expected: readonly numb
     expect(a).not.toBeNull();
     expect(Math.abs((a as number) - (expected[i] as number))).toBeLessThanOrEqual(1e-9);
   });
-}
-
-function fails(fn: () => unknown): AssessmentError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AssessmentError) return e;
-    throw e;
-  }
-  throw new Error("expected an AssessmentError");
 }
 
 describe("normalise", () => {
@@ -252,15 +242,15 @@ describe("normalise", () => {
   describe("bad input", () => {
     it("rejects values that are not an array of finite numbers or nulls", () => {
       expect(
-        fails(() => normalise("1,2" as unknown as number[], { method: "minMax" })).issues[0]?.path,
+        thrown(() => normalise("1,2" as unknown as number[], { method: "minMax" })).issues[0]?.path,
       ).toStrictEqual(["values"]);
-      const nan = fails(() => normalise([1, Number.NaN], { method: "minMax" }));
+      const nan = thrown(() => normalise([1, Number.NaN], { method: "minMax" }));
       expect(nan.code).toBe("non_finite");
       expect(nan.issues[0]?.path).toStrictEqual(["values", 1]);
-      const inf = fails(() => normalise([Infinity, 1], { method: "minMax" }));
+      const inf = thrown(() => normalise([Infinity, 1], { method: "minMax" }));
       expect(inf.code).toBe("non_finite");
       expect(inf.issues[0]?.path).toStrictEqual(["values", 0]);
-      const str = fails(() => normalise([1, "2" as unknown as number], { method: "minMax" }));
+      const str = thrown(() => normalise([1, "2" as unknown as number], { method: "minMax" }));
       expect(str.code).toBe("invalid_type");
       expect(str.issues[0]?.path).toStrictEqual(["values", 1]);
     });
@@ -271,15 +261,15 @@ describe("normalise", () => {
       ).toThrowErrorMatchingInlineSnapshot(
         `[AssessmentError: minMax needs values that differ, but every value is 2 (values)]`,
       );
-      expect(fails(() => normalise([2, 2], { method: "zScore" })).code).toBe("zero_spread");
-      expect(fails(() => normalise([2, 2], { method: "distanceToMax" })).code).toBe("zero_spread");
+      expect(thrown(() => normalise([2, 2], { method: "zScore" })).code).toBe("zero_spread");
+      expect(thrown(() => normalise([2, 2], { method: "distanceToMax" })).code).toBe("zero_spread");
       expect(
-        fails(() => normalise([2, 3], { method: "distanceToReference", reference: 2 })).code,
+        thrown(() => normalise([2, 3], { method: "distanceToReference", reference: 2 })).code,
       ).toBe("zero_spread");
-      const few = fails(() => normalise([5, null], { method: "rank" }));
+      const few = thrown(() => normalise([5, null], { method: "rank" }));
       expect(few.code).toBe("too_few_values");
       expect(few.issues[0]?.path).toStrictEqual(["values"]);
-      expect(fails(() => normalise([], { method: "minMax" })).code).toBe("too_few_values");
+      expect(thrown(() => normalise([], { method: "minMax" })).code).toBe("too_few_values");
       expect(normalise([], { method: "goalposts", low: 0, high: 1 })).toStrictEqual([]);
     });
 
@@ -301,13 +291,13 @@ describe("normalise", () => {
         [{ method: "goalposts", low: 1, high: 5, scale: -1 }, "invalid_value", ["spec", "scale"]],
       ];
       for (const [spec, code, path] of cases) {
-        const e = fails(() => normalise([1, 2], spec as NormaliseSpec));
+        const e = thrown(() => normalise([1, 2], spec as NormaliseSpec));
         expect([e.code, e.issues[0]?.path]).toStrictEqual([code, path]);
       }
     });
 
     it("raises rather than returning Infinity on overflow", () => {
-      const e = fails(() => normalise([-1e308, 1e308], { method: "minMax" }));
+      const e = thrown(() => normalise([-1e308, 1e308], { method: "minMax" }));
       expect(e.code).toBe("non_finite");
     });
   });

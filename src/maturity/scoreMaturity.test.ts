@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { thrown } from "../../test/helpers/errors.js";
 import { scoreMaturity, type MaturityResult, type ScoreMaturityOptions } from "./scoreMaturity.js";
-import { AssessmentError } from "../errors/AssessmentError.js";
 import { unLosi2022 } from "../frameworks/unLosi2022.js";
 import type { Observation } from "../schema/entities.js";
 import type { MaturityFramework, NormaliseSpec } from "../schema/framework.js";
@@ -109,16 +109,6 @@ const observations: Observation[] = [
   o("u2", "b1.rel", 30),
   o("u3", "b1.rel", 20),
 ];
-
-function fails(fn: () => unknown): AssessmentError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AssessmentError) return e;
-    throw e;
-  }
-  throw new Error("expected an AssessmentError");
-}
 
 function deepFreeze<T>(x: T): T {
   if (typeof x === "object" && x !== null) {
@@ -462,7 +452,7 @@ describe("scoreMaturity", () => {
     expect(() => scoreMaturity(f, obs)).toThrowErrorMatchingInlineSnapshot(
       `[AssessmentError: unit "u", dimension "a": a geometric mean needs positive values, got 0 (indicator "a.bin"); declare options.zeroPolicy to shift the scores]`,
     );
-    expect(fails(() => scoreMaturity(f, obs)).issues[0]?.path).toStrictEqual([
+    expect(thrown(() => scoreMaturity(f, obs)).issues[0]?.path).toStrictEqual([
       "framework",
       "dimensions",
       0,
@@ -496,7 +486,7 @@ describe("scoreMaturity", () => {
       dimensions: [{ id: "a", title: "A" }],
       indicators: [{ id: "a.bin", dimension: "a", title: "Binary", type: "binary", weight: 1e308 }],
     };
-    const e = fails(() => scoreMaturity(f, [o("u", "a.bin", true)]));
+    const e = thrown(() => scoreMaturity(f, [o("u", "a.bin", true)]));
     expect([e.code, e.issues[0]?.path]).toStrictEqual(["non_finite", ["framework", "aggregation"]]);
   });
 
@@ -629,7 +619,7 @@ describe("scoreMaturity", () => {
 
   describe("bad input", () => {
     const path = (fn: () => unknown) => {
-      const e = fails(fn);
+      const e = thrown(fn);
       return [e.code, e.issues[0]?.path];
     };
 
@@ -783,7 +773,7 @@ describe("scoreMaturity", () => {
           { id: "high", title: "High", min: 50, max: 100 },
         ],
       };
-      const e = fails(() => scoreMaturity(f, observations));
+      const e = thrown(() => scoreMaturity(f, observations));
       expect(e.code).toBe("band_overlap");
       expect(e.issues[0]?.path).toStrictEqual(["framework", "levels", 1]);
     });
@@ -850,7 +840,7 @@ describe("scoreMaturity", () => {
         { id: "q", dimension: "a", type: "numeric" },
       ];
       for (const ind of malformed) {
-        const e = fails(() => scoreMaturity(bad(ind), []));
+        const e = thrown(() => scoreMaturity(bad(ind), []));
         expect([e.code, e.issues[0]?.path]).toStrictEqual(["invalid_type", ["framework"]]);
         expect(e.message).toContain("check it with defineFramework");
       }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { AssessmentError } from "../errors/AssessmentError.js";
+import { thrown } from "../../test/helpers/errors.js";
 import type { Assessment } from "../schema/assessment.js";
 import { iccCitizenParticipation } from "../frameworks/iccCitizenParticipation.js";
 import { scoreMaturity } from "../maturity/scoreMaturity.js";
@@ -13,18 +13,8 @@ import {
   type RankNeedsMaturity,
 } from "./rankNeeds.js";
 
-function errorOf(fn: () => unknown): AssessmentError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AssessmentError) return e;
-    throw e;
-  }
-  throw new Error("expected an AssessmentError");
-}
-
 function codeAndPath(fn: () => unknown): [string, unknown] {
-  const e = errorOf(fn);
+  const e = thrown(fn);
   return [e.code, e.issues[0]?.path];
 }
 

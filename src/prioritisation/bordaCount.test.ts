@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { AssessmentError } from "../errors/AssessmentError.js";
+import { codeOf } from "../../test/helpers/errors.js";
 import { bordaCount, type RankedBallot } from "./bordaCount.js";
 
 // Wikipedia's Tennessee example: test/fixtures/reference/consensus.json
@@ -16,16 +16,6 @@ const fixture = JSON.parse(
   };
 };
 const tn = fixture.cases.borda_tennessee;
-
-function codeOf(fn: () => unknown): { code: string; path: readonly (string | number)[] } {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AssessmentError) return { code: e.code, path: e.issues[0]?.path ?? [] };
-    throw e;
-  }
-  throw new Error("expected an AssessmentError");
-}
 
 describe("bordaCount", () => {
   it("reproduces the published Tennessee totals exactly (n - i points, weighted ballots)", () => {

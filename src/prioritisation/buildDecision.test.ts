@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AssessmentError } from "../errors/AssessmentError.js";
+import { codeOf } from "../../test/helpers/errors.js";
 import {
   buildDecision,
   type BuildDecisionOptions,
@@ -8,16 +8,6 @@ import {
 import { aggregateJudgements } from "./aggregateJudgements.js";
 import { buildReciprocalMatrix } from "./buildReciprocalMatrix.js";
 import type { CompletionMethod } from "./completeJudgements.js";
-
-function codeOf(fn: () => unknown): { code: string; path: readonly (string | number)[] } {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AssessmentError) return { code: e.code, path: e.issues[0]?.path ?? [] };
-    throw e;
-  }
-  throw new Error("expected an AssessmentError");
-}
 
 const base = (): DecisionAssessment => ({
   solutions: [

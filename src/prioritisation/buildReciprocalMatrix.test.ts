@@ -1,22 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { AssessmentError } from "../errors/AssessmentError.js";
+import { codeOf } from "../../test/helpers/errors.js";
 import { ahpWeights } from "./ahpWeights.js";
 import {
   buildReciprocalMatrix,
   type JudgementInput,
   type JudgementScale,
 } from "./buildReciprocalMatrix.js";
-
-function codeOf(fn: () => unknown): { code: string; path: readonly (string | number)[] } {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AssessmentError) return { code: e.code, path: e.issues[0]?.path ?? [] };
-    throw e;
-  }
-  throw new Error("expected an AssessmentError");
-}
 
 const labels = ["a", "b", "c"];
 const full: JudgementInput[] = [

@@ -1,19 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { AssessmentError } from "../errors/AssessmentError.js";
+import { codeOf } from "../../test/helpers/errors.js";
 import { ahpWeights } from "./ahpWeights.js";
 import { completeJudgements, type CompletionMethod } from "./completeJudgements.js";
 import type { JudgementInput } from "./buildReciprocalMatrix.js";
-
-function codeOf(fn: () => unknown): { code: string; path: readonly (string | number)[] } {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AssessmentError) return { code: e.code, path: e.issues[0]?.path ?? [] };
-    throw e;
-  }
-  throw new Error("expected an AssessmentError");
-}
 
 const labels = ["a", "b", "c", "d", "e"];
 const partial: JudgementInput[] = [

@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { AssessmentError } from "../errors/AssessmentError.js";
+import { codeOf } from "../../test/helpers/errors.js";
 import { dotVoting, type DotBallot } from "./dotVoting.js";
-
-function codeOf(fn: () => unknown): { code: string; path: readonly (string | number)[] } {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AssessmentError) return { code: e.code, path: e.issues[0]?.path ?? [] };
-    throw e;
-  }
-  throw new Error("expected an AssessmentError");
-}
 
 describe("dotVoting", () => {
   it("sums dots times ballot weight and lists declared alternatives without dots", () => {

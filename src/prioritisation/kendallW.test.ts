@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { AssessmentError } from "../errors/AssessmentError.js";
+import { codeOf } from "../../test/helpers/errors.js";
 import { kendallW } from "./kendallW.js";
 
 // Siegel & Castellan (1988) via DescTools: test/fixtures/reference/consensus.json
@@ -26,16 +26,6 @@ const fixture = JSON.parse(
 };
 const sc = fixture.cases.kendall_w_siegel_castellan_1988;
 const raters = Object.values(sc.ranks_by_rater);
-
-function codeOf(fn: () => unknown): { code: string; path: readonly (string | number)[] } {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AssessmentError) return { code: e.code, path: e.issues[0]?.path ?? [] };
-    throw e;
-  }
-  throw new Error("expected an AssessmentError");
-}
 
 describe("kendallW", () => {
   describe("golden: Siegel & Castellan (1988), 3 raters x 8 objects", () => {

@@ -1,21 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { AssessmentError } from "../errors/AssessmentError.js";
+import { codeOf } from "../../test/helpers/errors.js";
 import {
   randomIndex,
   randomIndexTableNames,
   randomIndexTables,
   type RandomIndexTableName,
 } from "./randomIndex.js";
-
-function codeOf(fn: () => unknown): { code: string; path: readonly (string | number)[] } {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AssessmentError) return { code: e.code, path: e.issues[0]?.path ?? [] };
-    throw e;
-  }
-  throw new Error("expected an AssessmentError");
-}
 
 describe("randomIndex", () => {
   it("looks n up in the named table, Saaty 1980 by default (values as in test/fixtures/reference/ahp.json)", () => {

@@ -1,22 +1,12 @@
 import { Decimal } from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { AssessmentError } from "../errors/AssessmentError.js";
+import { codeOf } from "../../test/helpers/errors.js";
 import {
   selectWithinBudget,
   type BudgetCandidate,
   type SelectWithinBudgetOptions,
 } from "./selectWithinBudget.js";
-
-function codeOf(fn: () => unknown): { code: string; path: readonly (string | number)[] } {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AssessmentError) return { code: e.code, path: e.issues[0]?.path ?? [] };
-    throw e;
-  }
-  throw new Error("expected an AssessmentError");
-}
 
 const eur = (amount: string) => ({ amount: new Decimal(amount), currency: "EUR" });
 const candidates: BudgetCandidate[] = [

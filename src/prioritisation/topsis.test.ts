@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { AssessmentError } from "../errors/AssessmentError.js";
+import { codeOf } from "../../test/helpers/errors.js";
 import type { CriterionKind } from "../schema/vocabularies.js";
 import { topsis, type TopsisNormalisation } from "./topsis.js";
 
@@ -42,16 +42,6 @@ const kinds: CriterionKind[] = ex.benefit.map((b) => (b ? "benefit" : "cost"));
 function expectClose(actual: readonly number[], expected: readonly number[], tol: number): void {
   expect(actual).toHaveLength(expected.length);
   actual.forEach((x, i) => expect(Math.abs(x - (expected[i] as number))).toBeLessThanOrEqual(tol));
-}
-
-function codeOf(fn: () => unknown): { code: string; path: readonly (string | number)[] } {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AssessmentError) return { code: e.code, path: e.issues[0]?.path ?? [] };
-    throw e;
-  }
-  throw new Error("expected an AssessmentError");
 }
 
 const matrixArb = fc

@@ -1,23 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { AssessmentError } from "../errors/AssessmentError.js";
+import { thrown } from "../../test/helpers/errors.js";
 import type { SwotItem } from "../schema/entities.js";
 import { parseAssessment } from "../schema/parseAssessment.js";
 import { sofiaJson } from "../../test/helpers/sofia.js";
 import { buildSwot } from "./buildSwot.js";
 
-function errorOf(fn: () => unknown): AssessmentError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AssessmentError) return e;
-    throw e;
-  }
-  throw new Error("expected an AssessmentError");
-}
-
 function codeAndPath(fn: () => unknown): [string, unknown] {
-  const e = errorOf(fn);
+  const e = thrown(fn);
   return [e.code, e.issues[0]?.path];
 }
 
@@ -285,7 +275,7 @@ describe("buildSwot", () => {
     });
 
     it("rejects weights that do not sum to 1, with one issue per weight", () => {
-      const e = errorOf(() =>
+      const e = thrown(() =>
         buildSwot([
           item("s", "strength", 0.5, 4),
           item("w", "weakness", 0.4, 2),

@@ -24,3 +24,12 @@ export function thrown(f: () => unknown): AssessmentError {
   }
   throw new Error("expected an AssessmentError");
 }
+
+/**
+ * Runs `f`, which must throw an {@link AssessmentError}; returns its code and the path of its first
+ * issue as an object.
+ */
+export function codeOf(f: () => unknown): { code: string; path: readonly (string | number)[] } {
+  const [code, path] = issue(f);
+  return { code, path: path as readonly (string | number)[] };
+}
