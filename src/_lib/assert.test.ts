@@ -7,6 +7,8 @@ import {
   assertFiniteAt,
   assertIds,
   assertList,
+  assertOneOf,
+  assertOneOfAt,
   assertRecord,
   assertString,
   failAt,
@@ -79,6 +81,24 @@ describe("fail and failAt wordings", () => {
     expect(thrown(() => assertArray([], ["v"], "v", { nonEmpty: true })).issues).toStrictEqual([
       { code: "empty", path: ["v"], message: "v must not be empty" },
     ]);
+  });
+
+  it("name the vocabulary in assertOneOf and assertOneOfAt, and let its members through", () => {
+    const kinds = ["a", "b"] as const;
+    expect(thrown(() => assertOneOf("c", kinds, ["k"], "kind")).issues).toStrictEqual([
+      { code: "invalid_value", path: ["k"], message: 'kind must be one of a, b, got "c"' },
+    ]);
+    expect(thrown(() => assertOneOfAt(1, kinds, ["x", 0, "k"], "kind")).issues).toStrictEqual([
+      {
+        code: "invalid_value",
+        path: ["x", 0, "k"],
+        message: "kind must be one of a, b, got 1 (x[0].k)",
+      },
+    ]);
+    const v: unknown = "b";
+    assertOneOfAt(v, kinds, ["k"], "kind");
+    const narrowed: "a" | "b" = v;
+    expect(narrowed).toBe("b");
   });
 });
 

@@ -96,6 +96,42 @@ export function assertList(
   return checkArray(value, path, name, failAt);
 }
 
+/** Checks that `value` is one of `choices` (a closed vocabulary), worded by `raise`. */
+function checkOneOf<T>(
+  value: unknown,
+  choices: readonly T[],
+  path: readonly PathSegment[],
+  name: string,
+  raise: Raise,
+): asserts value is T {
+  if (!(choices as readonly unknown[]).includes(value))
+    raise(
+      "invalid_value",
+      path,
+      `${name} must be one of ${choices.join(", ")}, got ${describe(value)}`,
+    );
+}
+
+/** Asserts one of a closed vocabulary, e.g. `method must be one of a, b, got "c"`. */
+export function assertOneOf<T>(
+  value: unknown,
+  choices: readonly T[],
+  path: readonly PathSegment[],
+  name: string,
+): asserts value is T {
+  checkOneOf(value, choices, path, name, fail);
+}
+
+/** Asserts one of a closed vocabulary; the message ends with the path. */
+export function assertOneOfAt<T>(
+  value: unknown,
+  choices: readonly T[],
+  path: readonly PathSegment[],
+  name: string,
+): asserts value is T {
+  checkOneOf(value, choices, path, name, failAt);
+}
+
 /** Asserts an array of finite numbers or nulls; returns it typed. */
 export function assertNullableNumbers(
   values: unknown,

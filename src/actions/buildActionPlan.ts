@@ -1,6 +1,6 @@
 import type { Decimal } from "decimal.js";
 import { formatPath, type PathSegment } from "../errors/AssessmentError.js";
-import { describe, failAt } from "../_lib/assert.js";
+import { describe, failAt, assertOneOfAt } from "../_lib/assert.js";
 import { daysBetween } from "../_lib/dates.js";
 import { Dec, isDecimal } from "../_lib/decimal.js";
 import { compareIds } from "../_lib/sort.js";
@@ -536,16 +536,10 @@ export function buildActionPlan(
       const path = [...s.path, "funding", k];
       const rec = checkRecord(f, path, "funding");
       const source = rec["source"];
-      if (!(fundingSources as readonly unknown[]).includes(source)) {
-        failAt(
-          "invalid_value",
-          [...path, "source"],
-          `funding source must be one of ${fundingSources.join(", ")}, got ${describe(source)}`,
-        );
-      }
+      assertOneOfAt(source, fundingSources, [...path, "source"], "funding source");
       return {
         f: {
-          source: source as FundingSource,
+          source,
           amount: checkMoney(rec["amount"], [...path, "amount"], "funding amount"),
           secured: rec["secured"] === true,
           note: str(rec["note"]),
@@ -672,13 +666,12 @@ export function buildActionPlan(
       const rec = checkRecord(raw, [...s.path, "milestones", k], "milestone");
       const placed = schedule?.milestones[k];
       const statusRaw = rec["status"] ?? "planned";
-      if (!(milestoneStatuses as readonly unknown[]).includes(statusRaw)) {
-        failAt(
-          "invalid_value",
-          [...s.path, "milestones", k, "status"],
-          `milestone status must be one of ${milestoneStatuses.join(", ")}, got ${describe(statusRaw)}`,
-        );
-      }
+      assertOneOfAt(
+        statusRaw,
+        milestoneStatuses,
+        [...s.path, "milestones", k, "status"],
+        "milestone status",
+      );
       const afterStep = str(rec["afterStep"]);
       if (placed === undefined && afterStep !== null) {
         failAt(
@@ -697,7 +690,7 @@ export function buildActionPlan(
         title: text(rec["title"], [...s.path, "milestones", k, "title"], "milestone title"),
         date,
         afterStep,
-        status: statusRaw as MilestoneStatus,
+        status: statusRaw,
         reason: placed?.reason ?? (date === null ? "no date and no step" : `dated ${date}`),
       };
     });

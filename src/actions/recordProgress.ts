@@ -1,5 +1,5 @@
 import type { PathSegment } from "../errors/AssessmentError.js";
-import { assertFiniteAt, describe, failAt } from "../_lib/assert.js";
+import { assertFiniteAt, describe, failAt, assertOneOfAt } from "../_lib/assert.js";
 import { daysBetween } from "../_lib/dates.js";
 import {
   milestoneStatuses,
@@ -365,17 +365,11 @@ export function recordProgress(
     const path = ["updates", "milestones", i];
     const { act, ref, date, rec } = common(raw, path, "milestone");
     const status = rec["status"];
-    if (!(milestoneStatuses as readonly unknown[]).includes(status)) {
-      failAt(
-        "invalid_value",
-        [...path, "status"],
-        `status must be one of ${milestoneStatuses.join(", ")}, got ${describe(status)}`,
-      );
-    }
+    assertOneOfAt(status, milestoneStatuses, [...path, "status"], "status");
     if (date > asOf) ignored.milestones.push(i);
     else
       latest(milestoneUpdates, `${act.id}\u0000${ref}`, {
-        status: status as MilestoneStatus,
+        status,
         date,
       });
   });

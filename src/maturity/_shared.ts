@@ -4,7 +4,7 @@
  * that each public function can raise it with its own path (or turn it into null with a reason).
  */
 import type { PathSegment } from "../errors/AssessmentError.js";
-import { describe, fail } from "../_lib/assert.js";
+import { describe, fail, assertOneOf } from "../_lib/assert.js";
 import { aggregationMethods, normalisationMethods } from "../schema/vocabularies.js";
 import type { AggregationMethod } from "../schema/vocabularies.js";
 import type { NormaliseSpec } from "../schema/framework.js";
@@ -174,13 +174,7 @@ export function checkNormaliseSpec(spec: unknown, path: readonly PathSegment[]):
   }
   const s = spec as Readonly<Record<string, unknown>>;
   const method = s["method"];
-  if (!(normalisationMethods as readonly unknown[]).includes(method)) {
-    fail(
-      "invalid_value",
-      [...path, "method"],
-      `method must be one of ${normalisationMethods.join(", ")}, got ${describe(method)}`,
-    );
-  }
+  assertOneOf(method, normalisationMethods, [...path, "method"], "method");
   const direction = s["direction"];
   if (direction !== undefined && direction !== 1 && direction !== -1) {
     fail(
@@ -293,13 +287,7 @@ export function resolveAggregation(
   zeroPath: readonly PathSegment[],
 ): ResolvedAggregation {
   const m = method ?? "arithmetic";
-  if (!(aggregationMethods as readonly unknown[]).includes(m)) {
-    fail(
-      "invalid_value",
-      [...path, "method"],
-      `method must be one of ${aggregationMethods.join(", ")}, got ${describe(m)}`,
-    );
-  }
+  assertOneOf(m, aggregationMethods, [...path, "method"], "method");
   let power = m === "geometric" ? 0 : m === "harmonic" ? -1 : 1;
   if (m === "generalised") {
     if (p === undefined)
@@ -334,7 +322,7 @@ export function resolveAggregation(
     }
     if (np === "shift") shift = sh;
   }
-  return { method: m as AggregationMethod, p: power, shift };
+  return { method: m, p: power, shift };
 }
 
 /** The outcome of {@link aggregateValues}: a value, null (nothing to aggregate) or a failure. */

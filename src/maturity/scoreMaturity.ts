@@ -1,6 +1,6 @@
 import { AssessmentError, type Issue, type PathSegment } from "../errors/AssessmentError.js";
 import type { ErrorCode } from "../errors/codes.js";
-import { describe, fail } from "../_lib/assert.js";
+import { describe, fail, assertOneOf } from "../_lib/assert.js";
 import { compareIds } from "../_lib/sort.js";
 import {
   checkFramework,
@@ -279,13 +279,7 @@ function frameworkShape(f: unknown): asserts f is MaturityFramework {
   }
   (r["indicators"] as Rec[]).forEach((ind, i) => {
     const type = isRecord(ind) ? ind["type"] : undefined;
-    if (!(indicatorTypes as readonly unknown[]).includes(type)) {
-      fail(
-        "invalid_value",
-        ["framework", "indicators", i, "type"],
-        `type must be one of ${indicatorTypes.join(", ")}, got ${describe(type)}`,
-      );
-    }
+    assertOneOf(type, indicatorTypes, ["framework", "indicators", i, "type"], "type");
   });
 }
 

@@ -4,8 +4,8 @@ import {
   assertList,
   assertRecord,
   assertString,
-  describe,
   failAt,
+  assertOneOfAt,
 } from "../_lib/assert.js";
 import { helices, type Helix } from "../schema/vocabularies.js";
 
@@ -42,14 +42,8 @@ export function readStakeholders(
     const name = s["name"];
     assertString(name, [...path, i, "name"], "stakeholder name");
     const helix = s["helix"];
-    if (!(helices as readonly unknown[]).includes(helix)) {
-      failAt(
-        "invalid_value",
-        [...path, i, "helix"],
-        `helix must be one of ${helices.join(", ")}, got ${describe(helix)}`,
-      );
-    }
-    out.set(id, { id, name, helix: helix as Helix, index: i });
+    assertOneOfAt(helix, helices, [...path, i, "helix"], "helix");
+    out.set(id, { id, name, helix, index: i });
   });
   return out;
 }

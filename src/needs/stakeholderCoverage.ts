@@ -9,6 +9,7 @@ import {
   assertString,
   describe,
   failAt,
+  assertOneOfAt,
 } from "../_lib/assert.js";
 import { isIsoDate } from "../_lib/dates.js";
 import { readAssessment, readStakeholders, type StakeholderRef } from "./_shared.js";
@@ -179,13 +180,7 @@ export function stakeholderCoverage(
       failAt("duplicate_id", [...path, i, "id"], `duplicate workshop id ${JSON.stringify(id)}`);
     seen.add(id);
     const kind = w["kind"];
-    if (!(workshopKinds as readonly unknown[]).includes(kind)) {
-      failAt(
-        "invalid_value",
-        [...path, i, "kind"],
-        `kind must be one of ${workshopKinds.join(", ")}, got ${describe(kind)}`,
-      );
-    }
+    assertOneOfAt(kind, workshopKinds, [...path, i, "kind"], "kind");
     const date = w["date"];
     if (!isIsoDate(date))
       failAt(
@@ -206,7 +201,7 @@ export function stakeholderCoverage(
     const rows = participation(countByHelix(participants, stakeholders), participants.length, min);
     return {
       id,
-      kind: kind as WorkshopKind,
+      kind,
       date,
       participants: participants.length,
       helices: rows,

@@ -1,7 +1,7 @@
 import { compareIds } from "../_lib/sort.js";
 import { moscowCategories, type MoscowCategory } from "../schema/vocabularies.js";
 import { clean, readItems, readNumber, readOptions } from "./_shared.js";
-import { describe as show, failAt } from "../_lib/assert.js";
+import { assertOneOfAt } from "../_lib/assert.js";
 
 /** An item with its MoSCoW category. */
 export interface MoscowItem {
@@ -105,16 +105,7 @@ export function rankMoscow(
   const missingEffort: string[] = [];
   const read = list.map((item, i) => {
     const category = item["category"];
-    if (
-      typeof category !== "string" ||
-      !(moscowCategories as readonly string[]).includes(category)
-    ) {
-      failAt(
-        "invalid_value",
-        ["items", i, "category"],
-        `category must be one of ${moscowCategories.join(", ")}, got ${show(category)}`,
-      );
-    }
+    assertOneOfAt(category, moscowCategories, ["items", i, "category"], "category");
     const score =
       item["score"] === undefined
         ? null
@@ -124,7 +115,7 @@ export function rankMoscow(
         ? null
         : readNumber(item["effort"], ["items", i, "effort"], "effort", { min: 0 });
     if (effort === null) missingEffort.push(item["id"] as string);
-    return { id: item["id"] as string, category: category as MoscowCategory, score, effort };
+    return { id: item["id"] as string, category, score, effort };
   });
   const key = (x: (typeof read)[number]) => moscowCategories.indexOf(x.category);
   const sorted = [...read].sort(

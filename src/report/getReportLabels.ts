@@ -1,4 +1,4 @@
-import { describe, fail } from "../_lib/assert.js";
+import { assertOneOf } from "../_lib/assert.js";
 import { reportLanguages, type ReportLanguage } from "../schema/vocabularies.js";
 import { bg } from "./i18n/bg.js";
 import { en } from "./i18n/en.js";
@@ -25,12 +25,6 @@ const builtin: Readonly<Record<ReportLanguage, ReportLabels>> = { en, bg };
  * ```
  */
 export function getReportLabels(lang: ReportLanguage): ReportLabels {
-  if (!(reportLanguages as readonly unknown[]).includes(lang)) {
-    fail(
-      "invalid_value",
-      ["lang"],
-      `lang must be one of ${reportLanguages.join(", ")}, got ${describe(lang)}`,
-    );
-  }
+  assertOneOf(lang, reportLanguages, ["lang"], "lang");
   return builtin[lang];
 }

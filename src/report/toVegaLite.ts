@@ -1,6 +1,6 @@
 import type { Report } from "../schema/report.js";
 import type { ReportLanguage } from "../schema/vocabularies.js";
-import { describe, fail } from "../_lib/assert.js";
+import { fail, assertOneOf } from "../_lib/assert.js";
 import { canonicalJson } from "./_canonical.js";
 import { term } from "./_reportDocument.js";
 import { checkReport, guarded, labelsFor } from "./_shared.js";
@@ -388,13 +388,7 @@ export function toVegaLite(
   options?: ToVegaLiteOptions,
 ): VegaLiteSpec {
   const labels = labelsFor(options);
-  if (!(reportCharts as readonly unknown[]).includes(chart)) {
-    fail(
-      "invalid_value",
-      ["chart"],
-      `chart must be one of ${reportCharts.join(", ")}, got ${describe(chart)}`,
-    );
-  }
+  assertOneOf(chart, reportCharts, ["chart"], "chart");
   const r = checkReport(report, ["report"]);
   return guarded(["report"], () => {
     const body = builders[chart](r, labels);

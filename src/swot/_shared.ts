@@ -8,6 +8,7 @@ import {
   assertString,
   describe,
   failAt,
+  assertOneOfAt,
 } from "../_lib/assert.js";
 import type {
   BuildSwotOptions,
@@ -102,13 +103,7 @@ export function readSwotItems(
         `SWOT item ${JSON.stringify(id)} has no quadrant; expected one of ${swotQuadrants.join(", ")}`,
       );
     }
-    if (!(swotQuadrants as readonly unknown[]).includes(quadrant)) {
-      failAt(
-        "invalid_value",
-        [...p, "quadrant"],
-        `quadrant must be one of ${swotQuadrants.join(", ")}, got ${describe(quadrant)}`,
-      );
-    }
+    assertOneOfAt(quadrant, swotQuadrants, [...p, "quadrant"], "quadrant");
     const text = item["text"];
     assertString(text, [...p, "text"], "text", { nonEmpty: true });
     const weight = item["weight"];
@@ -143,7 +138,7 @@ export function readSwotItems(
         : readEvidence(item["evidence"], [...p, "evidence"], indicators, needs);
     return {
       id,
-      quadrant: quadrant as SwotQuadrant,
+      quadrant,
       text,
       ...(weight !== undefined ? { weight } : {}),
       ...(rating !== undefined ? { rating } : {}),

@@ -6,8 +6,8 @@ import {
   assertList,
   assertRecord,
   assertString,
-  describe,
   failAt,
+  assertOneOfAt,
 } from "../_lib/assert.js";
 import { compareIds } from "../_lib/sort.js";
 import { readIdSet } from "./_shared.js";
@@ -203,20 +203,13 @@ export function crossSwot(
       failAt("duplicate_id", [...p, "id"], `duplicate strategy id ${JSON.stringify(id)}`);
     ids.add(id);
     const kind = link["kind"];
-    if (!(towsKinds as readonly unknown[]).includes(kind)) {
-      failAt(
-        "invalid_value",
-        [...p, "kind"],
-        `kind must be one of ${towsKinds.join(", ")}, got ${describe(kind)}`,
-      );
-    }
-    const k = kind as TowsKind;
+    assertOneOfAt(kind, towsKinds, [...p, "kind"], "kind");
     const text = link["text"];
     assertString(text, [...p, "text"], "text", { nonEmpty: true });
     const items = assertIds(link["items"], [...p, "items"], "items");
     if (items.length === 0)
-      failAt("empty", [...p, "items"], `${kindWithArticle(k)} strategy must link SWOT items`);
-    const [first, second] = QUADRANTS_OF[k];
+      failAt("empty", [...p, "items"], `${kindWithArticle(kind)} strategy must link SWOT items`);
+    const [first, second] = QUADRANTS_OF[kind];
     const byQuadrant: Record<SwotQuadrant, string[]> = {
       strength: [],
       weakness: [],
@@ -235,7 +228,7 @@ export function crossSwot(
         failAt(
           "invalid_value",
           [...p, "items", j],
-          `${JSON.stringify(item)} is ${ARTICLE[q]}; ${kindWithArticle(k)} strategy links ${PLURAL[first]} and ${PLURAL[second]} only`,
+          `${JSON.stringify(item)} is ${ARTICLE[q]}; ${kindWithArticle(kind)} strategy links ${PLURAL[first]} and ${PLURAL[second]} only`,
         );
       }
       byQuadrant[q].push(item);
@@ -245,7 +238,7 @@ export function crossSwot(
         failAt(
           "invalid_value",
           [...p, "items"],
-          `${kindWithArticle(k)} strategy needs at least one of the ${PLURAL[q]}, got none`,
+          `${kindWithArticle(kind)} strategy needs at least one of the ${PLURAL[q]}, got none`,
         );
       }
     }
@@ -263,7 +256,7 @@ export function crossSwot(
     });
     return {
       id,
-      kind: k,
+      kind,
       text,
       strengths: byQuadrant.strength,
       weaknesses: byQuadrant.weakness,

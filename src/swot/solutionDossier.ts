@@ -13,6 +13,7 @@ import {
   assertString,
   describe,
   failAt,
+  assertOneOfAt,
 } from "../_lib/assert.js";
 import { Dec, isDecimal } from "../_lib/decimal.js";
 import { compareIds } from "../_lib/sort.js";
@@ -223,13 +224,7 @@ function readResources(s: Readonly<Record<string, unknown>>): DossierResources {
     (r, i): DossierResource => {
       const p: PathSegment[] = ["solution", "resources", i];
       const kind = r["kind"];
-      if (!(resourceKinds as readonly unknown[]).includes(kind)) {
-        failAt(
-          "invalid_value",
-          [...p, "kind"],
-          `kind must be one of ${resourceKinds.join(", ")}, got ${describe(kind)}`,
-        );
-      }
+      assertOneOfAt(kind, resourceKinds, [...p, "kind"], "kind");
       const description = r["description"];
       assertString(description, [...p, "description"], "description", { nonEmpty: true });
       const quantity = r["quantity"];
@@ -243,7 +238,7 @@ function readResources(s: Readonly<Record<string, unknown>>): DossierResources {
           );
       }
       return {
-        kind: kind as ResourceKind,
+        kind,
         description,
         cost: r["cost"] === undefined ? null : readMoney(r["cost"], [...p, "cost"]),
         quantity: (quantity as number | undefined) ?? null,
@@ -363,14 +358,8 @@ export function solutionDossier(
     assertString(p["id"], [...path, "id"], "id", { nonEmpty: true });
     assertString(p["name"], [...path, "name"], "name");
     const helix = p["helix"];
-    if (!(helices as readonly unknown[]).includes(helix)) {
-      failAt(
-        "invalid_value",
-        [...path, "helix"],
-        `helix must be one of ${helices.join(", ")}, got ${describe(helix)}`,
-      );
-    }
-    people.set(p["id"], { id: p["id"], name: p["name"], helix: helix as Helix });
+    assertOneOfAt(helix, helices, [...path, "helix"], "helix");
+    people.set(p["id"], { id: p["id"], name: p["name"], helix });
   });
   const person = (id: string, path: readonly PathSegment[]): DossierStakeholder => {
     const found = people.get(id);

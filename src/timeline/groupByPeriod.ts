@@ -1,5 +1,5 @@
 import type { PathSegment } from "../errors/AssessmentError.js";
-import { describe, failAt } from "../_lib/assert.js";
+import { failAt, assertOneOfAt } from "../_lib/assert.js";
 import { compareIds } from "../_lib/sort.js";
 import { checkDate, checkId, checkRecord, checkArray } from "./_shared.js";
 
@@ -114,15 +114,8 @@ export function groupByPeriod(
   checkArray(items, ["items"], "items");
   const opts = checkRecord(options, ["options"], "options");
   const kind = opts["period"] ?? "month";
-  if (!(periodKinds as readonly unknown[]).includes(kind)) {
-    failAt(
-      "invalid_value",
-      ["options", "period"],
-      `period must be one of ${periodKinds.join(", ")}, got ${describe(kind)}`,
-    );
-  }
-  const k = kind as PeriodKind;
-  const months = MONTHS_PER[k];
+  assertOneOfAt(kind, periodKinds, ["options", "period"], "period");
+  const months = MONTHS_PER[kind];
   const seen = new Set<string>();
   const parsed = items.map((raw, i) => {
     const p: PathSegment[] = ["items", i];
@@ -161,7 +154,7 @@ export function groupByPeriod(
   const starting: string[][] = [];
   const ending: string[][] = [];
   for (let x = lo; x <= hi; x++) {
-    groups.push(describePeriod(x, k));
+    groups.push(describePeriod(x, kind));
     active.push([]);
     starting.push([]);
     ending.push([]);
