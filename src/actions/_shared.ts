@@ -1,13 +1,12 @@
 import type { Decimal } from "decimal.js";
 import { AssessmentError, formatPath, type PathSegment } from "../errors/AssessmentError.js";
 import { describe, failAt } from "../_lib/assert.js";
-import { isIsoDate } from "../_lib/dates.js";
 import { Dec, isDecimal } from "../_lib/decimal.js";
 import type { Money } from "../schema/common.js";
-import { checkArray, checkRecord, isRecord } from "../timeline/_shared.js";
+import { checkArray, checkDate, checkRecord, isRecord } from "../timeline/_shared.js";
 
 // the same input checks as the timeline stage, which the action plan builds on
-export { checkArray, checkRecord, isRecord };
+export { checkArray, checkDate, checkRecord, isRecord };
 
 /** Asserts a finite number and returns it, with −0 as 0. */
 export function finite(value: unknown, path: readonly PathSegment[], name: string): number {
@@ -18,25 +17,6 @@ export function finite(value: unknown, path: readonly PathSegment[], name: strin
     failAt("non_finite", path, `${name} must be a finite number, got ${describe(value)}`);
   }
   return value === 0 ? 0 : value;
-}
-
-/** Asserts a strict `YYYY-MM-DD` calendar date. */
-export function checkDate(value: unknown, path: readonly PathSegment[], name: string): string {
-  if (typeof value !== "string") {
-    failAt(
-      "invalid_type",
-      path,
-      `${name} must be a date string YYYY-MM-DD, got ${describe(value)}`,
-    );
-  }
-  if (!isIsoDate(value)) {
-    failAt(
-      "invalid_date",
-      path,
-      `${name} must be a calendar date YYYY-MM-DD, got ${describe(value)}`,
-    );
-  }
-  return value;
 }
 
 const CURRENCY_RE = /^[A-Z]{3}$/;

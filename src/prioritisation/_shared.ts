@@ -790,21 +790,23 @@ export function readIdListBallots(
   const declaredSet = declared === null ? null : new Set(declared);
   const list = readBallotList(ballots);
   const lists = list.map((b, i) => readBallotIds(b, i, key, declaredSet));
-  const weights = list.map((b, i) => readBallotWeight(b, i));
-  checkTotalWeight(weights.reduce((s, w) => s + w, 0));
+  const weights = readBallotWeights(list);
   const alternatives = declared ?? [...new Set(lists.flat())];
   if (alternatives.length === 0) failAt("empty", ["ballots"], none);
   return { alternatives, lists, weights };
 }
 
-/** Checks that the ballots' weights do not all vanish. */
-export function checkTotalWeight(total: number): void {
+/** Each ballot's weight ({@link readBallotWeight}); the weights must not all vanish. */
+export function readBallotWeights(list: readonly Readonly<Record<string, unknown>>[]): number[] {
+  const weights = list.map((b, i) => readBallotWeight(b, i));
+  const total = weights.reduce((s, w) => s + w, 0);
   if (!(total > 0))
     failAt(
       "zero_weights",
       ["ballots"],
       `ballot weights must sum to a positive number, got ${total}`,
     );
+  return weights;
 }
 
 /**

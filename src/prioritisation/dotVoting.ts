@@ -1,10 +1,9 @@
 import { Dec } from "../_lib/decimal.js";
 import type { Decimal } from "decimal.js";
 import {
-  checkTotalWeight,
   readAlternatives,
   readBallotList,
-  readBallotWeight,
+  readBallotWeights,
   readNumber,
   readBallotEntry,
   readOptions,
@@ -78,8 +77,7 @@ export function dotVoting(ballots: readonly DotBallot[], options?: DotVotingOpti
   const declared = readAlternatives(o.alternatives);
   const declaredSet = declared === null ? null : new Set(declared);
   const list = readBallotList(ballots);
-  const weights = list.map((b, i) => readBallotWeight(b, i));
-  checkTotalWeight(weights.reduce((s, w) => s + w, 0));
+  const weights = readBallotWeights(list);
   const totals = new Map<string, Decimal>((declared ?? []).map((a) => [a, new Dec(0)]));
   list.forEach((b, i) => {
     const raw = b["points"];
