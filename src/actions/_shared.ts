@@ -19,6 +19,24 @@ export function finite(value: unknown, path: readonly PathSegment[], name: strin
   return value === 0 ? 0 : value;
 }
 
+/** Reads `options.decimals`: a whole number from 0 to 10, default 2. */
+export function checkDecimals(value: unknown): number {
+  const decimals = value ?? 2;
+  if (
+    typeof decimals !== "number" ||
+    !Number.isInteger(decimals) ||
+    decimals < 0 ||
+    decimals > 10
+  ) {
+    failAt(
+      "out_of_range",
+      ["options", "decimals"],
+      `decimals must be a whole number from 0 to 10, got ${describe(decimals)}`,
+    );
+  }
+  return decimals;
+}
+
 const CURRENCY_RE = /^[A-Z]{3}$/;
 
 /** Asserts an ISO 4217 currency code. */

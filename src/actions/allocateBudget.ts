@@ -2,7 +2,7 @@ import type { Decimal } from "decimal.js";
 import { describe, failAt } from "../_lib/assert.js";
 import { Dec, isDecimal } from "../_lib/decimal.js";
 import type { Money } from "../schema/common.js";
-import { checkCurrency, checkDecimal, isRecord, checkArray } from "./_shared.js";
+import { checkCurrency, checkDecimal, checkDecimals, isRecord, checkArray } from "./_shared.js";
 
 /** Options of {@link allocateBudget}. */
 export interface AllocateBudgetOptions {
@@ -109,19 +109,7 @@ export function allocateBudget(
   if (!isRecord(options)) {
     failAt("invalid_type", ["options"], `options must be an object, got ${describe(options)}`);
   }
-  const decimals = options["decimals"] ?? 2;
-  if (
-    typeof decimals !== "number" ||
-    !Number.isInteger(decimals) ||
-    decimals < 0 ||
-    decimals > 10
-  ) {
-    failAt(
-      "out_of_range",
-      ["options", "decimals"],
-      `decimals must be a whole number from 0 to 10, got ${describe(decimals)}`,
-    );
-  }
+  const decimals = checkDecimals(options["decimals"]);
   const unitsPerOne = new Dec(10).pow(decimals);
   const scaled = amount.times(unitsPerOne);
   if (!scaled.isInteger()) {

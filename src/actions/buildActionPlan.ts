@@ -30,6 +30,7 @@ import {
 import { allocateBudget } from "./allocateBudget.js";
 import {
   checkCurrency,
+  checkDecimals,
   checkDate,
   checkMoney,
   checkRecord,
@@ -495,19 +496,7 @@ export function buildActionPlan(
     start = programmeStart;
     startSource = "programme";
   }
-  const decimals = opts["decimals"] ?? 2;
-  if (
-    typeof decimals !== "number" ||
-    !Number.isInteger(decimals) ||
-    decimals < 0 ||
-    decimals > 10
-  ) {
-    failAt(
-      "out_of_range",
-      ["options", "decimals"],
-      `decimals must be a whole number from 0 to 10, got ${describe(decimals)}`,
-    );
-  }
+  const decimals = checkDecimals(opts["decimals"]);
   const rates = checkRates(opts["rates"]);
   const budgetInput =
     planInput["budget"] === undefined
