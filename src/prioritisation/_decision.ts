@@ -4,6 +4,7 @@
  * voting code (and decimal.js) when bundled. Not exported from the stage.
  */
 import { describe as show, failAt } from "../_lib/assert.js";
+import { orderByRankThenId } from "../_lib/sort.js";
 import type { CriterionKind } from "../schema/vocabularies.js";
 import type { Decision, DecisionWeightSource } from "./buildDecision.js";
 import type {
@@ -19,7 +20,7 @@ import {
   type CriterionScale,
   type WeightedSumNormalisation,
 } from "./weightedSum.js";
-import { clean, orderByRank, readChoice, readIds, readWeights, remapErrors } from "./_shared.js";
+import { clean, readChoice, readIds, readWeights, remapErrors } from "./_shared.js";
 
 /** A decision after its checks: ids, kinds, normalised weights and scales. */
 export interface Checked {
@@ -198,7 +199,7 @@ export function rankingOf(
   scores: readonly number[],
   ranks: readonly number[],
 ): RankedSolution[] {
-  return orderByRank(ranks, ids).map((i) => ({
+  return orderByRankThenId(ranks, ids).map((i) => ({
     solution: ids[i] as string,
     score: scores[i] as number,
     rank: ranks[i] as number,

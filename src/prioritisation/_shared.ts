@@ -226,6 +226,21 @@ export function readNumber(
 }
 
 /**
+ * How many values of `sorted` (ascending) are greater than `v`, by binary search for the first
+ * index whose value is > v: v's competition rank, descending, is this count plus one.
+ */
+export function countAbove(sorted: Float64Array, v: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) > v) hi = mid;
+    else lo = mid + 1;
+  }
+  return sorted.length - lo;
+}
+
+/**
  * Standard competition ranks ("1224") with rank 1 for the largest value: a copy of the values is
  * sorted (quicksort, median of three, insertion sort below 17 elements) and each value's rank is
  * one plus the number of values above it, found by binary search. O(n log n), no comparator
@@ -238,16 +253,7 @@ export function ranksDescending(values: ArrayLike<number>): number[] {
   sortAscending(sorted, 0, n - 1, 2 * Math.ceil(Math.log2(n + 1)) + 8);
   const ranks = new Array<number>(n);
   for (let i = 0; i < n; i++) {
-    const v = values[i] as number;
-    // first index whose value is > v: everything from there on beats v
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((sorted[mid] as number) > v) hi = mid;
-      else lo = mid + 1;
-    }
-    ranks[i] = n - lo + 1;
+    ranks[i] = countAbove(sorted, values[i] as number) + 1;
   }
   return ranks;
 }
@@ -293,17 +299,6 @@ export function sortAscending(a: Float64Array, lo: number, hi: number, depth: nu
     }
     a[j + 1] = v;
   }
-}
-
-/** Indices ordered by rank, then by id (the deterministic presentation order). */
-export function orderByRank(ranks: readonly number[], ids: readonly string[]): number[] {
-  return ranks
-    .map((_, i) => i)
-    .sort(
-      (i, j) =>
-        (ranks[i] as number) - (ranks[j] as number) ||
-        compareIds(ids[i] as string, ids[j] as string),
-    );
 }
 
 /** Midranks (average ranks for ties), rank 1 for the smallest value. */

@@ -4,7 +4,14 @@ import type { RankedSolution, UsedWeight } from "./prioritise.js";
 import { byTopsis, byWeightedSum, checkDecision } from "./_decision.js";
 import type { TopsisNormalisation } from "./topsis.js";
 import type { WeightedSumNormalisation } from "./weightedSum.js";
-import { clean, ranksDescending, readChoice, readNumber, readOptions } from "./_shared.js";
+import {
+  clean,
+  countAbove,
+  ranksDescending,
+  readChoice,
+  readNumber,
+  readOptions,
+} from "./_shared.js";
 
 /** Methods whose ranking {@link rankStability} can perturb. */
 export const stabilityMethods = ["weightedSum", "topsis"] as const;
@@ -267,9 +274,9 @@ export function rankStability(
   const w = new Float64Array(m);
   const scores = new Float64Array(n);
   const alpha = Float64Array.from(w0, (x) => (concentration ?? 0) * x);
-  // competition ranks of each draw: rank = 1 + the number of strictly greater scores, found by
-  // binary search in the draw's scores sorted by the engine's numeric sort (no comparator):
-  // O(n log n) per draw whatever the perturbation does to the order
+  // competition ranks of each draw: rank = 1 + the number of strictly greater scores, counted by
+  // binary search (countAbove) in the draw's scores sorted by the engine's numeric sort (no
+  // comparator): O(n log n) per draw whatever the perturbation does to the order
   const sorted = new Float64Array(n);
   for (let d = 0; d < draws; d++) {
     if (perturbation === "dirichlet") sampleDirichlet(uniform, alpha, w);
@@ -278,15 +285,7 @@ export function rankStability(
     sorted.set(scores);
     sorted.sort();
     for (let i = 0; i < n; i++) {
-      const v = scores[i] as number;
-      let lo = 0;
-      let hi = n;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if ((sorted[mid] as number) > v) hi = mid;
-        else lo = mid + 1;
-      }
-      const rank = 1 + n - lo;
+      const rank = countAbove(sorted, scores[i] as number) + 1;
       counts[i * n + rank - 1] = (counts[i * n + rank - 1] as number) + 1;
       rankSum[i] = (rankSum[i] as number) + rank;
       if (rank <= topK) topCount[i] = (topCount[i] as number) + 1;

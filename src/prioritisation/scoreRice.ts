@@ -1,5 +1,6 @@
 import { failAt } from "../_lib/assert.js";
-import { clean, orderByRank, ranksDescending, readItems, readNumber } from "./_shared.js";
+import { orderByRankThenId } from "../_lib/sort.js";
+import { clean, ranksDescending, readItems, readNumber } from "./_shared.js";
 
 /** An item to score with RICE. */
 export interface RiceItem {
@@ -88,7 +89,7 @@ export function scoreRice(items: readonly RiceItem[]): ScoreRiceResult {
   });
   const scores = read.map((r) => r.score);
   const ranks = ranksDescending(scores);
-  const ranking = orderByRank(
+  const ranking = orderByRankThenId(
     ranks,
     read.map((r) => r.id),
   ).map((i) => ({ ...(read[i] as (typeof read)[number]), rank: ranks[i] as number }));

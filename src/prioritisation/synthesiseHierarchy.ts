@@ -1,9 +1,9 @@
 import { describe as show, failAt } from "../_lib/assert.js";
+import { orderByRankThenId } from "../_lib/sort.js";
 import type { PathSegment } from "../errors/AssessmentError.js";
 import { ahpWeights, type AhpWeightsOptions } from "./ahpWeights.js";
 import {
   clean,
-  orderByRank,
   ranksDescending,
   readChoice,
   readIds,
@@ -366,7 +366,7 @@ export function synthesiseHierarchy(
   const sum = totals.reduce((s, x) => s + x, 0);
   const scores = Array.from(totals, (x) => clean(x / sum));
   const ranks = ranksDescending(scores);
-  const ranking = orderByRank(ranks, alts).map((i) => ({
+  const ranking = orderByRankThenId(ranks, alts).map((i) => ({
     alternative: alts[i] as string,
     score: scores[i] as number,
     rank: ranks[i] as number,
