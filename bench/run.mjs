@@ -13,17 +13,11 @@ import { Bench } from "tinybench";
 import { growthExponent, median, ms, nLogNExponent } from "./util.mjs";
 import { workloads } from "./workloads.mjs";
 
-const subpaths = [
-  "schema",
-  "frameworks",
-  "maturity",
-  "needs",
-  "swot",
-  "prioritisation",
-  "timeline",
-  "actions",
-  "report",
-];
+// the stage subpaths, as the package exports them (its JSON files and package.json aside)
+const manifest = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+const subpaths = Object.keys(manifest.exports)
+  .filter((k) => k !== "." && !k.endsWith(".json"))
+  .map((k) => k.slice(2));
 const pkg = {};
 for (const s of subpaths) pkg[s] = await import(`icc-assessment/${s}`);
 
