@@ -1,19 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { AssessmentError } from "../errors/AssessmentError.js";
+import { issue } from "../../test/helpers/errors.js";
 import { parseAssessment } from "../schema/parseAssessment.js";
 import { sofiaJson } from "../../test/helpers/sofia.js";
 import { needCoverage } from "./needCoverage.js";
-
-function codeAndPath(fn: () => unknown): [string, unknown] {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AssessmentError) return [e.code, e.issues[0]?.path];
-    throw e;
-  }
-  throw new Error("expected an AssessmentError");
-}
 
 function doc(needs: unknown[], solutions: unknown[]) {
   return parseAssessment({
@@ -150,13 +140,13 @@ describe("needCoverage", () => {
       ) as Record<string, Record<string, unknown>[]>;
 
     it("rejects a non-object assessment and missing lists", () => {
-      expect(codeAndPath(() => needCoverage(undefined as never))).toStrictEqual([
+      expect(issue(() => needCoverage(undefined as never))).toStrictEqual([
         "invalid_type",
         ["assessment"],
       ]);
       const a = base();
       delete a["solutions"];
-      expect(codeAndPath(() => needCoverage(a as never))).toStrictEqual([
+      expect(issue(() => needCoverage(a as never))).toStrictEqual([
         "invalid_type",
         ["assessment", "solutions"],
       ]);
@@ -165,13 +155,13 @@ describe("needCoverage", () => {
     it("rejects unknown and repeated needs", () => {
       const a = base();
       a["solutions"]![0]!["addressesNeeds"] = ["a", "ghost"];
-      expect(codeAndPath(() => needCoverage(a as never))).toStrictEqual([
+      expect(issue(() => needCoverage(a as never))).toStrictEqual([
         "unknown_reference",
         ["assessment", "solutions", 0, "addressesNeeds", 1],
       ]);
       const b = base();
       b["solutions"]![0]!["addressesNeeds"] = ["a", "a"];
-      expect(codeAndPath(() => needCoverage(b as never))).toStrictEqual([
+      expect(issue(() => needCoverage(b as never))).toStrictEqual([
         "duplicate_id",
         ["assessment", "solutions", 0, "addressesNeeds", 1],
       ]);
@@ -180,31 +170,31 @@ describe("needCoverage", () => {
     it("rejects repeated solution ids and bad fields", () => {
       const a = base();
       a["solutions"]!.push({ id: "s1", title: "Again", readiness: "idea" });
-      expect(codeAndPath(() => needCoverage(a as never))).toStrictEqual([
+      expect(issue(() => needCoverage(a as never))).toStrictEqual([
         "duplicate_id",
         ["assessment", "solutions", 1, "id"],
       ]);
       const b = base();
       b["solutions"]![0]!["title"] = 7;
-      expect(codeAndPath(() => needCoverage(b as never))).toStrictEqual([
+      expect(issue(() => needCoverage(b as never))).toStrictEqual([
         "invalid_type",
         ["assessment", "solutions", 0, "title"],
       ]);
       const c = base();
       c["needs"]![0]!["statement"] = null;
-      expect(codeAndPath(() => needCoverage(c as never))).toStrictEqual([
+      expect(issue(() => needCoverage(c as never))).toStrictEqual([
         "invalid_type",
         ["assessment", "needs", 0, "statement"],
       ]);
       const d = base();
       d["needs"]![0]!["dimension"] = "";
-      expect(codeAndPath(() => needCoverage(d as never))).toStrictEqual([
+      expect(issue(() => needCoverage(d as never))).toStrictEqual([
         "invalid_value",
         ["assessment", "needs", 0, "dimension"],
       ]);
       const e = base();
       e["solutions"]![0] = "s1" as never;
-      expect(codeAndPath(() => needCoverage(e as never))).toStrictEqual([
+      expect(issue(() => needCoverage(e as never))).toStrictEqual([
         "invalid_type",
         ["assessment", "solutions", 0],
       ]);

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { thrown } from "../../test/helpers/errors.js";
+import { issue } from "../../test/helpers/errors.js";
 import type { Assessment } from "../schema/assessment.js";
 import { iccCitizenParticipation } from "../frameworks/iccCitizenParticipation.js";
 import { scoreMaturity } from "../maturity/scoreMaturity.js";
@@ -12,11 +12,6 @@ import {
   rankNeeds,
   type RankNeedsMaturity,
 } from "./rankNeeds.js";
-
-function codeAndPath(fn: () => unknown): [string, unknown] {
-  const e = thrown(fn);
-  return [e.code, e.issues[0]?.path];
-}
 
 const stakeholders = [
   { id: "city", name: "City hall", helix: "public", kind: "cityDepartment" },
@@ -435,24 +430,18 @@ describe("rankNeeds", () => {
       };
 
     it("rejects a non-object assessment and options", () => {
-      expect(codeAndPath(() => rankNeeds(null as never))).toStrictEqual([
-        "invalid_type",
-        ["assessment"],
-      ]);
-      expect(codeAndPath(() => rankNeeds(good(), 3 as never))).toStrictEqual([
+      expect(issue(() => rankNeeds(null as never))).toStrictEqual(["invalid_type", ["assessment"]]);
+      expect(issue(() => rankNeeds(good(), 3 as never))).toStrictEqual([
         "invalid_type",
         ["options"],
       ]);
     });
 
     it("rejects an assessment without needs", () => {
-      expect(codeAndPath(() => rankNeeds(doc([])))).toStrictEqual([
-        "empty",
-        ["assessment", "needs"],
-      ]);
+      expect(issue(() => rankNeeds(doc([])))).toStrictEqual(["empty", ["assessment", "needs"]]);
       const a = raw();
       delete (a as Record<string, unknown>)["needs"];
-      expect(codeAndPath(() => rankNeeds(a as never))).toStrictEqual([
+      expect(issue(() => rankNeeds(a as never))).toStrictEqual([
         "invalid_type",
         ["assessment", "needs"],
       ]);
@@ -468,7 +457,7 @@ describe("rankNeeds", () => {
       ] as const) {
         const a = raw();
         (a.needs[0] as Record<string, unknown>)["votes"] = votes;
-        expect(codeAndPath(() => rankNeeds(a as never))).toStrictEqual([
+        expect(issue(() => rankNeeds(a as never))).toStrictEqual([
           code,
           ["assessment", "needs", 0, "votes"],
         ]);
@@ -505,26 +494,26 @@ describe("rankNeeds", () => {
       for (const [scores, code, path] of cases) {
         const a = raw();
         (a.needs[0] as Record<string, unknown>)["scores"] = scores;
-        expect(codeAndPath(() => rankNeeds(a as never))).toStrictEqual([code, path]);
+        expect(issue(() => rankNeeds(a as never))).toStrictEqual([code, path]);
       }
     });
 
     it("rejects unknown stakeholders, duplicate needs and bad helices", () => {
       const a = raw();
       (a.needs[0] as Record<string, unknown>)["raisedBy"] = ["city", "ghost"];
-      expect(codeAndPath(() => rankNeeds(a as never))).toStrictEqual([
+      expect(issue(() => rankNeeds(a as never))).toStrictEqual([
         "unknown_reference",
         ["assessment", "needs", 0, "raisedBy", 1],
       ]);
       const b = raw();
       b.needs.push({ ...b.needs[0] });
-      expect(codeAndPath(() => rankNeeds(b as never))).toStrictEqual([
+      expect(issue(() => rankNeeds(b as never))).toStrictEqual([
         "duplicate_id",
         ["assessment", "needs", 1, "id"],
       ]);
       const c = raw();
       (c["stakeholders"] as Record<string, unknown>[])[0]!["helix"] = "government";
-      expect(codeAndPath(() => rankNeeds(c as never))).toStrictEqual([
+      expect(issue(() => rankNeeds(c as never))).toStrictEqual([
         "invalid_value",
         ["assessment", "stakeholders", 0, "helix"],
       ]);
@@ -534,7 +523,7 @@ describe("rankNeeds", () => {
         name: "again",
         helix: "public",
       });
-      expect(codeAndPath(() => rankNeeds(d as never))).toStrictEqual([
+      expect(issue(() => rankNeeds(d as never))).toStrictEqual([
         "duplicate_id",
         ["assessment", "stakeholders", 4, "id"],
       ]);
@@ -542,28 +531,29 @@ describe("rankNeeds", () => {
 
     it("rejects bad weights", () => {
       const a = good();
-      expect(codeAndPath(() => rankNeeds(a, { weights: { votes: -1 } }))).toStrictEqual([
+      expect(issue(() => rankNeeds(a, { weights: { votes: -1 } }))).toStrictEqual([
         "negative_weight",
         ["options", "weights", "votes"],
       ]);
-      expect(codeAndPath(() => rankNeeds(a, { weights: { gap: Number.NaN } }))).toStrictEqual([
+      expect(issue(() => rankNeeds(a, { weights: { gap: Number.NaN } }))).toStrictEqual([
         "non_finite",
         ["options", "weights", "gap"],
       ]);
-      expect(codeAndPath(() => rankNeeds(a, { weights: { urgency: 1 } as never }))).toStrictEqual([
+      expect(issue(() => rankNeeds(a, { weights: { urgency: 1 } as never }))).toStrictEqual([
         "invalid_value",
         ["options", "weights", "urgency"],
       ]);
       expect(
-        codeAndPath(() => rankNeeds(a, { weights: { votes: 0, scores: 0, gap: 0, helix: 0 } })),
+        issue(() => rankNeeds(a, { weights: { votes: 0, scores: 0, gap: 0, helix: 0 } })),
       ).toStrictEqual(["zero_weights", ["options", "weights"]]);
-      expect(codeAndPath(() => rankNeeds(a, { weights: [] as never }))).toStrictEqual([
+      expect(issue(() => rankNeeds(a, { weights: [] as never }))).toStrictEqual([
         "invalid_type",
         ["options", "weights"],
       ]);
-      expect(
-        codeAndPath(() => rankNeeds(a, { weights: { votes: 1e308, gap: 1e308 } })),
-      ).toStrictEqual(["zero_weights", ["options", "weights"]]);
+      expect(issue(() => rankNeeds(a, { weights: { votes: 1e308, gap: 1e308 } }))).toStrictEqual([
+        "zero_weights",
+        ["options", "weights"],
+      ]);
       expect(rankNeeds(a, { weights: { votes: undefined } as never }).factors[0]?.weight).toBe(0.3);
     });
 
@@ -599,16 +589,13 @@ describe("rankNeeds", () => {
         ["x", "invalid_type", ["options", "maturity"]],
       ];
       for (const [m, code, path] of cases) {
-        expect(codeAndPath(() => rankNeeds(a, { maturity: m as never }))).toStrictEqual([
-          code,
-          path,
-        ]);
+        expect(issue(() => rankNeeds(a, { maturity: m as never }))).toStrictEqual([code, path]);
       }
-      expect(codeAndPath(() => rankNeeds(a, { maturity, unit: "varna" }))).toStrictEqual([
+      expect(issue(() => rankNeeds(a, { maturity, unit: "varna" }))).toStrictEqual([
         "unknown_reference",
         ["options", "unit"],
       ]);
-      expect(codeAndPath(() => rankNeeds(a, { maturity, unit: 3 as never }))).toStrictEqual([
+      expect(issue(() => rankNeeds(a, { maturity, unit: 3 as never }))).toStrictEqual([
         "invalid_type",
         ["options", "unit"],
       ]);
@@ -623,10 +610,10 @@ describe("rankNeeds", () => {
         return a as never;
       };
       expect(
-        codeAndPath(() => rankNeeds(bad([{ dimension: "openData", level: "l9" }]), { maturity })),
+        issue(() => rankNeeds(bad([{ dimension: "openData", level: "l9" }]), { maturity })),
       ).toStrictEqual(["unknown_reference", ["assessment", "maturity", "targets", 0, "level"]]);
       expect(
-        codeAndPath(() =>
+        issue(() =>
           rankNeeds(
             bad([
               { dimension: "openData", level: "l2" },
@@ -637,7 +624,7 @@ describe("rankNeeds", () => {
         ),
       ).toStrictEqual(["duplicate_id", ["assessment", "maturity", "targets", 1, "dimension"]]);
       expect(
-        codeAndPath(() => rankNeeds(bad([{ dimension: 4, level: "l3" }]), { maturity })),
+        issue(() => rankNeeds(bad([{ dimension: 4, level: "l3" }]), { maturity })),
       ).toStrictEqual(["invalid_type", ["assessment", "maturity", "targets", 0, "dimension"]]);
     });
 

@@ -1,20 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { AssessmentError } from "../errors/AssessmentError.js";
+import { issue } from "../../test/helpers/errors.js";
 import { parseAssessment } from "../schema/parseAssessment.js";
 import { helices } from "../schema/vocabularies.js";
 import { sofiaJson } from "../../test/helpers/sofia.js";
 import { DEFAULT_MIN_HELIX_SHARE, stakeholderCoverage } from "./stakeholderCoverage.js";
-
-function codeAndPath(fn: () => unknown): [string, unknown] {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AssessmentError) return [e.code, e.issues[0]?.path];
-    throw e;
-  }
-  throw new Error("expected an AssessmentError");
-}
 
 const people = [
   { id: "p1", name: "City", helix: "public", kind: "cityDepartment" },
@@ -175,18 +165,19 @@ describe("stakeholderCoverage", () => {
 
     it("rejects a bad minimum share", () => {
       const a = doc([]);
-      expect(codeAndPath(() => stakeholderCoverage(a, { minHelixShare: 1.5 }))).toStrictEqual([
+      expect(issue(() => stakeholderCoverage(a, { minHelixShare: 1.5 }))).toStrictEqual([
         "out_of_range",
         ["options", "minHelixShare"],
       ]);
-      expect(codeAndPath(() => stakeholderCoverage(a, { minHelixShare: -0.1 }))).toStrictEqual([
+      expect(issue(() => stakeholderCoverage(a, { minHelixShare: -0.1 }))).toStrictEqual([
         "out_of_range",
         ["options", "minHelixShare"],
       ]);
-      expect(
-        codeAndPath(() => stakeholderCoverage(a, { minHelixShare: Number.NaN })),
-      ).toStrictEqual(["non_finite", ["options", "minHelixShare"]]);
-      expect(codeAndPath(() => stakeholderCoverage(a, null as never))).toStrictEqual([
+      expect(issue(() => stakeholderCoverage(a, { minHelixShare: Number.NaN }))).toStrictEqual([
+        "non_finite",
+        ["options", "minHelixShare"],
+      ]);
+      expect(issue(() => stakeholderCoverage(a, null as never))).toStrictEqual([
         "invalid_type",
         ["options"],
       ]);
@@ -195,13 +186,13 @@ describe("stakeholderCoverage", () => {
     it("rejects unknown and repeated participants", () => {
       const a = base();
       a["workshops"]![0]!["participants"] = ["p1", "ghost"];
-      expect(codeAndPath(() => stakeholderCoverage(a as never))).toStrictEqual([
+      expect(issue(() => stakeholderCoverage(a as never))).toStrictEqual([
         "unknown_reference",
         ["assessment", "workshops", 0, "participants", 1],
       ]);
       const b = base();
       b["workshops"]![0]!["participants"] = ["p1", "p1"];
-      expect(codeAndPath(() => stakeholderCoverage(b as never))).toStrictEqual([
+      expect(issue(() => stakeholderCoverage(b as never))).toStrictEqual([
         "duplicate_id",
         ["assessment", "workshops", 0, "participants", 1],
       ]);
@@ -217,21 +208,21 @@ describe("stakeholderCoverage", () => {
       for (const [patch, code, path] of cases) {
         const a = base();
         Object.assign(a["workshops"]![0]!, patch);
-        expect(codeAndPath(() => stakeholderCoverage(a as never))).toStrictEqual([code, path]);
+        expect(issue(() => stakeholderCoverage(a as never))).toStrictEqual([code, path]);
       }
       const d = base();
       d["workshops"]!.push({ ...d["workshops"]![0]! });
-      expect(codeAndPath(() => stakeholderCoverage(d as never))).toStrictEqual([
+      expect(issue(() => stakeholderCoverage(d as never))).toStrictEqual([
         "duplicate_id",
         ["assessment", "workshops", 1, "id"],
       ]);
       const e = base();
       e["workshops"] = "none" as never;
-      expect(codeAndPath(() => stakeholderCoverage(e as never))).toStrictEqual([
+      expect(issue(() => stakeholderCoverage(e as never))).toStrictEqual([
         "invalid_type",
         ["assessment", "workshops"],
       ]);
-      expect(codeAndPath(() => stakeholderCoverage([] as never))).toStrictEqual([
+      expect(issue(() => stakeholderCoverage([] as never))).toStrictEqual([
         "invalid_type",
         ["assessment"],
       ]);

@@ -1,15 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { thrown } from "../../test/helpers/errors.js";
+import { thrown, issue } from "../../test/helpers/errors.js";
 import type { SwotItem } from "../schema/entities.js";
 import { parseAssessment } from "../schema/parseAssessment.js";
 import { sofiaJson } from "../../test/helpers/sofia.js";
 import { buildSwot } from "./buildSwot.js";
-
-function codeAndPath(fn: () => unknown): [string, unknown] {
-  const e = thrown(fn);
-  return [e.code, e.issues[0]?.path];
-}
 
 const item = (
   id: string,
@@ -265,12 +260,12 @@ describe("buildSwot", () => {
   describe("bad input", () => {
     it("rejects an item without a quadrant, or with an unknown one", () => {
       const noQuadrant = { id: "x", text: "Something" } as unknown as SwotItem;
-      expect(codeAndPath(() => buildSwot([item("s", "strength"), noQuadrant]))).toStrictEqual([
+      expect(issue(() => buildSwot([item("s", "strength"), noQuadrant]))).toStrictEqual([
         "missing_field",
         ["items", 1, "quadrant"],
       ]);
       expect(
-        codeAndPath(() => buildSwot([{ ...item("s", "strength"), quadrant: "risk" as never }])),
+        issue(() => buildSwot([{ ...item("s", "strength"), quadrant: "risk" as never }])),
       ).toStrictEqual(["invalid_value", ["items", 0, "quadrant"]]);
     });
 
@@ -301,9 +296,7 @@ describe("buildSwot", () => {
         ["3", "invalid_type"],
       ] as const) {
         expect(
-          codeAndPath(() =>
-            buildSwot([{ ...item("o", "opportunity", 1), rating: rating as number }]),
-          ),
+          issue(() => buildSwot([{ ...item("o", "opportunity", 1), rating: rating as number }])),
         ).toStrictEqual([code, ["items", 0, "rating"]]);
       }
     });
@@ -313,9 +306,7 @@ describe("buildSwot", () => {
         `[AssessmentError: a strength is rated 3 (minor strength) or 4 (major strength) in an IFE matrix, got 2; pass ratingConvention: "free" to allow any rating from 1 to 4 (items[0].rating)]`,
       );
       expect(
-        codeAndPath(() =>
-          buildSwot([item("s", "strength", 0.5, 3), item("w", "weakness", 0.5, 3)]),
-        ),
+        issue(() => buildSwot([item("s", "strength", 0.5, 3), item("w", "weakness", 0.5, 3)])),
       ).toStrictEqual(["out_of_range", ["items", 1, "rating"]]);
       expect(
         buildSwot([item("s", "strength", 0.5, 2), item("w", "weakness", 0.5, 3)], {
@@ -323,37 +314,33 @@ describe("buildSwot", () => {
         }).ife?.total,
       ).toBe(2.5);
       expect(
-        codeAndPath(() =>
-          buildSwot([item("s", "strength")], { ratingConvention: "loose" as never }),
-        ),
+        issue(() => buildSwot([item("s", "strength")], { ratingConvention: "loose" as never })),
       ).toStrictEqual(["invalid_value", ["options", "ratingConvention"]]);
     });
 
     it("rejects a matrix where only some items are rated or weighted", () => {
       expect(
-        codeAndPath(() => buildSwot([item("s", "strength", 0.5, 4), item("w", "weakness")])),
+        issue(() => buildSwot([item("s", "strength", 0.5, 4), item("w", "weakness")])),
       ).toStrictEqual(["missing_field", ["items", 1, "rating"]]);
       expect(
-        codeAndPath(() =>
-          buildSwot([item("s", "strength", 1, 4), item("w", "weakness", undefined, 2)]),
-        ),
+        issue(() => buildSwot([item("s", "strength", 1, 4), item("w", "weakness", undefined, 2)])),
       ).toStrictEqual(["missing_field", ["items", 1, "weight"]]);
-      expect(codeAndPath(() => buildSwot([item("o", "opportunity", 1)]))).toStrictEqual([
+      expect(issue(() => buildSwot([item("o", "opportunity", 1)]))).toStrictEqual([
         "missing_field",
         ["items", 0, "rating"],
       ]);
     });
 
     it("rejects bad weights", () => {
-      expect(codeAndPath(() => buildSwot([item("s", "strength", -0.1, 3)]))).toStrictEqual([
+      expect(issue(() => buildSwot([item("s", "strength", -0.1, 3)]))).toStrictEqual([
         "negative_weight",
         ["items", 0, "weight"],
       ]);
-      expect(codeAndPath(() => buildSwot([item("s", "strength", 1.2, 3)]))).toStrictEqual([
+      expect(issue(() => buildSwot([item("s", "strength", 1.2, 3)]))).toStrictEqual([
         "out_of_range",
         ["items", 0, "weight"],
       ]);
-      expect(codeAndPath(() => buildSwot([item("s", "strength", Number.NaN, 3)]))).toStrictEqual([
+      expect(issue(() => buildSwot([item("s", "strength", Number.NaN, 3)]))).toStrictEqual([
         "non_finite",
         ["items", 0, "weight"],
       ]);
@@ -364,52 +351,50 @@ describe("buildSwot", () => {
         { ...item("s", "strength"), evidence } as SwotItem,
       ];
       expect(
-        codeAndPath(() => buildSwot(withEvidence([{ indicator: "i9" }]), { indicators: ["i1"] })),
+        issue(() => buildSwot(withEvidence([{ indicator: "i9" }]), { indicators: ["i1"] })),
       ).toStrictEqual(["unknown_reference", ["items", 0, "evidence", 0, "indicator"]]);
       expect(
-        codeAndPath(() =>
-          buildSwot(withEvidence([{ need: "n1" }, { need: "n9" }]), { needs: ["n1"] }),
-        ),
+        issue(() => buildSwot(withEvidence([{ need: "n1" }, { need: "n9" }]), { needs: ["n1"] })),
       ).toStrictEqual(["unknown_reference", ["items", 0, "evidence", 1, "need"]]);
-      expect(codeAndPath(() => buildSwot(withEvidence([{}])))).toStrictEqual([
+      expect(issue(() => buildSwot(withEvidence([{}])))).toStrictEqual([
         "missing_field",
         ["items", 0, "evidence", 0],
       ]);
-      expect(codeAndPath(() => buildSwot(withEvidence([{ need: 3 }])))).toStrictEqual([
+      expect(issue(() => buildSwot(withEvidence([{ need: 3 }])))).toStrictEqual([
         "invalid_type",
         ["items", 0, "evidence", 0, "need"],
       ]);
-      expect(codeAndPath(() => buildSwot(withEvidence([{ note: 3 }])))).toStrictEqual([
+      expect(issue(() => buildSwot(withEvidence([{ note: 3 }])))).toStrictEqual([
         "invalid_type",
         ["items", 0, "evidence", 0, "note"],
       ]);
-      expect(codeAndPath(() => buildSwot(withEvidence("n1")))).toStrictEqual([
+      expect(issue(() => buildSwot(withEvidence("n1")))).toStrictEqual([
         "invalid_type",
         ["items", 0, "evidence"],
       ]);
-      expect(
-        codeAndPath(() => buildSwot(withEvidence([]), { needs: "n1" as never })),
-      ).toStrictEqual(["invalid_type", ["options", "needs"]]);
-      expect(codeAndPath(() => buildSwot(withEvidence([]), { indicators: [""] }))).toStrictEqual([
+      expect(issue(() => buildSwot(withEvidence([]), { needs: "n1" as never }))).toStrictEqual([
+        "invalid_type",
+        ["options", "needs"],
+      ]);
+      expect(issue(() => buildSwot(withEvidence([]), { indicators: [""] }))).toStrictEqual([
         "invalid_value",
         ["options", "indicators", 0],
       ]);
     });
 
     it("rejects empty, malformed and duplicate items", () => {
-      expect(codeAndPath(() => buildSwot([]))).toStrictEqual(["empty", ["items"]]);
-      expect(codeAndPath(() => buildSwot("s" as never))).toStrictEqual(["invalid_type", ["items"]]);
-      expect(codeAndPath(() => buildSwot([null as never]))).toStrictEqual([
-        "invalid_type",
-        ["items", 0],
+      expect(issue(() => buildSwot([]))).toStrictEqual(["empty", ["items"]]);
+      expect(issue(() => buildSwot("s" as never))).toStrictEqual(["invalid_type", ["items"]]);
+      expect(issue(() => buildSwot([null as never]))).toStrictEqual(["invalid_type", ["items", 0]]);
+      expect(issue(() => buildSwot([item("s", "strength"), item("s", "threat")]))).toStrictEqual([
+        "duplicate_id",
+        ["items", 1, "id"],
       ]);
-      expect(
-        codeAndPath(() => buildSwot([item("s", "strength"), item("s", "threat")])),
-      ).toStrictEqual(["duplicate_id", ["items", 1, "id"]]);
-      expect(codeAndPath(() => buildSwot([{ ...item("s", "strength"), text: " " }]))).toStrictEqual(
-        ["invalid_value", ["items", 0, "text"]],
-      );
-      expect(codeAndPath(() => buildSwot([item("s", "strength")], 1 as never))).toStrictEqual([
+      expect(issue(() => buildSwot([{ ...item("s", "strength"), text: " " }]))).toStrictEqual([
+        "invalid_value",
+        ["items", 0, "text"],
+      ]);
+      expect(issue(() => buildSwot([item("s", "strength")], 1 as never))).toStrictEqual([
         "invalid_type",
         ["options"],
       ]);

@@ -1,18 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { AssessmentError } from "../errors/AssessmentError.js";
+import { issue } from "../../test/helpers/errors.js";
 import { parseAssessment } from "../schema/parseAssessment.js";
 import { sofiaJson } from "../../test/helpers/sofia.js";
 import { buildSwotForAssessment } from "./buildSwotForAssessment.js";
-
-function codeAndPath(fn: () => unknown): [string, unknown] {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AssessmentError) return [e.code, e.issues[0]?.path];
-    throw e;
-  }
-  throw new Error("expected an AssessmentError");
-}
 
 type Raw = Record<string, unknown> & { solutions: Record<string, unknown>[] };
 
@@ -99,9 +89,7 @@ describe("buildSwotForAssessment", () => {
     expect(buildSwotForAssessment(parsed).solutions[0]?.swot?.parameters.indicatorsChecked).toBe(
       true,
     );
-    expect(
-      codeAndPath(() => buildSwotForAssessment(parsed, { indicators: ["other"] })),
-    ).toStrictEqual([
+    expect(issue(() => buildSwotForAssessment(parsed, { indicators: ["other"] }))).toStrictEqual([
       "unknown_reference",
       ["assessment", "solutions", 0, "swot", 0, "evidence", 0, "indicator"],
     ]);
@@ -116,7 +104,7 @@ describe("buildSwotForAssessment", () => {
         { id: "o1", quadrant: "opportunity", text: "y", weight: 1, rating: 2 },
       ],
     });
-    expect(codeAndPath(() => buildSwotForAssessment(a as never))).toStrictEqual([
+    expect(issue(() => buildSwotForAssessment(a as never))).toStrictEqual([
       "out_of_range",
       ["assessment", "swot", 0, "rating"],
     ]);
@@ -129,7 +117,7 @@ describe("buildSwotForAssessment", () => {
     it("reports SWOT errors with paths from the assessment root", () => {
       const a = raw();
       a.solutions[0]!["swot"] = [{ id: "x", text: "No quadrant" }];
-      expect(codeAndPath(() => buildSwotForAssessment(a as never))).toStrictEqual([
+      expect(issue(() => buildSwotForAssessment(a as never))).toStrictEqual([
         "missing_field",
         ["assessment", "solutions", 0, "swot", 0, "quadrant"],
       ]);
@@ -145,7 +133,7 @@ describe("buildSwotForAssessment", () => {
       const a = raw({
         tows: [{ id: "st", kind: "ST", items: ["s1", "t1"], text: "x", solutions: ["ghost"] }],
       });
-      expect(codeAndPath(() => buildSwotForAssessment(a as never))).toStrictEqual([
+      expect(issue(() => buildSwotForAssessment(a as never))).toStrictEqual([
         "unknown_reference",
         ["assessment", "tows", 0, "solutions", 0],
       ]);
@@ -154,45 +142,45 @@ describe("buildSwotForAssessment", () => {
         `[AssessmentError: "t1" is a threat; an SO strategy links strengths and opportunities only (assessment.tows[0].items[1])]`,
       );
       const c = raw({ swot: [], tows: [{ id: "so", kind: "SO", items: ["s1"], text: "x" }] });
-      expect(codeAndPath(() => buildSwotForAssessment(c as never))).toStrictEqual([
+      expect(issue(() => buildSwotForAssessment(c as never))).toStrictEqual([
         "unknown_reference",
         ["assessment", "tows", 0, "items", 0],
       ]);
     });
 
     it("rejects malformed assessments and options", () => {
-      expect(codeAndPath(() => buildSwotForAssessment(null as never))).toStrictEqual([
+      expect(issue(() => buildSwotForAssessment(null as never))).toStrictEqual([
         "invalid_type",
         ["assessment"],
       ]);
-      expect(codeAndPath(() => buildSwotForAssessment(raw() as never, [] as never))).toStrictEqual([
+      expect(issue(() => buildSwotForAssessment(raw() as never, [] as never))).toStrictEqual([
         "invalid_type",
         ["options"],
       ]);
-      expect(codeAndPath(() => buildSwotForAssessment(raw({ needs: 1 }) as never))).toStrictEqual([
+      expect(issue(() => buildSwotForAssessment(raw({ needs: 1 }) as never))).toStrictEqual([
         "invalid_type",
         ["assessment", "needs"],
       ]);
       expect(
-        codeAndPath(() => buildSwotForAssessment(raw({ solutions: [{ id: "s" }] }) as never)),
+        issue(() => buildSwotForAssessment(raw({ solutions: [{ id: "s" }] }) as never)),
       ).toStrictEqual(["invalid_type", ["assessment", "solutions", 0, "title"]]);
-      expect(codeAndPath(() => buildSwotForAssessment(raw({ swot: "x" }) as never))).toStrictEqual([
+      expect(issue(() => buildSwotForAssessment(raw({ swot: "x" }) as never))).toStrictEqual([
         "invalid_type",
         ["assessment", "swot"],
       ]);
       expect(
-        codeAndPath(() => buildSwotForAssessment(raw() as never, { indicators: 1 as never })),
+        issue(() => buildSwotForAssessment(raw() as never, { indicators: 1 as never })),
       ).toStrictEqual(["invalid_type", ["options", "indicators"]]);
       const m = raw({
         frameworks: [{ id: "f", version: "1", indicators: "x" }],
         maturity: { framework: { id: "f", version: "1" } },
       });
-      expect(codeAndPath(() => buildSwotForAssessment(m as never))).toStrictEqual([
+      expect(issue(() => buildSwotForAssessment(m as never))).toStrictEqual([
         "invalid_type",
         ["assessment", "frameworks", 0, "indicators"],
       ]);
       const n = raw({ frameworks: [], maturity: { framework: "f" } });
-      expect(codeAndPath(() => buildSwotForAssessment(n as never))).toStrictEqual([
+      expect(issue(() => buildSwotForAssessment(n as never))).toStrictEqual([
         "invalid_type",
         ["assessment", "maturity", "framework"],
       ]);

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { AssessmentError } from "../errors/AssessmentError.js";
+import { issue } from "../../test/helpers/errors.js";
 import type { SwotItem } from "../schema/entities.js";
 import { parseAssessment, safeParseAssessment } from "../schema/parseAssessment.js";
 import {
@@ -12,16 +12,6 @@ import {
 import { sofiaJson } from "../../test/helpers/sofia.js";
 import { buildSwot } from "./buildSwot.js";
 import { crossSwot, type TowsLink } from "./crossSwot.js";
-
-function codeAndPath(fn: () => unknown): [string, unknown] {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AssessmentError) return [e.code, e.issues[0]?.path];
-    throw e;
-  }
-  throw new Error("expected an AssessmentError");
-}
 
 const swot = buildSwot([
   { id: "s1", quadrant: "strength", text: "IT clusters" },
@@ -135,7 +125,7 @@ describe("crossSwot", () => {
               allowed[l.kind].every((q) => l.items.some((id) => quadrantOf[id] === q)),
           );
           if (!valid) {
-            expect(codeAndPath(() => crossSwot(s, links))[0]).toBe("invalid_value");
+            expect(issue(() => crossSwot(s, links))[0]).toBe("invalid_value");
             return;
           }
           const r = crossSwot(s, links);
@@ -190,7 +180,7 @@ describe("crossSwot", () => {
         `[AssessmentError: "o1" is an opportunity; an ST strategy links strengths and threats only (links[0].items[0])]`,
       );
       expect(
-        codeAndPath(() =>
+        issue(() =>
           crossSwot(swot, [{ id: "so", kind: "SO", items: ["s1", "o1", "w1"], text: "x" }]),
         ),
       ).toStrictEqual(["invalid_value", ["links", 0, "items", 2]]);
@@ -198,23 +188,19 @@ describe("crossSwot", () => {
 
     it("rejects a strategy that misses one of its two quadrants", () => {
       expect(
-        codeAndPath(() =>
-          crossSwot(swot, [{ id: "so", kind: "SO", items: ["s1", "s2"], text: "x" }]),
-        ),
+        issue(() => crossSwot(swot, [{ id: "so", kind: "SO", items: ["s1", "s2"], text: "x" }])),
       ).toStrictEqual(["invalid_value", ["links", 0, "items"]]);
       expect(
-        codeAndPath(() => crossSwot(swot, [{ id: "so", kind: "SO", items: [], text: "x" }])),
+        issue(() => crossSwot(swot, [{ id: "so", kind: "SO", items: [], text: "x" }])),
       ).toStrictEqual(["empty", ["links", 0, "items"]]);
     });
 
     it("rejects unknown items, solutions and kinds", () => {
       expect(
-        codeAndPath(() =>
-          crossSwot(swot, [{ id: "so", kind: "SO", items: ["s1", "o9"], text: "x" }]),
-        ),
+        issue(() => crossSwot(swot, [{ id: "so", kind: "SO", items: ["s1", "o9"], text: "x" }])),
       ).toStrictEqual(["unknown_reference", ["links", 0, "items", 1]]);
       expect(
-        codeAndPath(() =>
+        issue(() =>
           crossSwot(
             swot,
             [{ id: "so", kind: "SO", items: ["s1", "o1"], text: "x", solutions: ["ghost"] }],
@@ -223,7 +209,7 @@ describe("crossSwot", () => {
         ),
       ).toStrictEqual(["unknown_reference", ["links", 0, "solutions", 0]]);
       expect(
-        codeAndPath(() =>
+        issue(() =>
           crossSwot(swot, [{ id: "so", kind: "OS" as never, items: ["s1", "o1"], text: "x" }]),
         ),
       ).toStrictEqual(["invalid_value", ["links", 0, "kind"]]);
@@ -231,44 +217,44 @@ describe("crossSwot", () => {
 
     it("rejects duplicates and malformed input", () => {
       const ok = { id: "so", kind: "SO", items: ["s1", "o1"], text: "x" } as const;
-      expect(codeAndPath(() => crossSwot(swot, [ok, ok]))).toStrictEqual([
+      expect(issue(() => crossSwot(swot, [ok, ok]))).toStrictEqual([
         "duplicate_id",
         ["links", 1, "id"],
       ]);
-      expect(
-        codeAndPath(() => crossSwot(swot, [{ ...ok, items: ["s1", "o1", "s1"] }])),
-      ).toStrictEqual(["duplicate_id", ["links", 0, "items", 2]]);
-      expect(codeAndPath(() => crossSwot(swot, [{ ...ok, text: "" }]))).toStrictEqual([
+      expect(issue(() => crossSwot(swot, [{ ...ok, items: ["s1", "o1", "s1"] }]))).toStrictEqual([
+        "duplicate_id",
+        ["links", 0, "items", 2],
+      ]);
+      expect(issue(() => crossSwot(swot, [{ ...ok, text: "" }]))).toStrictEqual([
         "invalid_value",
         ["links", 0, "text"],
       ]);
-      expect(
-        codeAndPath(() => crossSwot(swot, [{ ...ok, solutions: "x" as never }])),
-      ).toStrictEqual(["invalid_type", ["links", 0, "solutions"]]);
-      expect(codeAndPath(() => crossSwot(swot, "links" as never))).toStrictEqual([
+      expect(issue(() => crossSwot(swot, [{ ...ok, solutions: "x" as never }]))).toStrictEqual([
+        "invalid_type",
+        ["links", 0, "solutions"],
+      ]);
+      expect(issue(() => crossSwot(swot, "links" as never))).toStrictEqual([
         "invalid_type",
         ["links"],
       ]);
-      expect(codeAndPath(() => crossSwot(swot, [null as never]))).toStrictEqual([
+      expect(issue(() => crossSwot(swot, [null as never]))).toStrictEqual([
         "invalid_type",
         ["links", 0],
       ]);
-      expect(codeAndPath(() => crossSwot(null as never, []))).toStrictEqual([
+      expect(issue(() => crossSwot(null as never, []))).toStrictEqual(["invalid_type", ["swot"]]);
+      expect(issue(() => crossSwot({ ...swot, threats: undefined } as never, []))).toStrictEqual([
         "invalid_type",
-        ["swot"],
+        ["swot", "threats"],
       ]);
-      expect(
-        codeAndPath(() => crossSwot({ ...swot, threats: undefined } as never, [])),
-      ).toStrictEqual(["invalid_type", ["swot", "threats"]]);
-      expect(codeAndPath(() => crossSwot({ ...swot, threats: [{ id: "s1" }] }, []))).toStrictEqual([
+      expect(issue(() => crossSwot({ ...swot, threats: [{ id: "s1" }] }, []))).toStrictEqual([
         "duplicate_id",
         ["swot", "threats", 0, "id"],
       ]);
-      expect(codeAndPath(() => crossSwot(swot, [], { solutions: 3 as never }))).toStrictEqual([
+      expect(issue(() => crossSwot(swot, [], { solutions: 3 as never }))).toStrictEqual([
         "invalid_type",
         ["options", "solutions"],
       ]);
-      expect(codeAndPath(() => crossSwot(swot, [], null as never))).toStrictEqual([
+      expect(issue(() => crossSwot(swot, [], null as never))).toStrictEqual([
         "invalid_type",
         ["options"],
       ]);

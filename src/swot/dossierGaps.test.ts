@@ -1,19 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { AssessmentError } from "../errors/AssessmentError.js";
+import { issue } from "../../test/helpers/errors.js";
 import { parseAssessment } from "../schema/parseAssessment.js";
 import { sofiaJson } from "../../test/helpers/sofia.js";
 import { dossierGapCodes, dossierGaps } from "./dossierGaps.js";
 import { solutionDossier } from "./solutionDossier.js";
-
-function codeAndPath(fn: () => unknown): [string, unknown] {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AssessmentError) return [e.code, e.issues[0]?.path];
-    throw e;
-  }
-  throw new Error("expected an AssessmentError");
-}
 
 const sofia = () => parseAssessment(sofiaJson());
 
@@ -90,7 +80,7 @@ describe("dossierGaps", () => {
   describe("bad input", () => {
     it("needs the assessment to build a solution's dossier", () => {
       const a = sofia();
-      expect(codeAndPath(() => dossierGaps(a.solutions[0] as never))).toStrictEqual([
+      expect(issue(() => dossierGaps(a.solutions[0] as never))).toStrictEqual([
         "missing_field",
         ["assessment"],
       ]);
@@ -99,14 +89,15 @@ describe("dossierGaps", () => {
     it("rejects a malformed dossier", () => {
       const a = sofia();
       const d = solutionDossier(a.solutions[0] as never, a);
-      expect(codeAndPath(() => dossierGaps({ ...d, kpis: undefined } as never))).toStrictEqual([
+      expect(issue(() => dossierGaps({ ...d, kpis: undefined } as never))).toStrictEqual([
         "invalid_type",
         ["dossier", "kpis"],
       ]);
-      expect(
-        codeAndPath(() => dossierGaps({ ...d, resources: { items: 3 } } as never)),
-      ).toStrictEqual(["invalid_type", ["dossier", "resources", "items"]]);
-      expect(codeAndPath(() => dossierGaps({ ...d, schedule: null } as never))).toStrictEqual([
+      expect(issue(() => dossierGaps({ ...d, resources: { items: 3 } } as never))).toStrictEqual([
+        "invalid_type",
+        ["dossier", "resources", "items"],
+      ]);
+      expect(issue(() => dossierGaps({ ...d, schedule: null } as never))).toStrictEqual([
         "invalid_type",
         ["dossier", "schedule"],
       ]);
@@ -115,9 +106,9 @@ describe("dossierGaps", () => {
     it("passes the solution's own errors on", () => {
       const a = sofia();
       expect(
-        codeAndPath(() => dossierGaps({ ...a.solutions[0], lead: "ghost" } as never, a)),
+        issue(() => dossierGaps({ ...a.solutions[0], lead: "ghost" } as never, a)),
       ).toStrictEqual(["unknown_reference", ["solution", "lead"]]);
-      expect(codeAndPath(() => dossierGaps(null as never, a))).toStrictEqual([
+      expect(issue(() => dossierGaps(null as never, a))).toStrictEqual([
         "invalid_type",
         ["solution"],
       ]);

@@ -1,20 +1,10 @@
 import { Decimal } from "decimal.js";
 import { describe, expect, it } from "vitest";
-import { AssessmentError } from "../errors/AssessmentError.js";
+import { issue } from "../../test/helpers/errors.js";
 import type { Assessment } from "../schema/assessment.js";
 import { parseAssessment } from "../schema/parseAssessment.js";
 import { sofiaJson } from "../../test/helpers/sofia.js";
 import { solutionDossier } from "./solutionDossier.js";
-
-function codeAndPath(fn: () => unknown): [string, unknown] {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AssessmentError) return [e.code, e.issues[0]?.path];
-    throw e;
-  }
-  throw new Error("expected an AssessmentError");
-}
 
 const money = (m: { amount: Decimal; currency: string } | null | undefined) =>
   m ? `${m.amount.toFixed(2)} ${m.currency}` : null;
@@ -157,41 +147,42 @@ describe("solutionDossier", () => {
       solutionDossier({ ...base(), ...patch } as never, a);
 
     it("rejects unknown lead, partners and needs", () => {
-      expect(codeAndPath(call({ lead: "ghost" }))).toStrictEqual([
+      expect(issue(call({ lead: "ghost" }))).toStrictEqual([
         "unknown_reference",
         ["solution", "lead"],
       ]);
-      expect(codeAndPath(call({ partners: ["bait", "ghost"] }))).toStrictEqual([
+      expect(issue(call({ partners: ["bait", "ghost"] }))).toStrictEqual([
         "unknown_reference",
         ["solution", "partners", 1],
       ]);
-      expect(codeAndPath(call({ addressesNeeds: ["n-ghost"] }))).toStrictEqual([
+      expect(issue(call({ addressesNeeds: ["n-ghost"] }))).toStrictEqual([
         "unknown_reference",
         ["solution", "addressesNeeds", 0],
       ]);
     });
 
     it("rejects bad money", () => {
-      expect(codeAndPath(call({ cost: { amount: 100, currency: "EUR" } }))).toStrictEqual([
+      expect(issue(call({ cost: { amount: 100, currency: "EUR" } }))).toStrictEqual([
         "invalid_money",
         ["solution", "cost", "amount"],
       ]);
-      expect(codeAndPath(call({ cost: { amount: "1e5", currency: "EUR" } }))).toStrictEqual([
+      expect(issue(call({ cost: { amount: "1e5", currency: "EUR" } }))).toStrictEqual([
+        "invalid_money",
+        ["solution", "cost", "amount"],
+      ]);
+      expect(issue(call({ cost: { amount: new Decimal(-1), currency: "EUR" } }))).toStrictEqual([
         "invalid_money",
         ["solution", "cost", "amount"],
       ]);
       expect(
-        codeAndPath(call({ cost: { amount: new Decimal(-1), currency: "EUR" } })),
+        issue(call({ cost: { amount: new Decimal(Number.NaN), currency: "EUR" } })),
       ).toStrictEqual(["invalid_money", ["solution", "cost", "amount"]]);
-      expect(
-        codeAndPath(call({ cost: { amount: new Decimal(Number.NaN), currency: "EUR" } })),
-      ).toStrictEqual(["invalid_money", ["solution", "cost", "amount"]]);
-      expect(codeAndPath(call({ cost: { amount: "10.00", currency: "euro" } }))).toStrictEqual([
+      expect(issue(call({ cost: { amount: "10.00", currency: "euro" } }))).toStrictEqual([
         "invalid_money",
         ["solution", "cost", "currency"],
       ]);
       expect(
-        codeAndPath(
+        issue(
           call({
             resources: [
               { kind: "budget", description: "x", cost: { amount: "x", currency: "EUR" } },
@@ -202,46 +193,44 @@ describe("solutionDossier", () => {
     });
 
     it("rejects bad resources, KPIs and steps", () => {
-      expect(codeAndPath(call({ resources: [{ kind: "money", description: "x" }] }))).toStrictEqual(
-        ["invalid_value", ["solution", "resources", 0, "kind"]],
-      );
+      expect(issue(call({ resources: [{ kind: "money", description: "x" }] }))).toStrictEqual([
+        "invalid_value",
+        ["solution", "resources", 0, "kind"],
+      ]);
       expect(
-        codeAndPath(call({ resources: [{ kind: "staff", description: "x", quantity: -1 }] })),
+        issue(call({ resources: [{ kind: "staff", description: "x", quantity: -1 }] })),
       ).toStrictEqual(["out_of_range", ["solution", "resources", 0, "quantity"]]);
-      expect(codeAndPath(call({ resources: [{ kind: "staff", description: "" }] }))).toStrictEqual([
+      expect(issue(call({ resources: [{ kind: "staff", description: "" }] }))).toStrictEqual([
         "invalid_value",
         ["solution", "resources", 0, "description"],
       ]);
       expect(
-        codeAndPath(call({ kpis: [{ id: "k", title: "t", unit: "u", target: Number.NaN }] })),
+        issue(call({ kpis: [{ id: "k", title: "t", unit: "u", target: Number.NaN }] })),
       ).toStrictEqual(["non_finite", ["solution", "kpis", 0, "target"]]);
       expect(
-        codeAndPath(call({ kpis: [{ id: "k", title: "t", unit: "u", target: 1, baseline: "0" }] })),
+        issue(call({ kpis: [{ id: "k", title: "t", unit: "u", target: 1, baseline: "0" }] })),
       ).toStrictEqual(["invalid_type", ["solution", "kpis", 0, "baseline"]]);
-      expect(codeAndPath(call({ steps: [{ id: "s" }] }))).toStrictEqual([
+      expect(issue(call({ steps: [{ id: "s" }] }))).toStrictEqual([
         "invalid_type",
         ["solution", "steps", 0, "title"],
       ]);
-      expect(codeAndPath(call({ expectedResults: [""] }))).toStrictEqual([
+      expect(issue(call({ expectedResults: [""] }))).toStrictEqual([
         "invalid_value",
         ["solution", "expectedResults", 0],
       ]);
-      expect(codeAndPath(call({ duration: 5 }))).toStrictEqual([
+      expect(issue(call({ duration: 5 }))).toStrictEqual([
         "invalid_type",
         ["solution", "duration"],
       ]);
-      expect(codeAndPath(call({ theme: 5 }))).toStrictEqual([
-        "invalid_type",
-        ["solution", "theme"],
-      ]);
+      expect(issue(call({ theme: 5 }))).toStrictEqual(["invalid_type", ["solution", "theme"]]);
     });
 
     it("reports SWOT errors under solution.swot", () => {
       expect(
-        codeAndPath(call({ swot: [{ id: "x", quadrant: "strength", text: "t", rating: 7 }] })),
+        issue(call({ swot: [{ id: "x", quadrant: "strength", text: "t", rating: 7 }] })),
       ).toStrictEqual(["out_of_range", ["solution", "swot", 0, "rating"]]);
       expect(
-        codeAndPath(
+        issue(
           call({
             swot: [{ id: "x", quadrant: "strength", text: "t", evidence: [{ need: "ghost" }] }],
           }),
@@ -250,32 +239,30 @@ describe("solutionDossier", () => {
     });
 
     it("rejects malformed solutions, assessments and options", () => {
-      expect(codeAndPath(() => solutionDossier(null as never, a))).toStrictEqual([
+      expect(issue(() => solutionDossier(null as never, a))).toStrictEqual([
         "invalid_type",
         ["solution"],
       ]);
-      expect(codeAndPath(() => solutionDossier(base() as never, "a" as never))).toStrictEqual([
+      expect(issue(() => solutionDossier(base() as never, "a" as never))).toStrictEqual([
         "invalid_type",
         ["assessment"],
       ]);
-      expect(codeAndPath(() => solutionDossier(base() as never, a, 1 as never))).toStrictEqual([
+      expect(issue(() => solutionDossier(base() as never, a, 1 as never))).toStrictEqual([
         "invalid_type",
         ["options"],
       ]);
-      expect(codeAndPath(call({ readiness: "ready" }))).toStrictEqual([
+      expect(issue(call({ readiness: "ready" }))).toStrictEqual([
         "invalid_value",
         ["solution", "readiness"],
       ]);
-      expect(codeAndPath(call({ title: "" }))).toStrictEqual([
-        "invalid_value",
-        ["solution", "title"],
-      ]);
+      expect(issue(call({ title: "" }))).toStrictEqual(["invalid_value", ["solution", "title"]]);
       const badPeople = { ...a, stakeholders: [{ id: "x", name: "X", helix: "press" }] };
-      expect(codeAndPath(() => solutionDossier(base() as never, badPeople as never))).toStrictEqual(
-        ["invalid_value", ["assessment", "stakeholders", 0, "helix"]],
-      );
+      expect(issue(() => solutionDossier(base() as never, badPeople as never))).toStrictEqual([
+        "invalid_value",
+        ["assessment", "stakeholders", 0, "helix"],
+      ]);
       const badNeeds = { ...a, needs: [{ id: 1 }] };
-      expect(codeAndPath(() => solutionDossier(base() as never, badNeeds as never))).toStrictEqual([
+      expect(issue(() => solutionDossier(base() as never, badNeeds as never))).toStrictEqual([
         "invalid_type",
         ["assessment", "needs", 0, "id"],
       ]);
