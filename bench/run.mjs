@@ -243,6 +243,14 @@ if (!only) {
   let commit = "unknown";
   try {
     commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
+    // what differs from that commit, RESULTS.md itself aside
+    const changed = execFileSync("git", ["status", "--porcelain"], { encoding: "utf8" })
+      .split("\n")
+      .filter((l) => l.trim() !== "" && !l.endsWith("bench/RESULTS.md"));
+    commit +=
+      changed.length === 0
+        ? " (a clean working tree)"
+        : ` plus uncommitted changes to ${changed.length} file${changed.length === 1 ? "" : "s"}`;
   } catch {
     // not a git checkout
   }
@@ -253,7 +261,7 @@ if (!only) {
       .loadavg()
       .map((x) => x.toFixed(2))
       .join(", ")}`,
-    `- tinybench ${JSON.parse(readFileSync(new URL("../node_modules/tinybench/package.json", import.meta.url), "utf8")).version}; git commit ${commit} (plus the working tree's changes)`,
+    `- tinybench ${JSON.parse(readFileSync(new URL("../node_modules/tinybench/package.json", import.meta.url), "utf8")).version}; git commit ${commit}`,
   ];
   const table = results
     .filter((r) => r.w)
