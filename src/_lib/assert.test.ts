@@ -12,7 +12,7 @@ import {
   assertRecord,
   assertString,
   failAt,
-  withPathPrefix,
+  remapErrors,
 } from "./assert.js";
 
 describe("failAt", () => {
@@ -102,14 +102,22 @@ describe("fail and failAt wordings", () => {
   });
 });
 
-describe("withPathPrefix", () => {
+describe("remapErrors", () => {
   it("returns the value when nothing is thrown", () => {
-    expect(withPathPrefix(["a"], () => 1)).toBe(1);
+    expect(
+      remapErrors(
+        () => 1,
+        (p) => ["a", ...p],
+      ),
+    ).toBe(1);
   });
 
-  it("prefixes paths and rewrites the path at the end of messages", () => {
+  it("moves paths and rewrites the path at the end of messages", () => {
     const e = thrown(() =>
-      withPathPrefix(["assessment", "swot"], () => failAt("empty", ["items", 0], "no")),
+      remapErrors(
+        () => failAt("empty", ["items", 0], "no"),
+        (p) => ["assessment", "swot", ...p],
+      ),
     );
     expect(e.issues).toStrictEqual([
       {
@@ -118,29 +126,59 @@ describe("withPathPrefix", () => {
         message: "no (assessment.swot.items[0])",
       },
     ]);
-  });
-
-  it("drops leading segments before prefixing", () => {
-    const e = thrown(() =>
-      withPathPrefix(["assessment", "tows"], () => failAt("empty", ["links", 2], "no"), 1),
+    const dropped = thrown(() =>
+      remapErrors(
+        () => failAt("empty", ["links", 2], "no"),
+        (p) => ["assessment", "tows", ...p.slice(1)],
+      ),
     );
-    expect(e.issues[0]?.path).toStrictEqual(["assessment", "tows", 2]);
-    expect(e.issues[0]?.message).toBe("no (assessment.tows[2])");
+    expect(dropped.issues[0]?.path).toStrictEqual(["assessment", "tows", 2]);
+    expect(dropped.issues[0]?.message).toBe("no (assessment.tows[2])");
   });
 
   it("leaves messages without a path suffix alone and rethrows other errors untouched", () => {
     const plain = new AssessmentError([{ code: "empty", path: ["x"], message: "plain" }]);
     const e = thrown(() =>
-      withPathPrefix(["p"], () => {
-        throw plain;
-      }),
+      remapErrors(
+        () => {
+          throw plain;
+        },
+        (p) => ["p", ...p],
+      ),
     );
     expect(e.issues[0]).toStrictEqual({ code: "empty", path: ["p", "x"], message: "plain" });
     const other = new TypeError("boom");
     expect(() =>
-      withPathPrefix(["p"], () => {
-        throw other;
-      }),
+      remapErrors(
+        () => {
+          throw other;
+        },
+        (p) => ["p", ...p],
+      ),
     ).toThrow(other);
+  });
+
+  it("with addMissingPath, ends every message with its new path; rewrite changes the rest", () => {
+    const boom = (): never => {
+      throw new AssessmentError([
+        { code: "empty", path: ["a", 1], message: "nothing here (a[1])" },
+        { code: "empty", path: ["b"], message: "no suffix" },
+      ]);
+    };
+    const e = thrown(() => remapErrors(boom, (p) => ["x", ...p], { addMissingPath: true }));
+    expect(e.issues.map((i) => [i.path, i.message])).toStrictEqual([
+      [["x", "a", 1], "nothing here (x.a[1])"],
+      [["x", "b"], "no suffix (x.b)"],
+    ]);
+    const rewritten = thrown(() =>
+      remapErrors(boom, (p) => ["x", ...p], {
+        addMissingPath: true,
+        rewrite: (body) => body.toUpperCase(),
+      }),
+    );
+    expect(rewritten.issues.map((i) => i.message)).toStrictEqual([
+      "NOTHING HERE (x.a[1])",
+      "NO SUFFIX (x.b)",
+    ]);
   });
 });

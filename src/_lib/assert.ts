@@ -186,23 +186,45 @@ export function assertIds(
   return list as readonly string[];
 }
 
+/** Options of {@link remapErrors}. */
+export interface RemapErrorsOptions {
+  /**
+   * Rewrites the rest of each message whose new path is written (the message without its
+   * trailing ` (path)`).
+   */
+  readonly rewrite?: (body: string) => string;
+  /**
+   * End every message with its new path, also a message that had no trailing path (default
+   * false: such a message is kept as it is).
+   */
+  readonly addMissingPath?: boolean;
+}
+
 /**
- * Runs `fn`; an {@link AssessmentError} it throws is rethrown with the first `drop` segments of
- * every path replaced by `prefix` (and the path at the end of each message updated to match).
+ * Runs `fn`; an {@link AssessmentError} it throws is rethrown with every issue's path passed
+ * through `map`, and a message that ends with its old path ` (path)` ending with the new one
+ * instead (see {@link RemapErrorsOptions} for the rest of the message and for messages without a
+ * path). Other errors pass through unchanged. So an error from a function called on the caller's
+ * behalf points into the caller's own arguments.
  */
-export function withPathPrefix<T>(prefix: readonly PathSegment[], fn: () => T, drop = 0): T {
+export function remapErrors<T>(
+  fn: () => T,
+  map: (path: readonly PathSegment[]) => readonly PathSegment[],
+  options: RemapErrorsOptions = {},
+): T {
   try {
     return fn();
   } catch (e) {
     if (!(e instanceof AssessmentError)) throw e;
+    const { rewrite = (body: string) => body, addMissingPath = false } = options;
     throw new AssessmentError(
-      e.issues.map((i) => {
-        const path = [...prefix, ...i.path.slice(drop)];
-        const old = ` (${formatPath(i.path)})`;
-        const message = i.message.endsWith(old)
-          ? `${i.message.slice(0, -old.length)} (${formatPath(path)})`
-          : i.message;
-        return { ...i, path, message };
+      e.issues.map((issue) => {
+        const path = map(issue.path);
+        const old = ` (${formatPath(issue.path)})`;
+        const ends = issue.message.endsWith(old);
+        if (!ends && !addMissingPath) return { ...issue, path };
+        const body = ends ? issue.message.slice(0, -old.length) : issue.message;
+        return { ...issue, path, message: `${rewrite(body)} (${formatPath(path)})` };
       }),
       e.code,
     );

@@ -1,5 +1,5 @@
 import type { Decimal } from "decimal.js";
-import { AssessmentError, formatPath, type PathSegment } from "../errors/AssessmentError.js";
+import type { PathSegment } from "../errors/AssessmentError.js";
 import { describe, failAt } from "../_lib/assert.js";
 import { Dec, isDecimal } from "../_lib/decimal.js";
 import type { Money } from "../schema/common.js";
@@ -88,32 +88,4 @@ export function checkMoney(value: unknown, path: readonly PathSegment[], name: s
 export function minus(a: Decimal, b: Decimal): Decimal {
   const d = a.minus(b);
   return d.isZero() ? new Dec(0) : d;
-}
-
-/**
- * Runs `fn` and rewrites the paths of any {@link AssessmentError} it throws (and the path that
- * ends each message), so an error from a timeline function points into the caller's arguments.
- */
-export function remapErrors<T>(
-  fn: () => T,
-  map: (path: readonly PathSegment[]) => readonly PathSegment[],
-): T {
-  try {
-    return fn();
-  } catch (e) {
-    if (e instanceof AssessmentError) {
-      throw new AssessmentError(
-        e.issues.map((issue) => {
-          const path = map(issue.path);
-          const old = ` (${formatPath(issue.path)})`;
-          const message = issue.message.endsWith(old)
-            ? `${issue.message.slice(0, -old.length)} (${formatPath(path)})`
-            : issue.message;
-          return { ...issue, path, message };
-        }),
-        e.code,
-      );
-    }
-    throw e;
-  }
 }

@@ -1,6 +1,6 @@
 import type { Decimal } from "decimal.js";
 import { formatPath, type PathSegment } from "../errors/AssessmentError.js";
-import { describe, failAt, assertOneOfAt } from "../_lib/assert.js";
+import { describe, failAt, assertOneOfAt, remapErrors } from "../_lib/assert.js";
 import { daysBetween } from "../_lib/dates.js";
 import { Dec, isDecimal } from "../_lib/decimal.js";
 import { compareIds } from "../_lib/sort.js";
@@ -36,7 +36,6 @@ import {
   checkRecord,
   finite,
   minus,
-  remapErrors,
   checkArray,
 } from "./_shared.js";
 

@@ -3,7 +3,7 @@
  * `rankStability`. Kept apart from `prioritise` so that `rankStability` does not pull in the
  * voting code (and decimal.js) when bundled. Not exported from the stage.
  */
-import { describe as show, failAt } from "../_lib/assert.js";
+import { describe as show, failAt, remapErrors } from "../_lib/assert.js";
 import { orderByRankThenId } from "../_lib/sort.js";
 import type { CriterionKind } from "../schema/vocabularies.js";
 import type { Decision, DecisionWeightSource } from "./buildDecision.js";
@@ -20,7 +20,7 @@ import {
   type CriterionScale,
   type WeightedSumNormalisation,
 } from "./weightedSum.js";
-import { clean, readChoice, readIds, readWeights, remapErrors } from "./_shared.js";
+import { clean, readChoice, readIds, readWeights } from "./_shared.js";
 
 /** A decision after its checks: ids, kinds, normalised weights and scales. */
 export interface Checked {
@@ -122,16 +122,20 @@ export function checkDecision(decision: Decision): Checked {
 
 /** Moves the paths of an error from a primitive's arguments to the decision's fields. */
 export function underDecision<T>(fn: () => T): T {
-  return remapErrors(fn, (issuePath) => {
-    const [head, ...rest] = issuePath;
-    if (head === "weights")
-      return rest.length > 0
-        ? ["decision", "criteria", ...rest, "weight"]
-        : ["decision", "criteria"];
-    if (head === "options" && rest[0] === "scales")
-      return ["decision", "criteria", ...rest.slice(1), "scale"];
-    return ["decision", ...issuePath];
-  });
+  return remapErrors(
+    fn,
+    (issuePath) => {
+      const [head, ...rest] = issuePath;
+      if (head === "weights")
+        return rest.length > 0
+          ? ["decision", "criteria", ...rest, "weight"]
+          : ["decision", "criteria"];
+      if (head === "options" && rest[0] === "scales")
+        return ["decision", "criteria", ...rest.slice(1), "scale"];
+      return ["decision", ...issuePath];
+    },
+    { addMissingPath: true },
+  );
 }
 
 /** Runs the weighted sum on a checked decision (see `prioritise`). */

@@ -1,6 +1,5 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { AssessmentError } from "../errors/AssessmentError.js";
 import {
   averageRanksAscending,
   chiSquaredUpperTail,
@@ -8,7 +7,6 @@ import {
   logGamma,
   nearestSaatyValue,
   ranksDescending,
-  remapErrors,
   sortAscending,
   tieGroups,
 } from "./_shared.js";
@@ -120,38 +118,5 @@ describe("sortAscending", () => {
       ),
       { numRuns: 100 },
     );
-  });
-});
-
-describe("remapErrors", () => {
-  it("moves paths, fixes or adds the trailing path in messages, and lets other errors through", () => {
-    const boom = () => {
-      throw new AssessmentError([
-        { code: "empty", path: ["a", 1], message: "nothing here (a[1])" },
-        { code: "empty", path: ["b"], message: "no suffix" },
-      ]);
-    };
-    try {
-      remapErrors(boom, (p) => ["x", ...p]);
-    } catch (e) {
-      expect((e as AssessmentError).issues.map((i) => [i.path, i.message])).toStrictEqual([
-        [["x", "a", 1], "nothing here (x.a[1])"],
-        [["x", "b"], "no suffix (x.b)"],
-      ]);
-    }
-    expect(() =>
-      remapErrors(
-        () => {
-          throw new RangeError("not ours");
-        },
-        (p) => [...p],
-      ),
-    ).toThrow(RangeError);
-    expect(
-      remapErrors(
-        () => 5,
-        (p) => [...p],
-      ),
-    ).toBe(5);
   });
 });

@@ -2,10 +2,10 @@
  * Helpers shared by the prioritisation functions: validation in one pass over plain arrays,
  * fast competition ranks and the principal eigenvector. Not exported from the stage.
  */
-import { describe as show, failAt } from "../_lib/assert.js";
+import { describe as show, failAt, remapErrors } from "../_lib/assert.js";
 import { compareIds } from "../_lib/sort.js";
 import type { Decimal } from "decimal.js";
-import { AssessmentError, formatPath, type PathSegment } from "../errors/AssessmentError.js";
+import type { PathSegment } from "../errors/AssessmentError.js";
 
 /** Turns -0 into 0 (outputs never carry a negative zero). */
 export function clean(x: number): number {
@@ -541,39 +541,13 @@ export function toRows(data: Float64Array, rows: number, cols: number): number[]
 }
 
 /**
- * Runs `fn`; an AssessmentError it throws is re-thrown with every issue's path passed through
- * `map`, and its message's trailing `(path)` replaced by the new path (added when missing).
- * `rewrite` may also adjust the rest of the message. Other errors pass through unchanged.
- */
-export function remapErrors<T>(
-  fn: () => T,
-  map: (path: readonly PathSegment[]) => PathSegment[],
-  rewrite: (body: string) => string = (body) => body,
-): T {
-  try {
-    return fn();
-  } catch (e) {
-    if (!(e instanceof AssessmentError)) throw e;
-    throw new AssessmentError(
-      e.issues.map((issue) => {
-        const path = map(issue.path);
-        const old = ` (${formatPath(issue.path)})`;
-        const body = issue.message.endsWith(old)
-          ? issue.message.slice(0, -old.length)
-          : issue.message;
-        return { ...issue, path, message: `${rewrite(body)} (${formatPath(path)})` };
-      }),
-      e.code,
-    );
-  }
-}
-
-/**
  * Runs `fn` with error paths moved under `prefix`: a path starting with `from` has that first
  * segment replaced by `prefix`; any other path gets `prefix` put before it.
  */
 export function underPath<T>(prefix: readonly PathSegment[], from: string, fn: () => T): T {
-  return remapErrors(fn, (path) => [...prefix, ...(path[0] === from ? path.slice(1) : path)]);
+  return remapErrors(fn, (path) => [...prefix, ...(path[0] === from ? path.slice(1) : path)], {
+    addMissingPath: true,
+  });
 }
 
 /** The checked input of a decision-matrix method (TOPSIS, weighted sum). */

@@ -1,4 +1,4 @@
-import { describe as show, failAt } from "../_lib/assert.js";
+import { describe as show, failAt, remapErrors } from "../_lib/assert.js";
 import { compareIds } from "../_lib/sort.js";
 import type { PathSegment } from "../errors/AssessmentError.js";
 import type { Assessment } from "../schema/assessment.js";
@@ -19,7 +19,7 @@ import {
 import type { DotAllocation } from "./dotVoting.js";
 import type { AlternativeScore } from "./scoreVoting.js";
 import type { CriterionScale } from "./weightedSum.js";
-import { readChoice, readIds, readOptions, remapErrors } from "./_shared.js";
+import { readChoice, readIds, readOptions } from "./_shared.js";
 
 /** A criterion of a {@link Decision}. */
 export interface DecisionCriterion {
@@ -409,10 +409,13 @@ function atDocumentPath<T>(idx: readonly number[], fn: () => T): T {
         ? [...base, idx[k] as number, ...rest]
         : [...base];
     },
-    (body) =>
-      body.replace(
-        /\bjudgements\[(\d+)\]/g,
-        (_, k: string) => `criteriaJudgements[${idx[Number(k)] as number}]`,
-      ),
+    {
+      rewrite: (body) =>
+        body.replace(
+          /\bjudgements\[(\d+)\]/g,
+          (_, k: string) => `criteriaJudgements[${idx[Number(k)] as number}]`,
+        ),
+      addMissingPath: true,
+    },
   );
 }

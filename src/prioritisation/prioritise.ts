@@ -1,4 +1,4 @@
-import { describe as show, failAt } from "../_lib/assert.js";
+import { describe as show, failAt, remapErrors } from "../_lib/assert.js";
 import type { CriterionKind } from "../schema/vocabularies.js";
 import { ahpMethods, type AhpMethod, type AhpWeightsOptions } from "./ahpWeights.js";
 import { approvalVoting } from "./approvalVoting.js";
@@ -11,7 +11,7 @@ import { scoreVoting, type AlternativeScore } from "./scoreVoting.js";
 import { synthesiseHierarchy, synthesisModes, type SynthesisMode } from "./synthesiseHierarchy.js";
 import type { TopsisNormalisation } from "./topsis.js";
 import type { WeightedSumNormalisation } from "./weightedSum.js";
-import { readChoice, readNumber, readOptions, remapErrors, type VoteTally } from "./_shared.js";
+import { readChoice, readNumber, readOptions, type VoteTally } from "./_shared.js";
 import { byTopsis, byWeightedSum, checkDecision, rankingOf, type Checked } from "./_decision.js";
 
 /** Methods {@link prioritise} can rank a decision with. */
@@ -346,10 +346,14 @@ function byAhp(decision: Decision, d: Checked, options: PrioritiseOptions): AhpP
 
 /** Moves hierarchy error paths (`["hierarchy", "children", j, "alternativeComparisons", …]`) to `["decision", "comparisons", id, …]`. */
 function underComparisons<T>(used: readonly UsedWeight[], fn: () => T): T {
-  return remapErrors(fn, (issuePath) => {
-    const [, , j, , ...rest] = issuePath;
-    return ["decision", "comparisons", (used[j as number] as UsedWeight).criterion, ...rest];
-  });
+  return remapErrors(
+    fn,
+    (issuePath) => {
+      const [, , j, , ...rest] = issuePath;
+      return ["decision", "comparisons", (used[j as number] as UsedWeight).criterion, ...rest];
+    },
+    { addMissingPath: true },
+  );
 }
 
 function scoresToRanks(
@@ -481,10 +485,14 @@ function weightOf(b: DecisionBallot): { weight?: number } {
 
 /** Moves ballot error paths (`["ballots", k, …]`) to the decision's original ballot index. */
 function underBallots<T>(index: readonly number[], fn: () => T): T {
-  return remapErrors(fn, (issuePath) => {
-    const [head, k, ...rest] = issuePath;
-    return head === "ballots" && typeof k === "number"
-      ? ["decision", "ballots", index[k] as number, ...rest]
-      : ["decision", ...issuePath];
-  });
+  return remapErrors(
+    fn,
+    (issuePath) => {
+      const [head, k, ...rest] = issuePath;
+      return head === "ballots" && typeof k === "number"
+        ? ["decision", "ballots", index[k] as number, ...rest]
+        : ["decision", ...issuePath];
+    },
+    { addMissingPath: true },
+  );
 }

@@ -1,5 +1,5 @@
 import type { Assessment } from "../schema/assessment.js";
-import { assertList, assertRecord, assertString, withPathPrefix } from "../_lib/assert.js";
+import { assertList, assertRecord, assertString, remapErrors } from "../_lib/assert.js";
 import type { BuildSwotResult, RatingConvention } from "./buildSwot.js";
 import { crossSwot, type CrossSwotResult, type TowsLink } from "./crossSwot.js";
 import { embeddedIndicators, idsOf, readIdSet, swotOf } from "./_shared.js";
@@ -119,10 +119,10 @@ export function buildSwotForAssessment(
   } else {
     // without a city SWOT every linked item is unknown, and crossSwot says so
     const swot = city ?? { strengths: [], weaknesses: [], opportunities: [], threats: [] };
-    tows = withPathPrefix(
-      ["assessment", "tows"],
+    // the first segment of every path (["links", k, …]) becomes ["assessment", "tows"]
+    tows = remapErrors(
       () => crossSwot(swot, links as readonly TowsLink[], { solutions: solutionIds }),
-      1,
+      (path) => ["assessment", "tows", ...path.slice(1)],
     );
   }
 
