@@ -3,6 +3,7 @@ import { thrown } from "../../test/helpers/errors.js";
 import { AssessmentError } from "../errors/AssessmentError.js";
 import {
   assertArray,
+  assertArrayAt,
   assertFinite,
   assertFiniteAt,
   assertIds,
@@ -11,7 +12,9 @@ import {
   assertOneOfAt,
   assertRecord,
   assertString,
+  checkRecord,
   failAt,
+  isRecord,
   remapErrors,
 } from "./assert.js";
 
@@ -33,6 +36,14 @@ describe("failAt", () => {
 describe("shape assertions", () => {
   it("accept well-formed values", () => {
     expect(() => assertRecord({}, ["x"], "x")).not.toThrow();
+    const rec = { a: 1 };
+    expect(checkRecord(rec, ["x"], "x")).toBe(rec);
+    expect([isRecord({}), isRecord([]), isRecord(null), isRecord("a")]).toStrictEqual([
+      true,
+      false,
+      false,
+      false,
+    ]);
     expect(assertList([1], ["x"], "x")).toStrictEqual([1]);
     expect(() => assertString("a", ["x"], "x", { nonEmpty: true })).not.toThrow();
     expect(() => assertFiniteAt(0, ["x"], "x")).not.toThrow();
@@ -42,6 +53,9 @@ describe("shape assertions", () => {
   it("reject values of the wrong type with the path", () => {
     expect(thrown(() => assertRecord([], ["a"], "a")).code).toBe("invalid_type");
     expect(thrown(() => assertRecord(null, ["a"], "a")).code).toBe("invalid_type");
+    expect(thrown(() => checkRecord([], ["a"], "a")).issues[0]?.message).toBe(
+      "a must be an object, got an array of length 0 (a)",
+    );
     expect(thrown(() => assertList({}, ["a"], "a")).code).toBe("invalid_type");
     expect(thrown(() => assertString(1, ["a"], "a")).code).toBe("invalid_type");
     expect(thrown(() => assertString(" ", ["a"], "a", { nonEmpty: true })).code).toBe(
@@ -81,6 +95,13 @@ describe("fail and failAt wordings", () => {
     expect(thrown(() => assertArray([], ["v"], "v", { nonEmpty: true })).issues).toStrictEqual([
       { code: "empty", path: ["v"], message: "v must not be empty" },
     ]);
+    expect(thrown(() => assertArrayAt(1, ["v"], "v")).issues[0]?.message).toBe(
+      "v must be an array, got 1 (v)",
+    );
+    expect(thrown(() => assertArrayAt([], ["v"], "v", { nonEmpty: true })).issues).toStrictEqual([
+      { code: "empty", path: ["v"], message: "v must not be empty (v)" },
+    ]);
+    expect(() => assertArrayAt([], ["v"], "v")).not.toThrow();
   });
 
   it("name the vocabulary in assertOneOf and assertOneOfAt, and let its members through", () => {

@@ -64,15 +64,17 @@ export function assertFiniteAt(
   checkFinite(value, path, name, failAt);
 }
 
-/** Checks an array, worded by `raise`; returns it typed. */
+/** Checks an array (optionally non-empty), worded by `raise`; returns it typed. */
 function checkArray(
   value: unknown,
   path: readonly PathSegment[],
   name: string,
   raise: Raise,
+  nonEmpty = false,
 ): readonly unknown[] {
   if (!Array.isArray(value))
     raise("invalid_type", path, `${name} must be an array, got ${describe(value)}`);
+  if (nonEmpty && value.length === 0) raise("empty", path, `${name} must not be empty`);
   return value as readonly unknown[];
 }
 
@@ -83,8 +85,17 @@ export function assertArray(
   name: string,
   options: { nonEmpty?: boolean } = {},
 ): asserts value is readonly unknown[] {
-  if (checkArray(value, path, name, fail).length === 0 && options.nonEmpty)
-    fail("empty", path, `${name} must not be empty`);
+  checkArray(value, path, name, fail, options.nonEmpty);
+}
+
+/** Asserts an array (optionally non-empty); the message ends with the path. */
+export function assertArrayAt(
+  value: unknown,
+  path: readonly PathSegment[],
+  name: string,
+  options: { nonEmpty?: boolean } = {},
+): asserts value is readonly unknown[] {
+  checkArray(value, path, name, failAt, options.nonEmpty);
 }
 
 /** Asserts an array, returning it typed; the message ends with the path. */
@@ -145,15 +156,29 @@ export function assertNullableNumbers(
   return values as readonly (number | null)[];
 }
 
-/** Asserts a plain object (not null, not an array). */
+/** Whether a value is a plain object (not null, not an array). */
+export function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Checks a plain object (not null, not an array) and returns it typed; the message ends with the path. */
+export function checkRecord(
+  value: unknown,
+  path: readonly PathSegment[],
+  name: string,
+): Readonly<Record<string, unknown>> {
+  if (!isRecord(value))
+    failAt("invalid_type", path, `${name} must be an object, got ${describe(value)}`);
+  return value;
+}
+
+/** Asserts a plain object (not null, not an array); the message ends with the path. */
 export function assertRecord(
   value: unknown,
   path: readonly PathSegment[],
   name: string,
 ): asserts value is Readonly<Record<string, unknown>> {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    failAt("invalid_type", path, `${name} must be an object, got ${describe(value)}`);
-  }
+  checkRecord(value, path, name);
 }
 
 /** Asserts a string; with `nonEmpty`, at least one non-space character. */

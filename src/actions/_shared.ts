@@ -1,12 +1,12 @@
 import type { Decimal } from "decimal.js";
 import type { PathSegment } from "../errors/AssessmentError.js";
-import { describe, failAt } from "../_lib/assert.js";
+import { checkRecord, describe, failAt } from "../_lib/assert.js";
 import { Dec, isDecimal } from "../_lib/decimal.js";
 import type { Money } from "../schema/common.js";
-import { checkArray, checkDate, checkRecord, isRecord } from "../timeline/_shared.js";
+import { checkDate } from "../timeline/_shared.js";
 
-// the same input checks as the timeline stage, which the action plan builds on
-export { checkArray, checkDate, checkRecord, isRecord };
+// the same date check as the timeline stage, which the action plan builds on
+export { checkDate };
 
 /** Asserts a finite number and returns it, with −0 as 0. */
 export function finite(value: unknown, path: readonly PathSegment[], name: string): number {

@@ -1,8 +1,8 @@
 import type { Decimal } from "decimal.js";
-import { describe, failAt } from "../_lib/assert.js";
+import { describe, failAt, assertArrayAt, isRecord } from "../_lib/assert.js";
 import { Dec, isDecimal } from "../_lib/decimal.js";
 import type { Money } from "../schema/common.js";
-import { checkCurrency, checkDecimal, checkDecimals, isRecord, checkArray } from "./_shared.js";
+import { checkCurrency, checkDecimal, checkDecimals } from "./_shared.js";
 
 /** Options of {@link allocateBudget}. */
 export interface AllocateBudgetOptions {
@@ -119,7 +119,7 @@ export function allocateBudget(
       `total must be a whole number of minor units (${decimals} decimals), got ${amount.toString()}`,
     );
   }
-  checkArray(weights, ["weights"], "weights", { nonEmpty: true });
+  assertArrayAt(weights, ["weights"], "weights", { nonEmpty: true });
   const ws = weights.map(toWeight);
   // Integer weights: scale every weight by the same power of ten.
   const places = ws.reduce((m, w) => Math.max(m, w.decimalPlaces()), 0);

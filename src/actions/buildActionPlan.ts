@@ -1,6 +1,13 @@
 import type { Decimal } from "decimal.js";
 import { formatPath, type PathSegment } from "../errors/AssessmentError.js";
-import { describe, failAt, assertOneOfAt, remapErrors } from "../_lib/assert.js";
+import {
+  describe,
+  failAt,
+  assertOneOfAt,
+  remapErrors,
+  assertArrayAt,
+  checkRecord,
+} from "../_lib/assert.js";
 import { daysBetween } from "../_lib/dates.js";
 import { Dec, isDecimal } from "../_lib/decimal.js";
 import { compareIds } from "../_lib/sort.js";
@@ -28,16 +35,7 @@ import {
   type ScheduleStepsResult,
 } from "../timeline/scheduleSteps.js";
 import { allocateBudget } from "./allocateBudget.js";
-import {
-  checkCurrency,
-  checkDecimals,
-  checkDate,
-  checkMoney,
-  checkRecord,
-  finite,
-  minus,
-  checkArray,
-} from "./_shared.js";
+import { checkCurrency, checkDecimals, checkDate, checkMoney, finite, minus } from "./_shared.js";
 
 /** Options of {@link buildActionPlan}. */
 export interface BuildActionPlanOptions {
@@ -273,7 +271,7 @@ function str(value: unknown): string | null {
 
 function list(value: unknown, path: readonly PathSegment[], name: string): readonly unknown[] {
   if (value === undefined) return [];
-  checkArray(value, path, name);
+  assertArrayAt(value, path, name);
   return value;
 }
 
@@ -466,7 +464,7 @@ export function buildActionPlan(
   options: BuildActionPlanOptions = {},
 ): ActionPlan {
   const a = checkRecord(assessment, ["assessment"], "assessment");
-  checkArray(priorities, ["priorities"], "priorities", { nonEmpty: true });
+  assertArrayAt(priorities, ["priorities"], "priorities", { nonEmpty: true });
   const opts = checkRecord(options, ["options"], "options");
   const programme = checkRecord(a["programme"], ["assessment", "programme"], "programme");
   const programmeId = text(programme["id"], ["assessment", "programme", "id"], "programme id");

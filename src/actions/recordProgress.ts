@@ -1,5 +1,12 @@
 import type { PathSegment } from "../errors/AssessmentError.js";
-import { assertFiniteAt, describe, failAt, assertOneOfAt } from "../_lib/assert.js";
+import {
+  assertFiniteAt,
+  describe,
+  failAt,
+  assertOneOfAt,
+  assertArrayAt,
+  checkRecord,
+} from "../_lib/assert.js";
 import { daysBetween } from "../_lib/dates.js";
 import {
   milestoneStatuses,
@@ -7,7 +14,7 @@ import {
   type MilestoneStatus,
 } from "../schema/vocabularies.js";
 import type { ActionPlan, PlannedAction } from "./buildActionPlan.js";
-import { checkDate, checkRecord, finite, checkArray } from "./_shared.js";
+import { checkDate, finite } from "./_shared.js";
 
 /** A KPI value measured for one action. */
 export interface KpiUpdate {
@@ -289,7 +296,7 @@ export function recordProgress(
   options: RecordProgressOptions,
 ): RecordProgressResult {
   const p = checkRecord(plan, ["plan"], "plan");
-  checkArray(p["actions"], ["plan", "actions"], "actions");
+  assertArrayAt(p["actions"], ["plan", "actions"], "actions");
   const actions = p["actions"] as readonly PlannedAction[];
   const u = checkRecord(updates, ["updates"], "updates");
   const opts = checkRecord(options, ["options"], "options");
@@ -349,7 +356,7 @@ export function recordProgress(
 
   const kpiUpdates = new Map<string, { value: number; date: string }>();
   const rawKpis = u["kpis"] ?? [];
-  checkArray(rawKpis, ["updates", "kpis"], "KPI updates");
+  assertArrayAt(rawKpis, ["updates", "kpis"], "KPI updates");
   rawKpis.forEach((raw, i) => {
     const path = ["updates", "kpis", i];
     const { act, ref, date, rec } = common(raw, path, "kpi");
@@ -360,7 +367,7 @@ export function recordProgress(
   });
   const milestoneUpdates = new Map<string, { status: MilestoneStatus; date: string }>();
   const rawMilestones = u["milestones"] ?? [];
-  checkArray(rawMilestones, ["updates", "milestones"], "milestone updates");
+  assertArrayAt(rawMilestones, ["updates", "milestones"], "milestone updates");
   rawMilestones.forEach((raw, i) => {
     const path = ["updates", "milestones", i];
     const { act, ref, date, rec } = common(raw, path, "milestone");

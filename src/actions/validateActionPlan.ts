@@ -1,9 +1,9 @@
 import type { PathSegment } from "../errors/AssessmentError.js";
-import { describe, failAt } from "../_lib/assert.js";
+import { describe, failAt, assertArrayAt, checkRecord } from "../_lib/assert.js";
 import { moneyString } from "../_lib/decimal.js";
 import { compareIds } from "../_lib/sort.js";
 import type { ActionPlan, PlannedAction } from "./buildActionPlan.js";
-import { checkDate, checkRecord, checkArray } from "./_shared.js";
+import { checkDate } from "./_shared.js";
 
 /** What {@link validateActionPlan} can warn about. */
 export const actionPlanWarningCodes = [
@@ -87,7 +87,7 @@ export function validateActionPlan(
       `maxActionsPerOwnerPerMonth must be a whole number of at least 1, got ${describe(max)}`,
     );
   }
-  checkArray(p["actions"], ["plan", "actions"], "actions");
+  assertArrayAt(p["actions"], ["plan", "actions"], "actions");
   const programme = checkRecord(p["programme"], ["plan", "programme"], "programme");
   const programmeEnd = checkDate(programme["end"], ["plan", "programme", "end"], "programme end");
   const actions = p["actions"] as readonly PlannedAction[];
@@ -153,7 +153,7 @@ export function validateActionPlan(
   const index = new Map(actions.map((act, i) => [act.id, i]));
   const overloaded = new Map<string, string[]>();
   const calendar = checkRecord(p["calendar"], ["plan", "calendar"], "calendar");
-  checkArray(calendar["months"], ["plan", "calendar", "months"], "calendar months");
+  assertArrayAt(calendar["months"], ["plan", "calendar", "months"], "calendar months");
   for (const month of calendar["months"] as ActionPlan["calendar"]["months"]) {
     const byOwner = new Map<string, string[]>();
     for (const id of month.active) {

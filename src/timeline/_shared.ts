@@ -1,6 +1,6 @@
 import type { Duration } from "date-fns";
 import type { PathSegment } from "../errors/AssessmentError.js";
-import { describe, failAt } from "../_lib/assert.js";
+import { describe, failAt, checkRecord, isRecord } from "../_lib/assert.js";
 import { isIsoDate } from "../_lib/dates.js";
 
 /** Largest part of a duration accepted (the exchange format's limit). */
@@ -11,37 +11,6 @@ export const LAST_DATE = "9999-12-31";
 
 /** The first calendar date the library computes with. */
 const FIRST_DATE = "0000-01-01";
-
-/** Whether a value is a plain object (not null, not an array). */
-export function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** Asserts an array (optionally non-empty). */
-export function checkArray(
-  value: unknown,
-  path: readonly PathSegment[],
-  name: string,
-  options: { nonEmpty?: boolean } = {},
-): asserts value is readonly unknown[] {
-  if (!Array.isArray(value)) {
-    failAt("invalid_type", path, `${name} must be an array, got ${describe(value)}`);
-  }
-  if (options.nonEmpty === true && value.length === 0) {
-    failAt("empty", path, `${name} must not be empty`);
-  }
-}
-
-/** Asserts a plain object. */
-export function checkRecord(
-  value: unknown,
-  path: readonly PathSegment[],
-  name: string,
-): Readonly<Record<string, unknown>> {
-  if (!isRecord(value))
-    failAt("invalid_type", path, `${name} must be an object, got ${describe(value)}`);
-  return value;
-}
 
 /** Asserts a non-empty string id. */
 export function checkId(value: unknown, path: readonly PathSegment[], name: string): string {

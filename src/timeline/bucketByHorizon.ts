@@ -1,5 +1,5 @@
 import type { PathSegment } from "../errors/AssessmentError.js";
-import { describe, failAt } from "../_lib/assert.js";
+import { describe, failAt, assertArrayAt, checkRecord, isRecord } from "../_lib/assert.js";
 import { addDurationIso, addMonthsIso, isIsoDate } from "../_lib/dates.js";
 import { defaultHorizons, type Horizon } from "./defaultHorizons.js";
 import {
@@ -7,11 +7,8 @@ import {
   checkDate,
   checkDuration,
   checkId,
-  checkRecord,
   checkWhole,
   formatDuration,
-  isRecord,
-  checkArray,
 } from "./_shared.js";
 
 /** A duration of whole months, weeks and days (the date-fns `Duration` subset the format allows). */
@@ -99,7 +96,7 @@ interface Limit {
 }
 
 function checkHorizons(value: unknown, path: readonly PathSegment[]): readonly Horizon[] {
-  checkArray(value, path, "horizons", { nonEmpty: true });
+  assertArrayAt(value, path, "horizons", { nonEmpty: true });
   const seen = new Set<string>();
   let previous = -1;
   return value.map((raw, k) => {
@@ -229,7 +226,7 @@ export function bucketByHorizon(
   items: readonly HorizonItem[],
   options: BucketByHorizonOptions,
 ): BucketedItem[] {
-  checkArray(items, ["items"], "items");
+  assertArrayAt(items, ["items"], "items");
   const opts = checkRecord(options, ["options"], "options");
   const start = checkDate(opts["start"], ["options", "start"], "start");
   const horizons =

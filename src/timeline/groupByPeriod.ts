@@ -1,7 +1,7 @@
 import type { PathSegment } from "../errors/AssessmentError.js";
-import { failAt, assertOneOfAt } from "../_lib/assert.js";
+import { failAt, assertOneOfAt, assertArrayAt, checkRecord } from "../_lib/assert.js";
 import { compareIds } from "../_lib/sort.js";
-import { checkDate, checkId, checkRecord, checkArray } from "./_shared.js";
+import { checkDate, checkId } from "./_shared.js";
 
 /** Calendar periods a timeline can be viewed by. */
 export const periodKinds = ["month", "quarter", "year"] as const;
@@ -111,7 +111,7 @@ export function groupByPeriod(
   items: readonly PeriodItem[],
   options: GroupByPeriodOptions = {},
 ): PeriodGroup[] {
-  checkArray(items, ["items"], "items");
+  assertArrayAt(items, ["items"], "items");
   const opts = checkRecord(options, ["options"], "options");
   const kind = opts["period"] ?? "month";
   assertOneOfAt(kind, periodKinds, ["options", "period"], "period");

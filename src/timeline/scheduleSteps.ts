@@ -13,11 +13,9 @@ import {
   checkDuration,
   checkId,
   checkOptionalDate,
-  checkRecord,
   checkWhole,
-  checkArray,
 } from "./_shared.js";
-import { failAt } from "../_lib/assert.js";
+import { failAt, assertArrayAt, checkRecord } from "../_lib/assert.js";
 
 /** A finish-to-start dependency: this step starts `lagDays` after `step` finishes. */
 export interface StepDependency {
@@ -211,7 +209,7 @@ function parseSteps(steps: readonly unknown[]): Parsed[] {
       );
     }
     const rawDeps = s["dependsOn"];
-    if (rawDeps !== undefined) checkArray(rawDeps, [...p, "dependsOn"], "dependsOn");
+    if (rawDeps !== undefined) assertArrayAt(rawDeps, [...p, "dependsOn"], "dependsOn");
     const deps = ((rawDeps ?? []) as readonly unknown[]).map((rd, j) => {
       const dp = [...p, "dependsOn", j];
       const d = checkRecord(rd, dp, "dependency");
@@ -327,7 +325,7 @@ export function scheduleSteps(
   steps: readonly ScheduleStepInput[],
   options: ScheduleStepsOptions,
 ): ScheduleStepsResult {
-  checkArray(steps, ["steps"], "steps", { nonEmpty: true });
+  assertArrayAt(steps, ["steps"], "steps", { nonEmpty: true });
   const opts = checkRecord(options, ["options"], "options");
   const planStart = checkDate(opts["start"], ["options", "start"], "start");
   const parsed = parseSteps(steps);
@@ -493,7 +491,7 @@ export function scheduleSteps(
   const stepIndex = new Map(ids.map((id, i) => [id, i]));
   const rawMilestones = opts["milestones"];
   if (rawMilestones !== undefined) {
-    checkArray(rawMilestones, ["options", "milestones"], "milestones");
+    assertArrayAt(rawMilestones, ["options", "milestones"], "milestones");
   }
   const milestones = ((rawMilestones ?? []) as readonly unknown[]).map(
     (raw, j): ScheduledMilestone => {
