@@ -242,63 +242,17 @@ export function countAbove(sorted: Float64Array, v: number): number {
 
 /**
  * Standard competition ranks ("1224") with rank 1 for the largest value: a copy of the values is
- * sorted (quicksort, median of three, insertion sort below 17 elements) and each value's rank is
- * one plus the number of values above it, found by binary search. O(n log n), no comparator
- * callbacks.
+ * sorted by the engine's numeric sort (a typed array's, no comparator callbacks) and each value's
+ * rank is one plus the number of values above it, found by binary search. O(n log n).
  */
 export function ranksDescending(values: ArrayLike<number>): number[] {
   const n = values.length;
-  const sorted = new Float64Array(n);
-  for (let i = 0; i < n; i++) sorted[i] = values[i] as number;
-  sortAscending(sorted, 0, n - 1, 2 * Math.ceil(Math.log2(n + 1)) + 8);
+  const sorted = Float64Array.from(values).sort();
   const ranks = new Array<number>(n);
   for (let i = 0; i < n; i++) {
     ranks[i] = countAbove(sorted, values[i] as number) + 1;
   }
   return ranks;
-}
-
-/** In-place ascending sort of a[lo..hi] (introsort: falls back to the native sort when too deep). */
-export function sortAscending(a: Float64Array, lo: number, hi: number, depth: number): void {
-  while (hi - lo > 16) {
-    if (depth-- <= 0) {
-      a.subarray(lo, hi + 1).sort();
-      return;
-    }
-    const x = a[lo] as number;
-    const y = a[(lo + hi) >>> 1] as number;
-    const z = a[hi] as number;
-    const p = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while ((a[i] as number) < p) i++;
-      while ((a[j] as number) > p) j--;
-      if (i <= j) {
-        const t = a[i] as number;
-        a[i] = a[j] as number;
-        a[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (j - lo < hi - i) {
-      sortAscending(a, lo, j, depth);
-      lo = i;
-    } else {
-      sortAscending(a, i, hi, depth);
-      hi = j;
-    }
-  }
-  for (let i = lo + 1; i <= hi; i++) {
-    const v = a[i] as number;
-    let j = i - 1;
-    while (j >= lo && (a[j] as number) > v) {
-      a[j + 1] = a[j] as number;
-      j--;
-    }
-    a[j + 1] = v;
-  }
 }
 
 /** Midranks (average ranks for ties), rank 1 for the smallest value. */
