@@ -22,6 +22,7 @@ export const errorCodes = [
   "too_large",
   "too_deep",
   "unsupported_version",
+  "not_parsed",
   // numbers and arrays
   "non_finite",
   "out_of_range",
@@ -45,6 +46,9 @@ export const errorCodes = [
   "cycle",
   "currency_mismatch",
   "budget",
+  // warnings: legal but probably wrong (validateAssessment / safeParseAssessment `warnings`)
+  "unit_not_city",
+  "weights_normalised",
 ] as const;
 
 /** A code carried by an {@link AssessmentError} and by each of its issues. */

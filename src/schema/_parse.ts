@@ -5,10 +5,24 @@ import { AssessmentError, type Issue } from "../errors/AssessmentError.js";
 import { checkJsonBounds, fromZodIssues } from "./issues.js";
 import { checkFormatVersion } from "./version.js";
 
-/** The result of a `safeParse*` function. */
+/**
+ * The result of a `safeParse*` function: the data and any warnings, or every issue found (and the
+ * error `parse*` would throw). Never throws.
+ */
 export type SafeParseResult<T> =
-  | { readonly success: true; readonly data: T }
-  | { readonly success: false; readonly issues: readonly Issue[]; readonly error: AssessmentError };
+  | { readonly success: true; readonly data: T; readonly warnings: readonly Issue[] }
+  | {
+      readonly success: false;
+      readonly issues: readonly Issue[];
+      readonly error: AssessmentError;
+      readonly warnings: readonly Issue[];
+    };
+
+/** What the semantic checks of a document found. */
+export interface SemanticIssues {
+  readonly errors: readonly Issue[];
+  readonly warnings: readonly Issue[];
+}
 
 /**
  * zod's English messages, passed to each parse (zod mini loads no locale, and setting zod's global
@@ -16,29 +30,35 @@ export type SafeParseResult<T> =
  */
 let english: z.core.$ZodErrorMap | undefined;
 
-/** Bounds, version, shape, then semantic checks; returns issues or data. */
+/** A failed parse with these issues (and warnings found before the failure). */
+export function failure<T>(
+  issues: readonly Issue[],
+  warnings: readonly Issue[] = [],
+): SafeParseResult<T> {
+  return { success: false, issues, error: new AssessmentError(issues, "invalid_document"), warnings };
+}
+
+/**
+ * Bounds, version, shape, then semantic checks; returns issues or data (zod's output: a fresh
+ * value, never the caller's object).
+ */
 export function runParse<S extends z.ZodMiniType>(
   schema: S,
   input: unknown,
   kind: string,
-  semantic: (data: z.output<S>) => Issue[],
+  semantic: (data: z.output<S>) => SemanticIssues,
   options: { versioned: boolean },
 ): SafeParseResult<z.output<S>> {
-  const fail = (issues: Issue[]): SafeParseResult<z.output<S>> => ({
-    success: false,
-    issues,
-    error: new AssessmentError(issues, "invalid_document"),
-  });
   const bounds = checkJsonBounds(input);
-  if (bounds.length > 0) return fail(bounds);
+  if (bounds.length > 0) return failure(bounds);
   if (options.versioned) {
     const version = checkFormatVersion(input, kind);
-    if (version.length > 0) return fail(version);
+    if (version.length > 0) return failure(version);
   }
   english ??= en().localeError;
   const r = schema.safeParse(input, { reportInput: true, error: english });
-  if (!r.success) return fail(fromZodIssues(r.error.issues));
+  if (!r.success) return failure(fromZodIssues(r.error.issues));
   const more = semantic(r.data);
-  if (more.length > 0) return fail(more);
-  return { success: true, data: r.data };
+  if (more.errors.length > 0) return failure(more.errors, more.warnings);
+  return { success: true, data: r.data, warnings: more.warnings };
 }

@@ -47,7 +47,11 @@ export function defineFramework(input: unknown): MaturityFramework {
  * ```
  */
 export function safeDefineFramework(input: unknown): SafeParseResult<MaturityFramework> {
-  return runParse(MaturityFrameworkSchema, input, "framework", checkFramework, {
-    versioned: false,
-  });
+  return runParse(
+    MaturityFrameworkSchema,
+    input,
+    "framework",
+    (f) => ({ errors: checkFramework(f), warnings: [] }),
+    { versioned: false },
+  );
 }

@@ -86,16 +86,21 @@ export {
   PlanInputSchema,
   PrioritisationInputSchema,
 } from "./assessment.js";
-export type { Assessment, AssessmentInput, Judgement } from "./assessment.js";
+export type { Assessment, AssessmentData, AssessmentInput, Judgement } from "./assessment.js";
 export {
   ProvenanceSchema,
   ReportMoneySchema,
   ReportSchema,
   ReportSectionsSchema,
 } from "./report.js";
-export type { Report, ReportMoney, ReportProvenance, ReportSections } from "./report.js";
+export type { Report, ReportData, ReportMoney, ReportProvenance, ReportSections } from "./report.js";
 export { parseAssessment, safeParseAssessment } from "./parseAssessment.js";
 export type { ParseAssessmentOptions } from "./parseAssessment.js";
+export { validateAssessment } from "./validateAssessment.js";
+export type {
+  ValidateAssessmentOptions,
+  ValidateAssessmentResult,
+} from "./validateAssessment.js";
 export { parseReport, safeParseReport } from "./parseReport.js";
 export { defineFramework, safeDefineFramework } from "./defineFramework.js";
 export { checkFramework, resolveBands, DEFAULT_SCALE } from "./checkFramework.js";

@@ -1,43 +1,23 @@
-import { AssessmentSchema, checkAssessmentReferences, type Assessment } from "./assessment.js";
-import type { MaturityFramework } from "./framework.js";
-import { checkFramework } from "./checkFramework.js";
-import { runParse, type SafeParseResult } from "./_parse.js";
-import type { Issue } from "../errors/AssessmentError.js";
+import type { Assessment } from "./assessment.js";
+import type { SafeParseResult } from "./_parse.js";
+import { checkAssessment, type ValidateAssessmentOptions } from "./validateAssessment.js";
 
-/** Options of {@link parseAssessment}. */
-export interface ParseAssessmentOptions {
-  /**
-   * Frameworks the assessment may refer to besides those it embeds (for example the built-in
-   * `frameworks` of `icc-assessment/frameworks`). When the assessment's framework is found, need
-   * dimensions, observation and evidence indicators, and targets are checked against it.
-   */
-  readonly frameworks?: readonly MaturityFramework[];
-}
-
-function semantic(options: ParseAssessmentOptions) {
-  return (a: Assessment): Issue[] => {
-    const issues: Issue[] = [];
-    (a.frameworks ?? []).forEach((f, i) => {
-      for (const issue of checkFramework(f))
-        issues.push({ ...issue, path: ["frameworks", i, ...issue.path] });
-    });
-    issues.push(...checkAssessmentReferences(a, options.frameworks ?? []));
-    return issues;
-  };
-}
+/** Options of {@link parseAssessment}: the same as {@link validateAssessment}'s. */
+export type ParseAssessmentOptions = ValidateAssessmentOptions;
 
 /**
- * Validates an assessment document and returns it typed, with money as `Decimal`.
+ * Validates an assessment document and returns it typed, with money as `Decimal`: the value every
+ * stage function takes.
  *
- * Rules, in order: bounded size and depth and no prototype keys (`__proto__`, `constructor`,
- * `prototype`); a supported `formatVersion` major (1); the shape (unknown keys reported, strict
- * `YYYY-MM-DD` dates, money as decimal strings with an ISO 4217 currency, no NaN, Infinity or
- * numbers-as-strings); embedded frameworks sound ({@link defineFramework}'s rules); then unique ids
- * in every collection and every reference resolving. Designed by this project.
+ * The rules are {@link validateAssessment}'s; warnings do not refuse the document (use
+ * {@link safeParseAssessment} to read them). The value returned is a fresh copy, deeply frozen and
+ * marked as parsed: never the caller's object, so changing that object afterwards changes
+ * nothing, and the stages check the mark in O(1) and trust the value. Designed by this project,
+ * after zod's and valibot's "parse, don't validate".
  *
  * @param input - a parsed JSON value
- * @param options - frameworks to resolve the assessment's framework reference against
- * @returns the typed assessment
+ * @param options - frameworks the assessment may refer to (default: the built-in ones)
+ * @returns the typed, parsed assessment
  * @throws AssessmentError `invalid_document`, with one issue per problem, each with its JSON path
  * @example
  * ```ts
@@ -50,17 +30,17 @@ function semantic(options: ParseAssessmentOptions) {
  * ```
  */
 export function parseAssessment(input: unknown, options: ParseAssessmentOptions = {}): Assessment {
-  const r = safeParseAssessment(input, options);
+  const r = checkAssessment(input, options);
   if (!r.success) throw r.error;
   return r.data;
 }
 
 /**
- * Like {@link parseAssessment}, but returns `{ success: true, data }` or
- * `{ success: false, issues, error }` instead of throwing.
+ * Like {@link parseAssessment}, but returns `{ success: true, data, warnings }` or
+ * `{ success: false, issues, error, warnings }` instead of throwing.
  *
  * @param input - a parsed JSON value
- * @param options - frameworks to resolve the assessment's framework reference against
+ * @param options - frameworks the assessment may refer to (default: the built-in ones)
  * @returns the result
  * @throws never
  * @example
@@ -74,5 +54,5 @@ export function safeParseAssessment(
   input: unknown,
   options: ParseAssessmentOptions = {},
 ): SafeParseResult<Assessment> {
-  return runParse(AssessmentSchema, input, "assessment", semantic(options), { versioned: true });
+  return checkAssessment(input, options);
 }

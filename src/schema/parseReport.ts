@@ -1,4 +1,5 @@
-import { ReportSchema, type Report } from "./report.js";
+import { markParsed } from "../_lib/parsed.js";
+import { ReportSchema, type Report, type ReportData } from "./report.js";
 import { runParse, type SafeParseResult } from "./_parse.js";
 import { compileFastCheck, type FastCheck } from "./_fastCheck.js";
 import { checkFormatVersion } from "./version.js";
@@ -6,14 +7,18 @@ import { checkFormatVersion } from "./version.js";
 /** Compiled on first use (not at import: importing the schema module stays cheap). */
 let fastCheck: FastCheck | null | undefined;
 
+const NONE = { errors: [], warnings: [] } as const;
+
 /**
  * Validates a report document (for example one published by another city) and returns it typed.
  * Same rules as {@link parseAssessment}: bounded size and depth, no prototype keys, a supported
  * `formatVersion` major, and the report's shape with unknown keys reported.
  *
- * A valid report is accepted in one walk that checks the bounds and the shape together, and the
- * value returned is the input itself (a report has no transforms, so zod's copy would be equal);
- * any problem sends the document through the full parser, which reports every issue with its path.
+ * The value returned is a fresh, frozen copy marked as parsed (never the caller's object, so
+ * changing that object afterwards changes nothing); the functions that take a `Report` trust it.
+ * A valid report is copied and accepted in one walk that checks the bounds and the shape
+ * together; any problem sends the document through the full parser, which reports every issue
+ * with its path.
  *
  * @param input - a parsed JSON value
  * @returns the typed report
@@ -45,8 +50,18 @@ export function parseReport(input: unknown): Report {
  */
 export function safeParseReport(input: unknown): SafeParseResult<Report> {
   fastCheck ??= compileFastCheck(ReportSchema);
-  if (fastCheck !== null && checkFormatVersion(input, "report").length === 0 && fastCheck(input)) {
-    return { success: true, data: input as Report };
+  if (fastCheck !== null && checkFormatVersion(input, "report").length === 0) {
+    // check the copy, not the input: a getter cannot change a value after it was checked
+    let copy: unknown;
+    try {
+      copy = structuredClone(input);
+    } catch {
+      copy = undefined;
+    }
+    if (copy !== undefined && fastCheck(copy)) {
+      return { success: true, data: markParsed(copy as ReportData, "report"), warnings: [] };
+    }
   }
-  return runParse(ReportSchema, input, "report", () => [], { versioned: true });
+  const r = runParse(ReportSchema, input, "report", () => NONE, { versioned: true });
+  return r.success ? { ...r, data: markParsed(r.data, "report") } : r;
 }

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import type { Parsed } from "../_lib/parsed.js";
 import {
   AmountSchema,
   CurrencySchema,
@@ -638,5 +639,10 @@ export const ReportSchema = withMeta(
     description: "A versioned icc-assessment report of one city.",
   },
 );
-/** A parsed report. */
-export type Report = z.output<typeof ReportSchema>;
+/** A report's data as the schema shapes it. */
+export type ReportData = z.output<typeof ReportSchema>;
+/**
+ * A report as `parseReport` or `createReport` returns it: a fresh, frozen value the renderers and
+ * `compareReports` trust; a hand-built object is a type error, and `not_parsed` at run time.
+ */
+export type Report = Parsed<ReportData, "report">;

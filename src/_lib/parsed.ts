@@ -1,0 +1,84 @@
+import { AssessmentError, type PathSegment } from "../errors/AssessmentError.js";
+
+/**
+ * The mark a parser leaves on the value it returns (designed by this project, after zod's and
+ * valibot's "parse, don't validate"): a non-enumerable property under a registered symbol, so the
+ * mark survives mixing the ESM and CommonJS builds in one program (`Symbol.for` is shared by every
+ * realm of one program), is never copied by a spread or `JSON.stringify`, and is checked in O(1).
+ */
+const PARSED = Symbol.for("icc-assessment/parsed");
+
+/** What a parser vouches for. */
+export type ParsedKind = "assessment" | "report";
+
+/** The type-level brand: a hand-built object lacks it and is a type error where a parsed one is due. */
+declare const parsedBrand: unique symbol;
+/** `T` as returned by its parser. */
+export type Parsed<T, K extends ParsedKind> = T & { readonly [parsedBrand]: K };
+
+/**
+ * Freezes plain objects and arrays deeply (iterative: no recursion limit). Other objects, such as
+ * `Decimal` amounts, are immutable by their own API and left as they are.
+ */
+function deepFreeze(value: object): void {
+  const stack: object[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop() as object;
+    if (Object.isFrozen(v)) continue;
+    const proto: unknown = Object.getPrototypeOf(v);
+    if (!Array.isArray(v) && proto !== Object.prototype && proto !== null) continue;
+    Object.freeze(v);
+    for (const x of Array.isArray(v) ? v : Object.values(v)) {
+      if (typeof x === "object" && x !== null) stack.push(x);
+    }
+  }
+}
+
+/**
+ * Marks a fresh value as parsed and freezes it deeply, so the stages can trust it: what the
+ * parser checked cannot change afterwards. Only parsers call this, on a value they created.
+ */
+export function markParsed<T extends object, K extends ParsedKind>(
+  value: T,
+  kind: K,
+): Parsed<T, K> {
+  Object.defineProperty(value, PARSED, { value: kind, enumerable: false });
+  deepFreeze(value);
+  return value as Parsed<T, K>;
+}
+
+/** Whether `value` was returned by the parser of `kind` (O(1)). */
+export function isParsed(value: unknown, kind: ParsedKind): boolean {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    (value as { [PARSED]?: unknown })[PARSED] === kind
+  );
+}
+
+const PARSERS: Readonly<Record<ParsedKind, string>> = {
+  assessment: "parseAssessment (icc-assessment/schema)",
+  report: "parseReport (icc-assessment/schema) or createReport",
+};
+
+/**
+ * Throws `not_parsed` unless `value` came from the parser of `kind`: the one check a stage makes on
+ * a whole document before trusting it.
+ */
+export function assertParsed(
+  value: unknown,
+  kind: ParsedKind,
+  path: readonly PathSegment[] = [kind],
+): void {
+  if (!isParsed(value, kind)) {
+    throw new AssessmentError([
+      {
+        code: "not_parsed",
+        path,
+        message: `${kind} must be the value returned by ${PARSERS[kind]}, got ${
+          value === null ? "null" : Array.isArray(value) ? "an array" : `an unparsed ${typeof value}`
+        }: call ${kind === "assessment" ? "parseAssessment" : "parseReport"} first`,
+      },
+    ]);
+  }
+}
