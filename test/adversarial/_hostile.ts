@@ -313,15 +313,5 @@ export function expectAssessmentError(e: unknown): asserts e is AssessmentError 
   expect(errorProblem(e)).toBeNull();
 }
 
-/** Runs `fn`, returning how long it took (ms); used to assert that no input makes a call hang. */
-export function timed(fn: () => void): number {
-  const t = performance.now();
-  fn();
-  return performance.now() - t;
-}
-
-/** The longest a single call on a fuzzed input may take (generous: CI machines are loaded). */
-export const MAX_CALL_MS = 2000;
-
 /** Timeout of a whole 10,000-run fuzzer (a few seconds on an idle machine; CI may be loaded). */
 export const FUZZ_TIMEOUT_MS = 240_000;
