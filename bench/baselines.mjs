@@ -1145,3 +1145,60 @@ export function renderHtml(report) {
   parts.push("</body></html>");
   return parts.join("");
 }
+
+/**
+ * Min-max normalisation of one short array to 0–100 as a tight hand-written loop: one pass for the
+ * bounds, one for the values, nulls kept; a cheap type test per value, the error built only when it
+ * fails. The tightest honest baseline for the per-call cost of `normalise` on a few values.
+ */
+export function normaliseMinMaxTight(values) {
+  let min = Infinity;
+  let max = -Infinity;
+  const n = values.length;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v === null) continue;
+    if (typeof v !== "number" || v - v !== 0) bad(`values[${i}] must be a finite number`);
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (!(max > min)) bad("minMax needs two values that differ");
+  const out = new Array(n);
+  const span = max - min;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    out[i] = v === null ? null : ((v - min) / span) * 100;
+  }
+  return out;
+}
+
+/**
+ * Weighted arithmetic mean of the non-null values of one short array, weights renormalised over
+ * them, as a tight hand-written loop (cheap type tests, errors built only when they fail).
+ */
+export function aggregateArithmeticTight(values, weights) {
+  const n = values.length;
+  if (n === 0 || weights.length !== n) bad("one weight per value");
+  let total = 0;
+  let sw = 0;
+  let s = 0;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const w = weights[i];
+    if (typeof w !== "number" || !(w >= 0) || w === Infinity) bad(`weights[${i}] is not a weight`);
+    total += w;
+    const v = values[i];
+    if (v === null) continue;
+    if (typeof v !== "number" || v - v !== 0) bad(`values[${i}] must be a finite number`);
+    if (w === 0) continue;
+    sw += w;
+    s += w * v;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  if (!(total > 0)) bad("weights must sum to a positive number");
+  if (sw === 0) return null;
+  const m = s / sw; // clamped into the values' range, as rounding can step past it
+  return m < lo ? lo : m > hi ? hi : m;
+}

@@ -271,6 +271,57 @@ export function scaledAssessment(count, seed = 7) {
   return out;
 }
 
+/**
+ * The Sofia city grown as a whole, for a pipeline whose every collection grows together: `count`
+ * solutions in groups of the example's 7, each group with its own copy of the 14 stakeholders, the
+ * 8 needs, the 7 solutions (and their criterion scores) and the 7 ballots, every id in a copy
+ * suffixed with the group number and the references inside the copy renamed alike (a group's
+ * ballots rank that group's solutions: partial ballots over all solutions). Workshops, criteria,
+ * the city SWOT, the plan and the actions stay the example's. Solutions, stakeholders, needs,
+ * scores and ballots all grow in proportion to `count`.
+ */
+export function scaledCity(count) {
+  const base = sofia();
+  const k0 = base.solutions.length;
+  const groups = Math.ceil(count / k0);
+  const out = {
+    ...base,
+    stakeholders: [],
+    needs: [],
+    solutions: [],
+    scores: [],
+    ballots: [],
+  };
+  for (let c = 0; c < groups; c++) {
+    const take = Math.min(k0, count - c * k0);
+    const solutions = base.solutions.slice(0, take);
+    const kept = new Set(solutions.map((s) => s.id));
+    const scores = (base.scores ?? []).filter((s) => kept.has(s.solution));
+    const ballots = (base.ballots ?? []).map((b) => ({
+      ...b,
+      ranking: b.ranking.filter((id) => kept.has(id)),
+    }));
+    if (c === 0) {
+      out.stakeholders.push(...base.stakeholders);
+      out.needs.push(...base.needs);
+      out.solutions.push(...solutions);
+      out.scores.push(...scores);
+      out.ballots.push(...ballots);
+      continue;
+    }
+    const ids = new Set();
+    for (const x of [...base.stakeholders, ...base.needs, ...(base.ballots ?? [])]) ids.add(x.id);
+    for (const s of solutions) idsInside(s, ids);
+    const rename = new Map([...ids].map((id) => [id, `${id}.c${c}`]));
+    out.stakeholders.push(...renamed(base.stakeholders, rename));
+    out.needs.push(...renamed(base.needs, rename));
+    out.solutions.push(...renamed(solutions, rename));
+    out.scores.push(...renamed(scores, rename));
+    out.ballots.push(...renamed(ballots, rename));
+  }
+  return out;
+}
+
 /** The Sofia assessment scaled to about `bytes` of compact JSON (by its number of solutions). */
 export function assessmentOfSize(bytes) {
   const probe = JSON.stringify(scaledAssessment(700)).length;
@@ -292,4 +343,19 @@ export function stabilityDecision(n, seed = 8) {
   const alternatives = Array.from({ length: n }, (_, i) => `sol-${String(i).padStart(4, "0")}`);
   const matrix = alternatives.map(() => criteria.map(() => round2(1 + r() * 99)));
   return { alternatives, criteria, matrix };
+}
+
+/** `count` short rows of 10 values on 0–1000 (about 2 % null) and one set of 10 weights 1–3. */
+export function shortRows(count, seed = 11) {
+  const r = prng(seed);
+  const rows = new Array(count);
+  for (let k = 0; k < count; k++) {
+    const row = new Array(10);
+    for (let i = 0; i < 10; i++) row[i] = r() < 0.02 ? null : round2(r() * 1000);
+    row[k % 10] = 0; // two values that differ, so min-max is defined
+    row[(k + 1) % 10] = 1000;
+    rows[k] = row;
+  }
+  const weights = Array.from({ length: 10 }, () => 1 + Math.floor(r() * 3));
+  return { rows, weights };
 }

@@ -161,6 +161,15 @@ for (const w of workloads(pkg)) {
     `bench ${w.name}: lib ${ms(main.lib)} ms, baseline ${ms(main.baseline)} ms, ratio ${ratioText}${m ? m.text : " (no target)"}`,
   );
   if (m && !m.pass) failures.push(`${w.name}: ratio ${ratioText} > ${w.target}`);
+  if (w.overheadNs !== undefined) {
+    // the library's cost per call above the baseline's, in nanoseconds (medians, largest size)
+    const perCall = ((main.lib - main.baseline) * 1e6) / w.calls(main.size);
+    const o = mark(perCall, w.overheadNs, 0);
+    say(
+      `overhead ${w.name}: ${perCall.toFixed(0)} ns per call above the baseline (${((main.lib * 1e6) / w.calls(main.size)).toFixed(0)} vs ${((main.baseline * 1e6) / w.calls(main.size)).toFixed(0)} ns)${o.text}`,
+    );
+    if (!o.pass) failures.push(`${w.name}: ${perCall.toFixed(0)} ns per call > ${w.overheadNs}`);
+  }
   // growth from each size's fastest sample (see timeSizes); the ratio takes pooled medians
   const eLib = growthExponent(
     per.map((p) => p.size),
@@ -179,8 +188,9 @@ for (const w of workloads(pkg)) {
     (nLogNExponent(w.sizes.map((x) => x * (w.sizeScale ?? 1))) + 0.2).toFixed(2),
   );
   const baseLimit = Number((eBase + 0.1).toFixed(2));
-  const limit = w.growth === "linear" ? Math.max(nLogNLimit, baseLimit) : null;
-  const which = limit === nLogNLimit ? "" : " = baseline + 0.1";
+  const limit = w.growthLimit ?? (w.growth === "linear" ? Math.max(nLogNLimit, baseLimit) : null);
+  const which =
+    w.growthLimit !== undefined ? " (stated)" : limit === nLogNLimit ? "" : " = baseline + 0.1";
   const g =
     limit === null
       ? " (inherently non-linear: n² pairwise comparisons per iteration, no linear target)"
@@ -191,6 +201,35 @@ for (const w of workloads(pkg)) {
   if (limit !== null && eLib > limit)
     failures.push(`${w.name}: growth exponent ${eLib.toFixed(2)} > ${limit}`);
   results.push({ w, per, ratio, eLib, eBase });
+}
+
+// ------------------------------------------------------------------------------------------------
+// the largest realistic pipeline in a fresh process: its peak resident set
+
+if (!only || only.has("pipeline-rss")) {
+  const n = 10_000;
+  const limitMB = 1024;
+  const r = spawnSync(
+    process.execPath,
+    [new URL("./pipeline-rss.mjs", import.meta.url).pathname, String(n)],
+    {
+      cwd: new URL("..", import.meta.url),
+      encoding: "utf8",
+    },
+  );
+  if (r.status !== 0) {
+    say(
+      `pipeline ${n} solutions: FAILED to run: ${r.stderr.trim().split("\n").slice(-3).join(" ")}`,
+    );
+    failures.push(`pipeline ${n}: did not run`);
+  } else {
+    const p = JSON.parse(r.stdout);
+    const m = mark(p.peakRssMB, limitMB, 0);
+    say(
+      `pipeline ${n} solutions (city grown as a whole): parse ${p.parseMs} ms, createReport ${p.reportMs} ms, peak RSS ${p.peakRssMB} MB${m.text.replace("target", "target MB")}`,
+    );
+    if (!m.pass) failures.push(`pipeline ${n}: peak RSS ${p.peakRssMB} MB > ${limitMB}`);
+  }
 }
 
 // ------------------------------------------------------------------------------------------------

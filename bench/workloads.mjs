@@ -16,6 +16,11 @@ import { close } from "./util.mjs";
  * @property {number} [sizeScale] - what one size unit counts (1e6 for MB), for the n log n bound
  * @property {number | null} target - the largest ratio lib / baseline allowed, or null
  * @property {"linear" | "quadratic"} growth - the expected growth in the size
+ * @property {number} [growthLimit] - a stated limit on the growth exponent (instead of the
+ *   n log n / baseline rule)
+ * @property {(size: number) => number} [calls] - how many library calls one run makes: with
+ *   `overheadNs`, the target is on (lib − baseline) per call, in nanoseconds
+ * @property {number} [overheadNs] - the most the library may spend per call above the baseline
  * @property {string[]} needs - "subpath.export" names the workload needs from the built package
  * @property {(size: number) => unknown} setup - builds the input (not timed)
  * @property {(input: any) => unknown} lib
@@ -75,6 +80,54 @@ export function workloads(pkg) {
           for (let j = 0; j < norm.length; j++) row[j] = norm[j][u];
           out[u] = base.aggregateArithmetic(row, weights);
         }
+        return out;
+      },
+      check: (a, b) => close(a, b),
+    },
+    {
+      name: "normalise (10 values)",
+      what: "min-max normalise one row of 10 values (nulls kept), once per row: the per-call cost a notebook pays",
+      unit: "rows",
+      sizes: [2500, 10_000, 40_000],
+      target: null,
+      overheadNs: 100,
+      calls: (n) => n,
+      growth: "linear",
+      needs: ["maturity.normalise"],
+      setup: (n) => data.shortRows(n),
+      lib: ({ rows }) => {
+        const out = new Array(rows.length);
+        for (let k = 0; k < rows.length; k++)
+          out[k] = maturity.normalise(rows[k], { method: "minMax" });
+        return out;
+      },
+      baseline: ({ rows }) => {
+        const out = new Array(rows.length);
+        for (let k = 0; k < rows.length; k++) out[k] = base.normaliseMinMaxTight(rows[k]);
+        return out;
+      },
+      check: (a, b) => close(a, b),
+    },
+    {
+      name: "aggregate (10 values)",
+      what: "weighted arithmetic mean of one row of 10 values (missing values reweighted), once per row",
+      unit: "rows",
+      sizes: [2500, 10_000, 40_000],
+      target: null,
+      overheadNs: 100,
+      calls: (n) => n,
+      growth: "linear",
+      needs: ["maturity.aggregate"],
+      setup: (n) => data.shortRows(n),
+      lib: ({ rows, weights }) => {
+        const out = new Array(rows.length);
+        for (let k = 0; k < rows.length; k++) out[k] = maturity.aggregate(rows[k], weights);
+        return out;
+      },
+      baseline: ({ rows, weights }) => {
+        const out = new Array(rows.length);
+        for (let k = 0; k < rows.length; k++)
+          out[k] = base.aggregateArithmeticTight(rows[k], weights);
         return out;
       },
       check: (a, b) => close(a, b),
@@ -249,6 +302,21 @@ export function workloads(pkg) {
       growth: "linear",
       needs: ["report.createReport", "schema.parseAssessment"],
       setup: (n) => schema.parseAssessment(data.scaledAssessment(n)),
+      lib: (a) => report.createReport(a, { generatedAt: "2021-02-15" }),
+      baseline: (a) => base.createReport(a, { sha256, Decimal, generatedAt: "2021-02-15" }),
+      check: (a, b) =>
+        a.sections.dossiers.length === b.sections.dossiers.length ? null : "dossier count differs",
+    },
+    {
+      name: "createReport (city grows)",
+      what: "run every stage with default options on the Sofia city grown as a whole: solutions, stakeholders, needs, scores and ballots all grow in proportion (groups of 7 solutions, 14 stakeholders, 8 needs, 7 partial ballots)",
+      unit: "solutions",
+      sizes: [250, 1000, 4000],
+      target: null,
+      growth: "linear",
+      growthLimit: 1.3,
+      needs: ["report.createReport", "schema.parseAssessment"],
+      setup: (n) => schema.parseAssessment(data.scaledCity(n)),
       lib: (a) => report.createReport(a, { generatedAt: "2021-02-15" }),
       baseline: (a) => base.createReport(a, { sha256, Decimal, generatedAt: "2021-02-15" }),
       check: (a, b) =>
