@@ -1,10 +1,12 @@
 /**
- * Unchecked computation kernels shared by the maturity stage. Callers validate their input first;
- * these functions never throw, they report a degenerate or invalid case through their result so
+ * Computation kernels shared by the maturity stage, and the checks of the specs they take.
+ * Callers validate their input first (except that `normaliseValues` checks its values as it reads
+ * them); the kernels never throw, they report a degenerate or invalid case through their result so
  * that each public function can raise it with its own path (or turn it into null with a reason).
+ * The checks build paths and messages only for what fails.
  */
 import type { PathSegment } from "../errors/AssessmentError.js";
-import { describe, fail, assertOneOf } from "../_lib/assert.js";
+import { describe, fail } from "../_lib/assert.js";
 import { aggregationMethods, normalisationMethods } from "../schema/vocabularies.js";
 import type { AggregationMethod } from "../schema/vocabularies.js";
 import type { NormaliseSpec } from "../schema/framework.js";
@@ -18,11 +20,17 @@ export interface ZeroPolicy {
   readonly shift?: number;
 }
 
-/** A degenerate normalisation: why it cannot be computed. */
+/** Why values cannot be normalised: a degenerate indicator, or values that are not numbers. */
 export interface Degenerate {
-  readonly code: "zero_spread" | "too_few_values";
+  readonly code: "zero_spread" | "too_few_values" | "invalid_type";
   readonly message: string;
 }
+
+/** What {@link normaliseValues} returns for a value that is neither a finite number nor null. */
+export const NOT_NUMBERS: Degenerate = {
+  code: "invalid_type",
+  message: "values must be finite numbers or null",
+};
 
 const noZero = (v: number): number => (v === 0 ? 0 : v);
 
@@ -44,13 +52,23 @@ function ranksAscending(x: readonly (number | null)[]): (number | null)[] {
   return out;
 }
 
+const spreadError = (method: string, what: string, lowest: number): Degenerate => ({
+  code: "zero_spread",
+  message: `${method} needs ${what}, but every value is ${describe(lowest)}`,
+});
+
+/** A normalisation with bounded results: every method but z-scores. */
+export type BoundedSpec = Exclude<NormaliseSpec, { method: "zScore" }>;
+
 /**
- * Normalises validated values by a validated spec, COINr-style: values are multiplied by the
- * direction first. Returns the normalised values, or why they cannot be computed.
+ * Normalises values by a validated spec (not a z-score: `normalise` computes those), COINr-style:
+ * values are multiplied by the direction first. Returns the normalised values, or why they cannot
+ * be computed ({@link NOT_NUMBERS} when a value is neither a finite number nor null: the first
+ * pass checks them, so callers need not).
  */
 export function normaliseValues(
   values: readonly (number | null)[],
-  spec: NormaliseSpec,
+  spec: BoundedSpec,
 ): (number | null)[] | Degenerate {
   const d = spec.direction ?? 1;
   const n = values.length;
@@ -59,95 +77,56 @@ export function normaliseValues(
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < n; i++) {
-    const v = values[i];
-    if (v === null || v === undefined) {
+    const v = values[i] as number | null;
+    if (v === null) {
       x[i] = null;
       continue;
     }
+    if (typeof v !== "number" || v - v !== 0) return NOT_NUMBERS;
     const y = noZero(v * d);
     x[i] = y;
     count++;
     if (y < min) min = y;
     if (y > max) max = y;
   }
-  const out: (number | null)[] = new Array<number | null>(n).fill(null);
-  if (spec.method === "goalposts") {
-    const a = d === 1 ? spec.low : -spec.high;
-    const b = d === 1 ? spec.high : -spec.low;
-    const scale = spec.scale ?? 100;
-    for (let i = 0; i < n; i++) {
-      const v = x[i];
-      if (v === null || v === undefined) continue;
-      const y = (v - a) / (b - a);
-      out[i] = noZero((y > 1 ? 1 : y < 0 ? 0 : y) * scale);
-    }
-    return out;
-  }
-  if (count < 2) {
+  const method = spec.method;
+  if (method !== "goalposts" && count < 2) {
     return {
       code: "too_few_values",
-      message: `${spec.method} compares units with each other and needs at least two values, got ${count}`,
+      message: `${method} compares units with each other and needs at least two values, got ${count}`,
     };
   }
-  const spreadError = (what: string): Degenerate => ({
-    code: "zero_spread",
-    message: `${spec.method} needs ${what}, but every value is ${describe(min * d)}`,
-  });
-  switch (spec.method) {
+  // every method but ranks: out = (x − from) / span × mul + add
+  let from = min;
+  let span = max - min;
+  let mul = 1;
+  let add = 0;
+  let lo = -Infinity;
+  let hi = Infinity;
+  switch (method) {
+    case "goalposts": {
+      from = d === 1 ? spec.low : -spec.high;
+      span = (d === 1 ? spec.high : -spec.low) - from;
+      mul = spec.scale ?? 100;
+      lo = 0;
+      hi = 1;
+      break;
+    }
     case "minMax": {
-      if (max === min) return spreadError("values that differ");
-      const [lo, hi] = spec.range ?? [0, 100];
-      for (let i = 0; i < n; i++) {
-        const v = x[i];
-        if (v !== null && v !== undefined)
-          out[i] = noZero(((v - min) / (max - min)) * (hi - lo) + lo);
-      }
-      return out;
+      if (max === min) return spreadError(method, "values that differ", min * d);
+      const range = spec.range ?? [0, 100];
+      mul = range[1] - range[0];
+      add = range[0];
+      break;
     }
-    case "zScore": {
-      // sums run over the sorted values, so the result does not depend on the order of the units
-      const sorted: number[] = [];
-      for (let i = 0; i < n; i++) {
-        const v = x[i];
-        if (v !== null && v !== undefined) sorted.push(v);
-      }
-      sorted.sort((a, b) => a - b);
-      let total = 0;
-      for (const v of sorted) total += v;
-      const mean = total / count;
-      let ss = 0;
-      for (const v of sorted) ss += (v - mean) * (v - mean);
-      const sd = Math.sqrt(ss / (count - 1));
-      if (!(sd > 0)) return spreadError("a positive standard deviation");
-      const m = spec.mean ?? 0;
-      const s = spec.sd ?? 1;
-      for (let i = 0; i < n; i++) {
-        const v = x[i];
-        if (v !== null && v !== undefined) out[i] = noZero(((v - mean) / sd) * s + m);
-      }
-      return out;
-    }
-    case "rank":
-    case "percentRank":
-    case "borda": {
-      const r = ranksAscending(x);
-      for (let i = 0; i < n; i++) {
-        const v = r[i];
-        if (v === null || v === undefined) continue;
-        out[i] =
-          spec.method === "rank" ? v : spec.method === "borda" ? v - 1 : (v - 1) / (count - 1);
-      }
-      return out;
-    }
-    case "distanceToMax": {
-      if (max === min) return spreadError("values that differ");
-      for (let i = 0; i < n; i++) {
-        const v = x[i];
-        if (v !== null && v !== undefined) out[i] = noZero(1 - (max - v) / (max - min));
-      }
-      return out;
-    }
+    case "distanceToMax":
+      // 1 − (max − x) / (max − min) = (x − max) / (max − min) + 1
+      if (max === min) return spreadError(method, "values that differ", min * d);
+      from = max;
+      add = 1;
+      break;
     case "distanceToReference": {
+      // 1 − (ref − x) / (ref − min)
       const ref = noZero(spec.reference * d);
       if (ref === min) {
         return {
@@ -155,26 +134,78 @@ export function normaliseValues(
           message: `distanceToReference needs a reference that differs from the lowest (direction-adjusted) value, but both are ${describe(min * d)}`,
         };
       }
-      for (let i = 0; i < n; i++) {
-        const v = x[i];
-        if (v !== null && v !== undefined) out[i] = noZero(1 - (ref - v) / (ref - min));
-      }
-      return out;
+      from = ref;
+      span = ref - min;
+      add = 1;
+      break;
+    }
+    default: {
+      // rank, percentRank, borda
+      const r = ranksAscending(x);
+      return r.map((v) =>
+        v === null
+          ? null
+          : method === "rank"
+            ? v
+            : method === "borda"
+              ? v - 1
+              : (v - 1) / (count - 1),
+      );
     }
   }
+  for (let i = 0; i < n; i++) {
+    const v = x[i] as number | null;
+    if (v === null) continue;
+    const y = (v - from) / span;
+    x[i] = noZero((y > hi ? hi : y < lo ? lo : y) * mul + add);
+  }
+  return x;
 }
 
+const METHODS: readonly unknown[] = normalisationMethods;
+
+/** Reads an optional (or required) finite number of a spec; the path is built only on failure. */
+export function specNumber(
+  s: Rec,
+  key: string,
+  path: readonly PathSegment[],
+  method: string,
+  required: boolean,
+): number | undefined {
+  const v = s[key];
+  if (typeof v === "number" && v - v === 0) return v;
+  if (v === undefined) {
+    if (required) fail("missing_field", [...path, key], `${method} needs ${key}`);
+    return undefined;
+  }
+  return fail(
+    typeof v === "number" ? "non_finite" : "invalid_type",
+    [...path, key],
+    `${key} must be a ${typeof v === "number" ? "finite " : ""}number, got ${describe(v)}`,
+  );
+}
+
+/** A spec object as an unchecked caller gives it. */
+export type Rec = Readonly<Record<string, unknown>>;
+
 /**
- * Validates a normalisation spec given by an unchecked caller; `path` points at the spec.
- * Returns it typed.
+ * Validates a normalisation spec given by an unchecked caller, all but a z-score's targets (which
+ * `normalise` checks: the maturity scoring refuses z-scores); `path` points at the spec (paths and
+ * messages are built only on failure). Returns it typed.
  */
 export function checkNormaliseSpec(spec: unknown, path: readonly PathSegment[]): NormaliseSpec {
   if (typeof spec !== "object" || spec === null || Array.isArray(spec)) {
     fail("invalid_type", path, `the normalisation spec must be an object, got ${describe(spec)}`);
   }
-  const s = spec as Readonly<Record<string, unknown>>;
+  const s = spec as Rec;
   const method = s["method"];
-  assertOneOf(method, normalisationMethods, [...path, "method"], "method");
+  if (typeof method !== "string" || !METHODS.includes(method)) {
+    fail(
+      "invalid_value",
+      [...path, "method"],
+      `method must be one of ${normalisationMethods.join(", ")}, got ${describe(method)}`,
+    );
+  }
   const direction = s["direction"];
   if (direction !== undefined && direction !== 1 && direction !== -1) {
     fail(
@@ -191,18 +222,6 @@ export function checkNormaliseSpec(spec: unknown, path: readonly PathSegment[]):
       `degenerate must be "error" or "null", got ${describe(degenerate)}`,
     );
   }
-  const finite = (key: string, required: boolean): number | undefined => {
-    const v = s[key];
-    if (v === undefined) {
-      if (required) fail("missing_field", [...path, key], `${method as string} needs ${key}`);
-      return undefined;
-    }
-    if (typeof v !== "number")
-      fail("invalid_type", [...path, key], `${key} must be a number, got ${describe(v)}`);
-    if (!Number.isFinite(v))
-      fail("non_finite", [...path, key], `${key} must be a finite number, got ${describe(v)}`);
-    return v;
-  };
   switch (method) {
     case "minMax": {
       const range = s["range"];
@@ -215,10 +234,8 @@ export function checkNormaliseSpec(spec: unknown, path: readonly PathSegment[]):
         );
       }
       const [lo, hi] = range as unknown[];
-      for (const [k, v] of [
-        [0, lo],
-        [1, hi],
-      ] as const) {
+      for (let k = 0; k < 2; k++) {
+        const v = k === 0 ? lo : hi;
         if (typeof v !== "number" || !Number.isFinite(v)) {
           fail(
             "non_finite",
@@ -236,20 +253,12 @@ export function checkNormaliseSpec(spec: unknown, path: readonly PathSegment[]):
       }
       break;
     }
-    case "zScore": {
-      finite("mean", false);
-      const sd = finite("sd", false);
-      if (sd !== undefined && !(sd > 0)) {
-        fail("invalid_value", [...path, "sd"], `sd must be positive, got ${describe(sd)}`);
-      }
-      break;
-    }
     case "distanceToReference":
-      finite("reference", true);
+      specNumber(s, "reference", path, method, true);
       break;
     case "goalposts": {
-      const low = finite("low", true) as number;
-      const high = finite("high", true) as number;
+      const low = specNumber(s, "low", path, method, true) as number;
+      const high = specNumber(s, "high", path, method, true) as number;
       if (low === high) {
         fail(
           "zero_spread",
@@ -257,7 +266,7 @@ export function checkNormaliseSpec(spec: unknown, path: readonly PathSegment[]):
           `goalposts low and high must differ, got ${low} and ${high}`,
         );
       }
-      const scale = finite("scale", false);
+      const scale = specNumber(s, "scale", path, method, false);
       if (scale !== undefined && !(scale > 0)) {
         fail("invalid_value", [...path, "scale"], `scale must be positive, got ${describe(scale)}`);
       }
@@ -278,7 +287,12 @@ export interface ResolvedAggregation {
   readonly shift: number;
 }
 
-/** Validates a method name, its power and a zero policy; `path` points at the spec. */
+const AGGREGATIONS: readonly unknown[] = aggregationMethods;
+
+/**
+ * Validates a method name, its power and a zero policy; `path` points at the spec (paths and
+ * messages are built only on failure).
+ */
 export function resolveAggregation(
   method: unknown,
   p: unknown,
@@ -287,7 +301,13 @@ export function resolveAggregation(
   zeroPath: readonly PathSegment[],
 ): ResolvedAggregation {
   const m = method ?? "arithmetic";
-  assertOneOf(m, aggregationMethods, [...path, "method"], "method");
+  if (!AGGREGATIONS.includes(m)) {
+    fail(
+      "invalid_value",
+      [...path, "method"],
+      `method must be one of ${aggregationMethods.join(", ")}, got ${describe(m)}`,
+    );
+  }
   let power = m === "geometric" ? 0 : m === "harmonic" ? -1 : 1;
   if (m === "generalised") {
     if (p === undefined)
@@ -303,7 +323,7 @@ export function resolveAggregation(
     if (typeof zeroPolicy !== "object" || zeroPolicy === null || Array.isArray(zeroPolicy)) {
       fail("invalid_type", zeroPath, `zeroPolicy must be an object, got ${describe(zeroPolicy)}`);
     }
-    const z = zeroPolicy as Readonly<Record<string, unknown>>;
+    const z = zeroPolicy as Rec;
     const np = z["nonPositive"] ?? "error";
     if (np !== "error" && np !== "shift") {
       fail(
@@ -322,31 +342,29 @@ export function resolveAggregation(
     }
     if (np === "shift") shift = sh;
   }
-  return { method: m, p: power, shift };
+  return { method: m as AggregationMethod, p: power, shift };
 }
 
-/** The outcome of {@link aggregateValues}: a value, null (nothing to aggregate) or a failure. */
-export type AggregateOutcome =
-  | { readonly ok: true; readonly value: number | null }
-  | {
-      readonly ok: false;
-      readonly code: "non_positive_value" | "non_finite";
-      readonly index: number;
-      readonly message: string;
-    };
-
-const NULL_OUTCOME: AggregateOutcome = { ok: true, value: null };
+/** Why {@link aggregateValues} cannot compute a mean. */
+export interface AggregateFailure {
+  readonly code: "non_positive_value" | "non_finite";
+  /** The position of the offending value; −1 for an overflow of the mean. */
+  readonly index: number;
+  readonly message: string;
+}
 
 /**
- * Weighted power mean of the non-null (and non-NaN) values with positive weight, weights renormalised over them.
- * p = 1 arithmetic, p = 0 geometric, p = −1 harmonic. The result is kept within the range of the
- * aggregated values (a mean cannot leave it; this removes floating-point overshoot).
+ * Weighted power mean of the non-null (and non-NaN) values with positive weight, weights
+ * renormalised over them. p = 1 arithmetic, p = 0 geometric, p = −1 harmonic. The result is kept
+ * within the range of the aggregated values (a mean cannot leave it; this removes floating-point
+ * overshoot). Returns the mean, `null` when there is nothing to aggregate, or a failure (the only
+ * object it returns).
  */
 export function aggregateValues(
   values: ArrayLike<number | null>,
   weights: readonly number[],
   agg: ResolvedAggregation,
-): AggregateOutcome {
+): number | null | AggregateFailure {
   const { p, shift } = agg;
   let sw = 0;
   let s = 0;
@@ -367,7 +385,6 @@ export function aggregateValues(
       const mean =
         p === 0 ? "a geometric mean" : p === -1 ? "a harmonic mean" : `a power mean with p = ${p}`;
       return {
-        ok: false,
         code: "non_positive_value",
         index: i,
         message: `${mean} needs ${what} values${shift !== 0 ? ` after the shift of ${shift}` : ""}, got ${describe(raw)}`,
@@ -378,19 +395,18 @@ export function aggregateValues(
       s += w * Math.pow(v, p);
     }
   }
-  if (sw === 0) return NULL_OUTCOME;
+  if (sw === 0) return null;
   let r = p === 1 ? s / sw : p === 0 ? Math.exp(s / sw) : Math.pow(s / sw, 1 / p);
   r -= shift;
   if (!Number.isFinite(r)) {
     return {
-      ok: false,
       code: "non_finite",
       index: -1,
       message: "the mean overflowed the range of floating-point numbers",
     };
   }
   r = r < lo ? lo : r > hi ? hi : r;
-  return { ok: true, value: noZero(r) };
+  return noZero(r);
 }
 
 /** Whether a resolved band contains a score, by its declared inclusivity. */

@@ -335,6 +335,31 @@ describe("aggregate", () => {
       }
     });
 
+    it("checks every value and weight before computing, each value before its weight", () => {
+      const at = (fn: () => unknown) => {
+        const e = thrown(fn);
+        return [e.code, e.issues[0]?.path];
+      };
+      // a missing value's weight is checked too
+      expect(at(() => aggregate([null, 1], [Number.NaN, 1]))).toStrictEqual([
+        "non_finite",
+        ["weights", 0],
+      ]);
+      expect(at(() => aggregate(["1" as never, 1], [-1, 1]))).toStrictEqual([
+        "invalid_type",
+        ["values", 0],
+      ]);
+      expect(at(() => aggregate([null, 1], [1, 1], { missing: "error" }))).toStrictEqual([
+        "missing_value",
+        ["values", 0],
+      ]);
+      // a bad value after a non-positive one is reported, not the mean's failure
+      expect(at(() => aggregate([0, Number.NaN], [1, 1], { method: "geometric" }))).toStrictEqual([
+        "non_finite",
+        ["values", 1],
+      ]);
+    });
+
     it("raises rather than returning Infinity when the mean overflows", () => {
       const e = thrown(() => aggregate([1e308, 1e308], [1, 1]));
       expect([e.code, e.issues[0]?.path]).toStrictEqual(["non_finite", ["values"]]);

@@ -1,6 +1,11 @@
-import { assertArray, assertFinite, assertRecord, describe, fail } from "../_lib/assert.js";
+import { assertArray, assertFinite, describe, fail, failAt } from "../_lib/assert.js";
 import type { AggregationMethod } from "../schema/vocabularies.js";
-import { aggregateValues, resolveAggregation, type ZeroPolicy } from "./_shared.js";
+import {
+  aggregateValues,
+  resolveAggregation,
+  type ResolvedAggregation,
+  type ZeroPolicy,
+} from "./_shared.js";
 
 export type { ZeroPolicy } from "./_shared.js";
 
@@ -51,8 +56,90 @@ export interface AggregateOptions {
 export function aggregate(
   values: readonly (number | null)[],
   weights: readonly number[],
-  spec: AggregateOptions = {},
+  spec?: AggregateOptions,
 ): number | null {
+  const o = spec === undefined ? NO_OPTIONS : spec;
+  if (
+    !Array.isArray(values) ||
+    values.length === 0 ||
+    !Array.isArray(weights) ||
+    weights.length !== values.length ||
+    typeof o !== "object" ||
+    o === null ||
+    Array.isArray(o)
+  ) {
+    badArguments(values, weights, o);
+  }
+  const missing = o.missing;
+  const strict = missing === "error";
+  if (missing !== undefined && missing !== "reweight" && !strict) {
+    fail(
+      "invalid_value",
+      ["spec", "missing"],
+      `missing must be "reweight" or "error", got ${describe(missing)}`,
+    );
+  }
+  const agg =
+    o.method === undefined && o.zeroPolicy === undefined
+      ? ARITHMETIC
+      : resolveAggregation(o.method, o.p, o.zeroPolicy, SPEC, ZERO_POLICY);
+  // the weighted arithmetic mean (the common case) is computed in the checking pass; the other
+  // means check every value first, then compute (aggregateValues)
+  const plain = agg.p === 1 && agg.shift === 0;
+  let sum = 0;
+  let sw = 0;
+  let s = 0;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    const w = weights[i];
+    if (
+      (v === null ? strict : typeof v !== "number" || v - v !== 0) ||
+      typeof w !== "number" ||
+      w - w !== 0 ||
+      w < 0
+    ) {
+      badEntry(values, weights, strict, i);
+    }
+    sum += w;
+    if (plain && v !== null && w !== 0) {
+      sw += w;
+      s += w * (v as number);
+      if ((v as number) < lo) lo = v as number;
+      if ((v as number) > hi) hi = v as number;
+    }
+  }
+  if (!(sum > 0) || !Number.isFinite(sum)) {
+    fail(
+      "zero_weights",
+      ["weights"],
+      `weights must sum to a positive finite number, got ${sum} (weights)`,
+    );
+  }
+  if (plain) {
+    if (sw === 0) return null;
+    const r = s / sw;
+    if (r - r === 0) return r < lo ? lo : r > hi ? hi : r === 0 ? 0 : r;
+    return fail(
+      "non_finite",
+      ["values"],
+      "the mean overflowed the range of floating-point numbers (values)",
+    );
+  }
+  const r = aggregateValues(values, weights, agg);
+  if (typeof r !== "object" || r === null) return r;
+  if (r.index >= 0) return fail(r.code, ["values", r.index], `${r.message} (values[${r.index}])`);
+  return fail(r.code, ["values"], `${r.message} (values)`);
+}
+
+const NO_OPTIONS: AggregateOptions = {};
+const ARITHMETIC: ResolvedAggregation = { method: "arithmetic", p: 1, shift: 0 };
+const SPEC = ["spec"] as const;
+const ZERO_POLICY = ["spec", "zeroPolicy"] as const;
+
+/** Throws for values, weights or spec of the wrong kind, in the order they are checked. */
+function badArguments(values: unknown, weights: unknown, spec: unknown): never {
   assertArray(values, ["values"], "values", { nonEmpty: true });
   assertArray(weights, ["weights"], "weights");
   if (weights.length !== values.length) {
@@ -62,56 +149,31 @@ export function aggregate(
       `weights must have one weight per value (${values.length}), got ${weights.length} (weights)`,
     );
   }
-  const rawSpec: unknown = spec;
-  assertRecord(rawSpec, ["spec"], "spec");
-  const missing = spec.missing ?? "reweight";
-  if (missing !== "reweight" && missing !== "error") {
-    fail(
-      "invalid_value",
-      ["spec", "missing"],
-      `missing must be "reweight" or "error", got ${describe(missing)}`,
-    );
-  }
-  const agg = resolveAggregation(
-    spec.method,
-    spec.p,
-    spec.zeroPolicy,
-    ["spec"],
-    ["spec", "zeroPolicy"],
-  );
-  let sum = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v === null) {
-      if (missing === "error") {
-        fail(
-          "missing_value",
-          ["values", i],
-          `values[${i}] is missing and the spec says missing: "error"`,
-        );
-      }
-    } else {
-      assertFinite(v, ["values", i], `values[${i}]`);
-    }
-    const w = weights[i];
-    assertFinite(w, ["weights", i], `weights[${i}]`);
-    if (w < 0)
+  return failAt("invalid_type", ["spec"], `spec must be an object, got ${describe(spec)}`);
+}
+
+/** Throws for the value or the weight at `i` (the value is checked first). */
+function badEntry(
+  values: readonly unknown[],
+  weights: readonly unknown[],
+  strict: boolean,
+  i: number,
+): never {
+  const v = values[i];
+  if (v === null) {
+    if (strict) {
       fail(
-        "negative_weight",
-        ["weights", i],
-        `weights[${i}] must not be negative, got ${describe(w)}`,
+        "missing_value",
+        ["values", i],
+        `values[${i}] is missing and the spec says missing: "error"`,
       );
-    sum += w;
-  }
-  if (!(sum > 0) || !Number.isFinite(sum)) {
-    fail(
-      "zero_weights",
-      ["weights"],
-      `weights must sum to a positive finite number, got ${sum} (weights)`,
-    );
-  }
-  const r = aggregateValues(values, weights, agg);
-  if (r.ok) return r.value;
-  if (r.index >= 0) return fail(r.code, ["values", r.index], `${r.message} (values[${r.index}])`);
-  return fail(r.code, ["values"], `${r.message} (values)`);
+    }
+  } else assertFinite(v, ["values", i], `values[${i}]`);
+  const w = weights[i];
+  assertFinite(w, ["weights", i], `weights[${i}]`);
+  return fail(
+    "negative_weight",
+    ["weights", i],
+    `weights[${i}] must not be negative, got ${describe(w)}`,
+  );
 }

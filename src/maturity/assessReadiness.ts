@@ -243,7 +243,8 @@ function nonEmptyArray(
   return v as readonly Readonly<Record<string, unknown>>[];
 }
 
-function amountOf(value: unknown, path: readonly PathSegment[]): Decimal {
+/** The amount of the cost (`funding` −1) or of funding `funding`, read as a Decimal. */
+function amountOf(value: unknown, funding: number): Decimal {
   const amount =
     typeof value === "object" && value !== null
       ? (value as { amount?: unknown }).amount
@@ -252,10 +253,14 @@ function amountOf(value: unknown, path: readonly PathSegment[]): Decimal {
   if (typeof amount === "string" && /^-?(0|[1-9]\d{0,14})(\.\d{1,6})?$/.test(amount)) {
     return new Dec(amount);
   }
+  const path: PathSegment[] =
+    funding < 0
+      ? ["solution", "cost", "amount"]
+      : ["solution", "funding", funding, "amount", "amount"];
   return fail(
     "invalid_money",
-    [...path, "amount"],
-    `${formatPath([...path, "amount"])} must be a Decimal or a decimal string such as "125000.00", got ${describe(amount)}`,
+    path,
+    `${formatPath(path)} must be a Decimal or a decimal string such as "125000.00", got ${describe(amount)}`,
   );
 }
 
@@ -277,13 +282,12 @@ function evaluate(s: Readonly<Record<string, unknown>>, declared: number): Map<s
   const secured = funding.filter((f) => f["secured"] === true);
   let fullFunding = false;
   if (cost !== undefined) {
-    const costAmount = amountOf(cost, ["solution", "cost"]);
+    const costAmount = amountOf(cost, -1);
     const currency = currencyOf(cost);
     let sum = new Dec(0);
     funding.forEach((f, i) => {
       if (f["secured"] !== true) return;
-      const path = ["solution", "funding", i, "amount"];
-      const amount = amountOf(f["amount"], path);
+      const amount = amountOf(f["amount"], i);
       if (currencyOf(f["amount"]) === currency) sum = sum.plus(amount);
     });
     fullFunding = sum.gte(costAmount);
@@ -363,10 +367,13 @@ export function assessReadiness(solution: Solution): ReadinessAssessment {
     criterion: c.criterion,
     met: met.get(c.id) === true,
   }));
+  // the highest step with every criterion of it and of the steps below met
+  const unmet = new Set<ReadinessLevel>();
+  for (const c of checks) if (!c.met) unmet.add(c.level);
   let index = 0;
   for (const step of readinessSteps) {
-    if (checks.every((c) => c.level !== step.level || c.met)) index = step.index;
-    else break;
+    if (unmet.has(step.level)) break;
+    index = step.index;
   }
   // "idea.title" holds for every named solution; an unnamed one still starts at idea
   index = Math.max(index, 1);

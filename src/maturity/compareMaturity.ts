@@ -96,30 +96,62 @@ function shape(r: unknown, name: "a" | "b"): asserts r is MaturityResult {
       [name, "units"],
       `${name}.units must be an array, got ${describe(x.units)}`,
     );
-  x.units.forEach((u, i) => {
-    if (
-      typeof u !== "object" ||
-      u === null ||
-      typeof u.unit !== "string" ||
-      !Array.isArray(u.dimensions)
-    ) {
+  const units = x.units;
+  for (let i = 0; i < units.length; i++) if (!isUnit(units[i])) explainUnit(units[i], name, i);
+}
+
+const finiteNumber = (v: unknown): boolean => typeof v === "number" && v - v === 0;
+
+/** Whether `x` has the numbers a comparison reads (the fast check; see {@link scores}). */
+function hasScores(x: unknown): boolean {
+  if (typeof x !== "object" || x === null) return false;
+  const o = x as Partial<OverallScore>;
+  const level = o.level as Partial<LevelRef> | null | undefined;
+  return (
+    (o.score === null || finiteNumber(o.score)) &&
+    finiteNumber(o.coverage) &&
+    (level === null || level === undefined || finiteNumber(level.index))
+  );
+}
+
+/** Whether `u` is a unit result a comparison can read. */
+function isUnit(u: unknown): boolean {
+  const x = u as Partial<UnitMaturity> | null;
+  if (typeof x !== "object" || x === null || typeof x.unit !== "string") return false;
+  const dims = x.dimensions;
+  if (!Array.isArray(dims) || !hasScores(x.overall)) return false;
+  for (let j = 0; j < dims.length; j++) {
+    const d = dims[j] as Partial<DimensionScore>;
+    if (!hasScores(d) || typeof d.id !== "string") return false;
+  }
+  return true;
+}
+
+/** Throws for unit `i` of a result, which {@link isUnit} refused: what is wrong, and where. */
+function explainUnit(u: unknown, name: "a" | "b", i: number): void {
+  const x = u as Partial<UnitMaturity> | null;
+  if (
+    typeof x !== "object" ||
+    x === null ||
+    typeof x.unit !== "string" ||
+    !Array.isArray(x.dimensions)
+  ) {
+    fail(
+      "invalid_type",
+      [name, "units", i],
+      `${name}.units[${i}] must be a unit result, got ${describe(u)}`,
+    );
+  }
+  scores(x.overall, [name, "units", i, "overall"]);
+  (x.dimensions as readonly DimensionScore[]).forEach((d, j) => {
+    scores(d, [name, "units", i, "dimensions", j]);
+    if (typeof d.id !== "string") {
       fail(
         "invalid_type",
-        [name, "units", i],
-        `${name}.units[${i}] must be a unit result, got ${describe(u)}`,
+        [name, "units", i, "dimensions", j, "id"],
+        `a dimension needs a string id, got ${describe(d.id)}`,
       );
     }
-    scores(u.overall, [name, "units", i, "overall"]);
-    (u.dimensions as readonly DimensionScore[]).forEach((d, j) => {
-      scores(d, [name, "units", i, "dimensions", j]);
-      if (typeof d.id !== "string") {
-        fail(
-          "invalid_type",
-          [name, "units", i, "dimensions", j, "id"],
-          `a dimension needs a string id, got ${describe(d.id)}`,
-        );
-      }
-    });
   });
 }
 

@@ -296,6 +296,15 @@ describe("normalise", () => {
       }
     });
 
+    it("reports bad values before a bad spec", () => {
+      const e = thrown(() => normalise([1, Number.NaN], { method: "logistic" } as never));
+      expect([e.code, e.issues[0]?.path]).toStrictEqual(["non_finite", ["values", 1]]);
+      const z = thrown(() => normalise(["1" as never, 2], { method: "zScore", sd: -1 }));
+      expect([z.code, z.issues[0]?.path]).toStrictEqual(["invalid_type", ["values", 0]]);
+      const zs = thrown(() => normalise([1, Number.NaN], { method: "zScore" }));
+      expect([zs.code, zs.issues[0]?.path]).toStrictEqual(["non_finite", ["values", 1]]);
+    });
+
     it("raises rather than returning Infinity on overflow", () => {
       const e = thrown(() => normalise([-1e308, 1e308], { method: "minMax" }));
       expect(e.code).toBe("non_finite");

@@ -1,6 +1,13 @@
-import { assertNullableNumbers, fail } from "../_lib/assert.js";
+import { describe, fail } from "../_lib/assert.js";
 import type { NormaliseSpec } from "../schema/framework.js";
-import { checkNormaliseSpec, normaliseValues } from "./_shared.js";
+import {
+  checkNormaliseSpec,
+  normaliseValues,
+  NOT_NUMBERS,
+  specNumber,
+  type Degenerate,
+  type Rec,
+} from "./_shared.js";
 
 /**
  * Normalises one indicator's values across units onto a common scale, the way the OECD/JRC
@@ -47,16 +54,30 @@ export function normalise(
   values: readonly (number | null)[],
   spec: NormaliseSpec,
 ): (number | null)[] {
-  const xs = assertNullableNumbers(values, ["values"], "values");
-  const s = checkNormaliseSpec(spec, ["spec"]);
-  const out = normaliseValues(xs, s);
+  if (!Array.isArray(values)) checkValues(values);
+  let s: NormaliseSpec;
+  try {
+    s = checkNormaliseSpec(spec, SPEC);
+    if (s.method === "zScore") {
+      specNumber(spec as Rec, "mean", SPEC, "zScore", false);
+      const sd = specNumber(spec as Rec, "sd", SPEC, "zScore", false);
+      if (sd !== undefined && !(sd > 0))
+        fail("invalid_value", ["spec", "sd"], `sd must be positive, got ${describe(sd)}`);
+    }
+  } catch (e) {
+    checkValues(values); // bad values are reported before a bad spec
+    throw e;
+  }
+  // both check the values as they read them
+  const out = s.method === "zScore" ? zScores(values, s) : normaliseValues(values, s);
+  if (out === NOT_NUMBERS) checkValues(values);
   if (!Array.isArray(out)) {
-    if (s.degenerate === "null") return xs.map(() => null);
+    if (s.degenerate === "null") return values.map(() => null);
     return fail(out.code, ["values"], `${out.message} (values)`);
   }
   for (let i = 0; i < out.length; i++) {
     const v = out[i];
-    if (v !== null && v !== undefined && !Number.isFinite(v)) {
+    if (v !== null && v !== undefined && v - v !== 0) {
       fail(
         "non_finite",
         ["values", i],
@@ -65,4 +86,64 @@ export function normalise(
     }
   }
   return out;
+}
+
+const SPEC = ["spec"] as const;
+const noZero = (v: number): number => (v === 0 ? 0 : v);
+
+/**
+ * (x − mean) / sd × `sd` + `mean` with the sample standard deviation; the sums run over the sorted
+ * values, so the result does not depend on the order of the units.
+ */
+function zScores(
+  values: readonly (number | null)[],
+  spec: NormaliseSpec & { method: "zScore" },
+): (number | null)[] | Degenerate {
+  const d = spec.direction ?? 1;
+  const sorted: number[] = [];
+  for (const v of values) {
+    if (v === null) continue;
+    if (typeof v !== "number" || v - v !== 0) return NOT_NUMBERS;
+    sorted.push(noZero(v * d));
+  }
+  const count = sorted.length;
+  if (count < 2) {
+    return {
+      code: "too_few_values",
+      message: `zScore compares units with each other and needs at least two values, got ${count}`,
+    };
+  }
+  sorted.sort((a, b) => a - b);
+  let total = 0;
+  for (const v of sorted) total += v;
+  const mean = total / count;
+  let ss = 0;
+  for (const v of sorted) ss += (v - mean) * (v - mean);
+  const sd = Math.sqrt(ss / (count - 1));
+  if (!(sd > 0)) {
+    return {
+      code: "zero_spread",
+      message: `zScore needs a positive standard deviation, but every value is ${describe((sorted[0] as number) * d)}`,
+    };
+  }
+  const m = spec.mean ?? 0;
+  const k = spec.sd ?? 1;
+  return values.map((v) => (v === null ? null : noZero(((noZero(v * d) - mean) / sd) * k + m)));
+}
+
+/** Throws at the first value that is not a finite number or null (the slow path: errors only). */
+function checkValues(values: unknown): void {
+  if (!Array.isArray(values)) {
+    fail("invalid_type", ["values"], `values must be an array, got ${describe(values)}`);
+  }
+  let i = 0;
+  while (i < values.length && (values[i] === null || Number.isFinite(values[i]))) i++;
+  if (i === values.length) return;
+  const v: unknown = values[i];
+  const number = typeof v === "number";
+  fail(
+    number ? "non_finite" : "invalid_type",
+    ["values", i],
+    `values[${i}] must be a ${number ? "finite " : ""}number, got ${describe(v)}`,
+  );
 }

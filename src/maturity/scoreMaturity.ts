@@ -1,6 +1,6 @@
 import { AssessmentError, type Issue, type PathSegment } from "../errors/AssessmentError.js";
 import type { ErrorCode } from "../errors/codes.js";
-import { describe, fail, assertOneOf } from "../_lib/assert.js";
+import { describe, fail } from "../_lib/assert.js";
 import { compareIds } from "../_lib/sort.js";
 import {
   checkFramework,
@@ -20,6 +20,7 @@ import type { Source } from "../schema/common.js";
 import {
   aggregateValues,
   checkNormaliseSpec,
+  type BoundedSpec,
   findBand,
   normaliseValues,
   resolveAggregation,
@@ -218,7 +219,7 @@ interface IndicatorPlan {
   /** multiSelect: Σ positive weights */
   readonly positive: number;
   readonly rows: ReadonlyMap<string, number> | null;
-  readonly spec: NormaliseSpec | null;
+  readonly spec: BoundedSpec | null;
   readonly method: IndicatorMethod;
 }
 
@@ -247,40 +248,58 @@ type Rec = Readonly<Record<string, unknown>>;
 
 const isRecord = (x: unknown): x is Rec => typeof x === "object" && x !== null && !Array.isArray(x);
 
+const ARRAYS = ["dimensions", "indicators", "levels"] as const;
+const WEIGHTED = ["dimensions", "indicators"] as const;
+const TYPES: readonly unknown[] = indicatorTypes;
+
 /**
  * Checks what `checkFramework` takes for granted (arrays of objects with ids) and what it does not
  * check (finite, non-negative weights; known indicator types). A framework malformed deeper down
- * (e.g. a Likert indicator without a scale) is reported by `scoreMaturity` as a whole.
+ * (e.g. a Likert indicator without a scale) is reported by `scoreMaturity` as a whole. Paths and
+ * messages are built only for what fails.
  */
 function frameworkShape(f: unknown): asserts f is MaturityFramework {
-  const need = (ok: boolean, path: PathSegment[], what: string, got: unknown): void => {
-    if (!ok) fail("invalid_type", ["framework", ...path], `${what}, got ${describe(got)}`);
-  };
-  need(isRecord(f), [], "framework must be an object", f);
-  const r = f as Rec;
-  for (const key of ["dimensions", "indicators", "levels"]) {
-    need(Array.isArray(r[key]), [key], `framework.${key} must be an array`, r[key]);
+  if (!isRecord(f)) badShape("invalid_type", [], "framework must be an object", f);
+  for (const key of ARRAYS) {
+    if (!Array.isArray(f[key]))
+      badShape("invalid_type", [key], `framework.${key} must be an array`, f[key]);
   }
-  for (const key of ["dimensions", "indicators"]) {
-    (r[key] as Rec[]).forEach((item, i) => {
+  for (const key of WEIGHTED) {
+    const items = f[key] as readonly unknown[];
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
       const w = isRecord(item) ? item["weight"] : undefined;
-      if (w === undefined) return;
-      const p: PathSegment[] = [key, i, "weight"];
-      need(typeof w === "number", p, "weight must be a number", w);
-      if (!Number.isFinite(w))
-        fail("non_finite", ["framework", ...p], `weight must be finite, got ${describe(w)}`);
-      if ((w as number) < 0)
-        fail(
-          "negative_weight",
-          ["framework", ...p],
-          `weight must not be negative, got ${describe(w)}`,
-        );
-    });
+      if (w === undefined || (typeof w === "number" && w - w === 0 && w >= 0)) continue;
+      badShape(
+        typeof w !== "number" ? "invalid_type" : w - w !== 0 ? "non_finite" : "negative_weight",
+        [key, i, "weight"],
+        typeof w !== "number"
+          ? "weight must be a number"
+          : w - w !== 0
+            ? "weight must be finite"
+            : "weight must not be negative",
+        w,
+      );
+    }
   }
-  (r["indicators"] as Rec[]).forEach((ind, i) => {
+  const indicators = f["indicators"] as readonly unknown[];
+  for (let i = 0; i < indicators.length; i++) {
+    const ind = indicators[i];
     const type = isRecord(ind) ? ind["type"] : undefined;
-    assertOneOf(type, indicatorTypes, ["framework", "indicators", i, "type"], "type");
-  });
+    if (!TYPES.includes(type)) {
+      badShape(
+        "invalid_value",
+        ["indicators", i, "type"],
+        `type must be one of ${indicatorTypes.join(", ")}`,
+        type,
+      );
+    }
+  }
+}
+
+/** Fails at `framework[...path]`: "<what>, got <got>". */
+function badShape(code: ErrorCode, path: PathSegment[], what: string, got: unknown): never {
+  return fail(code, ["framework", ...path], `${what}, got ${describe(got)}`);
 }
 
 function compile(framework: MaturityFramework, zeroPolicy: unknown) {
@@ -296,10 +315,10 @@ function compile(framework: MaturityFramework, zeroPolicy: unknown) {
   dims.forEach((d, j) => dimIndex.set(d.id, j));
 
   const indicators: IndicatorPlan[] = framework.indicators.map((ind, k): IndicatorPlan => {
-    const path: PathSegment[] = ["framework", "indicators", k];
     let direction: 1 | -1 = ind.direction ?? 1;
-    let spec: NormaliseSpec | null = null;
+    let spec: BoundedSpec | null = null;
     if (ind.type === "numeric") {
+      const path: PathSegment[] = ["framework", "indicators", k];
       const s = checkNormaliseSpec(ind.normalisation, [...path, "normalisation"]);
       if (s.method === "zScore") {
         fail(
@@ -395,20 +414,20 @@ function compile(framework: MaturityFramework, zeroPolicy: unknown) {
   };
 
   type Comp = { id: string; kind: "indicator" | "dimension"; ref: number; weight: number };
-  const childrenOf = (parent: string | undefined): Comp[] => {
-    const out: Comp[] = [];
-    if (parent !== undefined) {
-      for (const p of indicators) {
-        if (p.dimension === parent)
-          out.push({ id: p.id, kind: "indicator", ref: p.index, weight: p.weight });
-      }
-    }
-    dims.forEach((c, j) => {
-      if (c.parent === parent)
-        out.push({ id: c.id, kind: "dimension", ref: j, weight: c.weight ?? 1 });
-    });
-    return out;
+  // the components of each dimension (and of the overall score, key undefined), grouped once:
+  // its indicators, then its sub-dimensions (all indicators go in first), in framework order
+  const components = new Map<string | undefined, Comp[]>();
+  const add = (key: string | undefined, c: Comp): void => {
+    const list = components.get(key);
+    if (list) list.push(c);
+    else components.set(key, [c]);
   };
+  for (const p of indicators)
+    add(p.dimension, { id: p.id, kind: "indicator", ref: p.index, weight: p.weight });
+  dims.forEach((c, j) =>
+    add(c.parent, { id: c.id, kind: "dimension", ref: j, weight: c.weight ?? 1 }),
+  );
+  const childrenOf = (parent: string | undefined): Comp[] => components.get(parent) ?? [];
   const dimNodes: NodePlan[] = dims.map((d, j) =>
     node(
       j,
@@ -477,100 +496,114 @@ function addRow(a: Answers, id: string, nInd: number): number {
   return row;
 }
 
+/** Fails at `observations[i].value[...rest]`: "indicator "x": <what>, got <got>". */
+function badValue(
+  ind: IndicatorPlan,
+  i: number,
+  code: ErrorCode,
+  what: string,
+  got: unknown,
+  ...rest: PathSegment[]
+): never {
+  return fail(
+    code,
+    ["observations", i, "value", ...rest],
+    `indicator ${JSON.stringify(ind.id)}: ${what}, got ${describe(got)}`,
+  );
+}
+
+/**
+ * Reads a number of observation `i`: the answer (`row` undefined) or the value of a grid row
+ * (`row` and its position `j`); on the indicator's scale unless it is numeric.
+ */
+function readNumber(ind: IndicatorPlan, x: unknown, i: number, row?: string, j = 0): number {
+  if (
+    typeof x === "number" &&
+    x - x === 0 &&
+    (ind.type === "numeric" || (x >= ind.lo && x <= ind.hi))
+  ) {
+    return x;
+  }
+  const what = row === undefined ? "the answer" : `row ${JSON.stringify(row)}`;
+  const rest: PathSegment[] = row === undefined ? [] : [j, "value"];
+  if (typeof x !== "number")
+    badValue(ind, i, "invalid_type", `${what} must be a number`, x, ...rest);
+  if (!Number.isFinite(x)) badValue(ind, i, "non_finite", `${what} must be finite`, x, ...rest);
+  return badValue(
+    ind,
+    i,
+    "out_of_range",
+    `${what} must lie on the scale [${ind.lo}, ${ind.hi}]`,
+    x,
+    ...rest,
+  );
+}
+
 /** Reads and checks one answer (observation `i`); returns its number, or NaN for an unanswered one. */
 function readValue(ind: IndicatorPlan, v: unknown, i: number): number {
   if (v === null) return NO_ANSWER;
-  // checks `ok`, else fails at observations[i].value[...rest] with "indicator "x": <what>, got <got>"
-  const need = (
-    ok: boolean,
-    code: ErrorCode,
-    what: string,
-    got: unknown,
-    ...rest: PathSegment[]
-  ) => {
-    if (!ok)
-      fail(
-        code,
-        ["observations", i, "value", ...rest],
-        `indicator ${JSON.stringify(ind.id)}: ${what}, got ${describe(got)}`,
-      );
-  };
-  const number = (x: unknown, what: string, ...rest: PathSegment[]): number => {
-    need(typeof x === "number", "invalid_type", `${what} must be a number`, x, ...rest);
-    need(Number.isFinite(x), "non_finite", `${what} must be finite`, x, ...rest);
-    if (ind.type !== "numeric") {
-      need(
-        (x as number) >= ind.lo && (x as number) <= ind.hi,
-        "out_of_range",
-        `${what} must lie on the scale [${ind.lo}, ${ind.hi}]`,
-        x,
-        ...rest,
-      );
-    }
-    return x as number;
-  };
   const options = ind.options as ReadonlyMap<string, number>;
   switch (ind.type) {
     case "binary":
-      need(
-        typeof v === "boolean",
-        "invalid_type",
-        "a binary answer must be true, false or null",
-        v,
-      );
-      return v ? 1 : 0;
+      if (typeof v === "boolean") return v ? 1 : 0;
+      return badValue(ind, i, "invalid_type", "a binary answer must be true, false or null", v);
     case "likert":
     case "numeric":
-      return number(v, "the answer");
-    case "categorical":
-      need(typeof v === "string", "invalid_type", "the answer must be an option", v);
-      need(options.has(v as string), "out_of_range", "the answer must be one of its options", v);
-      return options.get(v as string) as number;
-    case "multiSelect":
+      return readNumber(ind, v, i);
+    case "categorical": {
+      if (typeof v !== "string")
+        badValue(ind, i, "invalid_type", "the answer must be an option", v);
+      const score = options.get(v);
+      if (score === undefined)
+        badValue(ind, i, "out_of_range", "the answer must be one of its options", v);
+      return score;
+    }
+    case "multiSelect": {
+      if (!Array.isArray(v))
+        badValue(ind, i, "invalid_type", "the answer must be an array of options", v);
+      const ticked = v.length > 1 ? new Set<string>() : null;
+      let sum = 0;
+      for (let j = 0; j < v.length; j++) {
+        const x: unknown = v[j];
+        if (typeof x !== "string")
+          badValue(ind, i, "invalid_type", "a ticked option must be a string", x, j);
+        const w = options.get(x);
+        if (w === undefined)
+          badValue(ind, i, "out_of_range", "a ticked option must be one of its options", x, j);
+        if (ticked !== null) {
+          if (ticked.has(x)) badValue(ind, i, "duplicate_id", "an option is ticked twice", x, j);
+          ticked.add(x);
+        }
+        sum += w;
+      }
+      return sum;
+    }
     case "ratingGrid": {
-      need(
-        Array.isArray(v),
-        "invalid_type",
-        `the answer must be an array of ${ind.type === "multiSelect" ? "options" : "{ row, value }"}`,
-        v,
-      );
-      const seen = new Set<string>();
+      if (!Array.isArray(v))
+        badValue(ind, i, "invalid_type", "the answer must be an array of { row, value }", v);
+      const rows = ind.rows as ReadonlyMap<string, number>;
+      const answered = v.length > 1 ? new Set<string>() : null;
       let sum = 0;
       let n = 0;
-      (v as unknown[]).forEach((x, j) => {
-        if (ind.type === "multiSelect") {
-          need(typeof x === "string", "invalid_type", "a ticked option must be a string", x, j);
-          need(
-            options.has(x as string),
-            "out_of_range",
-            "a ticked option must be one of its options",
-            x,
-            j,
-          );
-          need(!seen.has(x as string), "duplicate_id", "an option is ticked twice", x, j);
-          seen.add(x as string);
-          sum += options.get(x as string) as number;
-          return;
+      for (let j = 0; j < v.length; j++) {
+        const x: unknown = v[j];
+        if (!isRecord(x))
+          badValue(ind, i, "invalid_type", "a grid answer must be { row, value }", x, j);
+        const row = x["row"];
+        if (typeof row !== "string")
+          badValue(ind, i, "invalid_type", "row must be a string", row, j, "row");
+        if (!rows.has(row)) badValue(ind, i, "unknown_reference", "unknown row", row, j, "row");
+        if (answered !== null) {
+          if (answered.has(row))
+            badValue(ind, i, "duplicate_id", "a row is answered twice", row, j, "row");
+          answered.add(row);
         }
-        need(isRecord(x), "invalid_type", "a grid answer must be { row, value }", x, j);
-        const row = (x as Rec)["row"];
-        need(typeof row === "string", "invalid_type", "row must be a string", row, j, "row");
-        need(
-          (ind.rows as ReadonlyMap<string, number>).has(row as string),
-          "unknown_reference",
-          "unknown row",
-          row,
-          j,
-          "row",
-        );
-        need(!seen.has(row as string), "duplicate_id", "a row is answered twice", row, j, "row");
-        seen.add(row as string);
-        const value = (x as Rec)["value"];
-        if (value === null) return;
-        sum += number(value, `row ${JSON.stringify(row)}`, j, "value");
+        const value = x["value"];
+        if (value === null) continue;
+        sum += readNumber(ind, value, i, row, j);
         n++;
-      });
-      return ind.type === "multiSelect" ? sum : n === 0 ? NO_ANSWER : sum / n;
+      }
+      return n === 0 ? NO_ANSWER : sum / n;
     }
   }
 }
@@ -858,7 +891,11 @@ function runNode(run: Run, u: number, nodePlan: NodePlan, j: number): void {
     return;
   }
   const r = aggregateValues(buf, nodePlan.weights, nodePlan.agg);
-  if (!r.ok) {
+  if (r === null) {
+    node[at] = NO_ANSWER;
+    run.reasons.set(nb + j, "no component has a score");
+  } else if (typeof r === "number") node[at] = r;
+  else {
     const who =
       r.index >= 0
         ? ` (${nodePlan.kinds[r.index]} ${JSON.stringify(nodePlan.componentIds[r.index])})`
@@ -870,10 +907,6 @@ function runNode(run: Run, u: number, nodePlan: NodePlan, j: number): void {
       `unit ${JSON.stringify(unit)}, ${nodePlan.index >= 0 ? `dimension ${JSON.stringify(nodePlan.id)}` : "overall score"}: ${r.message}${who}; declare options.zeroPolicy to shift the scores`,
     );
   }
-  if (r.value === null) {
-    node[at] = NO_ANSWER;
-    run.reasons.set(nb + j, "no component has a score");
-  } else node[at] = r.value;
 }
 
 /** The object with `reason` added when there is one (no `reason: undefined` key otherwise). */
