@@ -1,5 +1,5 @@
 import type { Assessment } from "../schema/assessment.js";
-import { readAssessment, readNeeds, readSolutions, readStakeholders } from "./_shared.js";
+import { assertParsed } from "../_lib/parsed.js";
 
 /** A need and the solutions that address it. */
 export interface CoveredNeed {
@@ -50,12 +50,11 @@ export interface NeedCoverageResult {
  * Rule: a solution addresses a need when the need's id is in its `addressesNeeds`. The ICC asks
  * that strategies rest on the needs stakeholders stated (documented, intelligentcitieschallenge.eu
  * City Lab 1); the table itself is designed by this project. Lists keep the assessment's order.
+ * The assessment is trusted as parsed: every addressed need exists and no solution lists one twice.
  *
- * @param assessment - the assessment (stakeholders, needs and solutions)
+ * @param assessment - the parsed assessment (needs and solutions)
  * @returns the coverage both ways, the gaps and the counts
- * @throws AssessmentError `invalid_type` (a field of the wrong type), `duplicate_id` (need,
- *   solution or stakeholder id repeated, or a need listed twice by one solution),
- *   `unknown_reference` (a solution addresses an unknown need, a need names an unknown stakeholder)
+ * @throws AssessmentError `not_parsed` (the assessment did not come from `parseAssessment`)
  * @example
  * ```ts
  * import { parseAssessment } from "icc-assessment/schema";
@@ -82,23 +81,31 @@ export interface NeedCoverageResult {
  * ```
  */
 export function needCoverage(assessment: Assessment): NeedCoverageResult {
-  const a = readAssessment(assessment);
-  const needs = readNeeds(a, readStakeholders(a));
-  const solutions = readSolutions(a, new Set(needs.map((n) => n.id)));
+  assertParsed(assessment, "assessment");
+  const { needs, solutions } = assessment;
+  const byNeed = new Map<string, string[]>();
+  for (const n of needs) byNeed.set(n.id, []);
+  let links = 0;
+  let withNeeds = 0;
+  const solutionsWithoutNeeds: string[] = [];
+  const covering: CoveringSolution[] = solutions.map((s) => {
+    const addressed = s.addressesNeeds ?? [];
+    for (const n of addressed) (byNeed.get(n) as string[]).push(s.id);
+    links += addressed.length;
+    if (addressed.length > 0) withNeeds++;
+    else solutionsWithoutNeeds.push(s.id);
+    return { id: s.id, title: s.title, needs: [...addressed] };
+  });
 
-  const byNeed = new Map<string, string[]>(needs.map((n) => [n.id, []]));
-  for (const s of solutions) for (const n of s.needs) (byNeed.get(n) as string[]).push(s.id);
-
-  const coveredNeeds: CoveredNeed[] = needs.map((n) => ({
-    id: n.id,
-    statement: n.statement,
-    solutions: byNeed.get(n.id) as string[],
-  }));
-  const uncoveredNeeds = coveredNeeds.filter((n) => n.solutions.length === 0).map((n) => n.id);
-  const solutionsWithoutNeeds = solutions.filter((s) => s.needs.length === 0).map((s) => s.id);
+  const uncoveredNeeds: string[] = [];
+  const coveredNeeds: CoveredNeed[] = needs.map((n) => {
+    const by = byNeed.get(n.id) as string[];
+    if (by.length === 0) uncoveredNeeds.push(n.id);
+    return { id: n.id, statement: n.statement, solutions: by };
+  });
   return {
     needs: coveredNeeds,
-    solutions: solutions.map((s) => ({ id: s.id, title: s.title, needs: [...s.needs] })),
+    solutions: covering,
     uncoveredNeeds,
     solutionsWithoutNeeds,
     counts: {
@@ -106,9 +113,9 @@ export function needCoverage(assessment: Assessment): NeedCoverageResult {
       coveredNeeds: needs.length - uncoveredNeeds.length,
       uncoveredNeeds: uncoveredNeeds.length,
       solutions: solutions.length,
-      solutionsWithNeeds: solutions.length - solutionsWithoutNeeds.length,
+      solutionsWithNeeds: withNeeds,
       solutionsWithoutNeeds: solutionsWithoutNeeds.length,
-      links: solutions.reduce((sum, s) => sum + s.needs.length, 0),
+      links,
     },
   };
 }

@@ -1,16 +1,19 @@
 import type { PathSegment } from "../errors/AssessmentError.js";
 import type { Assessment } from "../schema/assessment.js";
+import type { Need, Stakeholder } from "../schema/entities.js";
 import { helices, type Helix } from "../schema/vocabularies.js";
 import {
   assertFiniteAt,
-  assertList,
+  assertArrayAt,
   assertRecord,
   assertString,
   describe,
   failAt,
+  isRecord,
 } from "../_lib/assert.js";
+import { indexAssessment } from "../_lib/assessmentIndex.js";
+import { assertParsed } from "../_lib/parsed.js";
 import { compareIds, competitionRanks } from "../_lib/sort.js";
-import { readAssessment, readNeeds, readStakeholders, type NeedRef } from "./_shared.js";
 
 /** The factors {@link rankNeeds} combines, in the order they are reported. */
 export const needFactors = ["votes", "scores", "gap", "helix"] as const;
@@ -126,25 +129,31 @@ const RULES: Readonly<Record<NeedFactor, string>> = {
   helix: "distinct helix groups among the stakeholders who raised the need ÷ 4",
 };
 
+/** Whether `v` is a string with at least one non-space character. */
+function isText(v: unknown): v is string {
+  return typeof v === "string" && v.trim() !== "";
+}
+
 function readWeights(weights: unknown): Record<NeedFactor, number> {
-  const path: PathSegment[] = ["options", "weights"];
   const merged: Record<NeedFactor, number> = { ...DEFAULT_NEED_FACTOR_WEIGHTS };
   if (weights !== undefined) {
-    assertRecord(weights, path, "weights");
-    for (const [key, value] of Object.entries(weights)) {
+    if (!isRecord(weights)) assertRecord(weights, ["options", "weights"], "weights");
+    for (const key of Object.keys(weights)) {
+      const value = weights[key];
       if (!(needFactors as readonly string[]).includes(key)) {
         failAt(
           "invalid_value",
-          [...path, key],
+          ["options", "weights", key],
           `unknown factor ${JSON.stringify(key)}; factors are ${needFactors.join(", ")}`,
         );
       }
       if (value === undefined) continue;
-      assertFiniteAt(value, [...path, key], `weight of ${key}`);
+      if (typeof value !== "number" || !Number.isFinite(value))
+        assertFiniteAt(value, ["options", "weights", key], `weight of ${key}`);
       if (value < 0)
         failAt(
           "negative_weight",
-          [...path, key],
+          ["options", "weights", key],
           `weight of ${key} must not be negative, got ${describe(value)}`,
         );
       merged[key as NeedFactor] = value;
@@ -152,7 +161,11 @@ function readWeights(weights: unknown): Record<NeedFactor, number> {
   }
   const sum = needFactors.reduce((s, f) => s + merged[f], 0);
   if (!(sum > 0) || !Number.isFinite(sum)) {
-    failAt("zero_weights", path, `factor weights must sum to a positive finite number, got ${sum}`);
+    failAt(
+      "zero_weights",
+      ["options", "weights"],
+      `factor weights must sum to a positive finite number, got ${sum}`,
+    );
   }
   for (const f of needFactors) merged[f] = merged[f] / sum;
   return merged;
@@ -166,48 +179,90 @@ interface Levels {
   readonly targets: ReadonlyMap<string, string>;
 }
 
-function readMaturity(
-  a: Readonly<Record<string, unknown>>,
-  maturity: unknown,
-  unitOption: unknown,
-): Levels | null {
-  if (maturity === undefined) return null;
-  const mp: PathSegment[] = ["options", "maturity"];
-  assertRecord(maturity, mp, "maturity");
-  const levelList = assertList(maturity["levels"], [...mp, "levels"], "levels");
-  if (levelList.length === 0) failAt("empty", [...mp, "levels"], "levels must not be empty");
+const MP: readonly PathSegment[] = ["options", "maturity"];
+
+/** The level positions of `options.maturity.levels` (a plain value: checked here). */
+function readLevels(maturity: Readonly<Record<string, unknown>>): Map<string, number> {
+  const list = maturity["levels"];
+  if (!Array.isArray(list)) assertArrayAt(list, [...MP, "levels"], "levels");
+  if (list.length === 0) failAt("empty", [...MP, "levels"], "levels must not be empty");
   const position = new Map<string, number>();
-  levelList.forEach((l, i) => {
-    assertRecord(l, [...mp, "levels", i], "level");
+  for (let i = 0; i < list.length; i++) {
+    const l: unknown = list[i];
+    if (!isRecord(l)) assertRecord(l, [...MP, "levels", i], "level");
     const id = l["id"];
-    assertString(id, [...mp, "levels", i, "id"], "level id", { nonEmpty: true });
+    if (!isText(id)) assertString(id, [...MP, "levels", i, "id"], "level id", { nonEmpty: true });
     if (position.has(id))
       failAt(
         "duplicate_id",
-        [...mp, "levels", i, "id"],
+        [...MP, "levels", i, "id"],
         `duplicate level id ${JSON.stringify(id)}`,
       );
     position.set(id, i);
-  });
-
-  let unit: string;
-  if (unitOption !== undefined) {
-    assertString(unitOption, ["options", "unit"], "unit", { nonEmpty: true });
-    unit = unitOption;
-  } else {
-    const city = a["city"];
-    assertRecord(city, ["assessment", "city"], "city");
-    const id = city["id"];
-    assertString(id, ["assessment", "city", "id"], "city id", { nonEmpty: true });
-    unit = id;
   }
-  const units = assertList(maturity["units"], [...mp, "units"], "units");
+  return position;
+}
+
+/** The current level of each dimension in `options.maturity.units[u]` (checked here). */
+function readCurrent(
+  unitResult: Readonly<Record<string, unknown>>,
+  u: number,
+  position: ReadonlyMap<string, number>,
+): Map<string, string | null> {
+  const dims = unitResult["dimensions"];
+  if (!Array.isArray(dims)) assertArrayAt(dims, [...MP, "units", u, "dimensions"], "dimensions");
+  const current = new Map<string, string | null>();
+  for (let i = 0; i < dims.length; i++) {
+    const d: unknown = dims[i];
+    if (!isRecord(d)) assertRecord(d, [...MP, "units", u, "dimensions", i], "dimension result");
+    const id = d["id"];
+    if (!isText(id))
+      assertString(id, [...MP, "units", u, "dimensions", i, "id"], "dimension id", {
+        nonEmpty: true,
+      });
+    const level = d["level"];
+    if (level === null || level === undefined) {
+      current.set(id, null);
+      continue;
+    }
+    if (!isRecord(level))
+      assertRecord(level, [...MP, "units", u, "dimensions", i, "level"], "level");
+    const lid = level["id"];
+    if (typeof lid !== "string")
+      assertString(lid, [...MP, "units", u, "dimensions", i, "level", "id"], "level id");
+    if (!position.has(lid)) {
+      failAt(
+        "unknown_reference",
+        [...MP, "units", u, "dimensions", i, "level", "id"],
+        `level ${JSON.stringify(lid)} is not among options.maturity.levels`,
+      );
+    }
+    current.set(id, lid);
+  }
+  return current;
+}
+
+/**
+ * The maturity option (a plain value, checked here) and the assessment's targets (parsed: one per
+ * dimension); each target level must be one of the option's levels.
+ */
+function readMaturity(a: Assessment, maturity: unknown, unitOption: unknown): Levels | null {
+  if (maturity === undefined) return null;
+  if (!isRecord(maturity)) assertRecord(maturity, MP, "maturity");
+  const position = readLevels(maturity);
+  if (unitOption !== undefined && !isText(unitOption))
+    assertString(unitOption, ["options", "unit"], "unit", { nonEmpty: true });
+  const unit = unitOption ?? a.city.id;
+  const units = maturity["units"];
+  if (!Array.isArray(units)) assertArrayAt(units, [...MP, "units"], "units");
   let unitIndex = -1;
-  units.forEach((u, i) => {
-    assertRecord(u, [...mp, "units", i], "unit result");
-    assertString(u["unit"], [...mp, "units", i, "unit"], "unit", { nonEmpty: true });
-    if (u["unit"] === unit && unitIndex === -1) unitIndex = i;
-  });
+  for (let i = 0; i < units.length; i++) {
+    const u: unknown = units[i];
+    if (!isRecord(u)) assertRecord(u, [...MP, "units", i], "unit result");
+    const id = u["unit"];
+    if (!isText(id)) assertString(id, [...MP, "units", i, "unit"], "unit", { nonEmpty: true });
+    if (id === unit && unitIndex === -1) unitIndex = i;
+  }
   if (unitIndex === -1) {
     failAt(
       "unknown_reference",
@@ -215,126 +270,38 @@ function readMaturity(
       `no maturity result for unit ${JSON.stringify(unit)} in options.maturity.units`,
     );
   }
-  const up: PathSegment[] = [...mp, "units", unitIndex, "dimensions"];
-  const dims = assertList(
-    (units[unitIndex] as Record<string, unknown>)["dimensions"],
-    up,
-    "dimensions",
-  );
-  const current = new Map<string, string | null>();
-  dims.forEach((d, i) => {
-    assertRecord(d, [...up, i], "dimension result");
-    const id = d["id"];
-    assertString(id, [...up, i, "id"], "dimension id", { nonEmpty: true });
-    const level = d["level"];
-    if (level === null || level === undefined) {
-      current.set(id, null);
-      return;
-    }
-    assertRecord(level, [...up, i, "level"], "level");
-    const lid = level["id"];
-    assertString(lid, [...up, i, "level", "id"], "level id");
-    if (!position.has(lid)) {
-      failAt(
-        "unknown_reference",
-        [...up, i, "level", "id"],
-        `level ${JSON.stringify(lid)} is not among options.maturity.levels`,
-      );
-    }
-    current.set(id, lid);
-  });
+  const current = readCurrent(units[unitIndex] as Record<string, unknown>, unitIndex, position);
 
   const targets = new Map<string, string>();
-  const m = a["maturity"];
-  if (m !== undefined) {
-    assertRecord(m, ["assessment", "maturity"], "maturity");
-    const tp: PathSegment[] = ["assessment", "maturity", "targets"];
-    const list = assertList(m["targets"] ?? [], tp, "targets");
-    list.forEach((t, i) => {
-      assertRecord(t, [...tp, i], "target");
-      const dim = t["dimension"];
-      const level = t["level"];
-      assertString(dim, [...tp, i, "dimension"], "dimension", { nonEmpty: true });
-      assertString(level, [...tp, i, "level"], "level", { nonEmpty: true });
-      if (targets.has(dim))
-        failAt(
-          "duplicate_id",
-          [...tp, i, "dimension"],
-          `a second target for dimension ${JSON.stringify(dim)}`,
-        );
-      if (!position.has(level)) {
-        failAt(
-          "unknown_reference",
-          [...tp, i, "level"],
-          `target level ${JSON.stringify(level)} is not among options.maturity.levels`,
-        );
-      }
-      targets.set(dim, level);
-    });
+  const list = a.maturity?.targets ?? [];
+  for (let i = 0; i < list.length; i++) {
+    const t = list[i] as { readonly dimension: string; readonly level: string };
+    if (!position.has(t.level)) {
+      failAt(
+        "unknown_reference",
+        ["assessment", "maturity", "targets", i, "level"],
+        `target level ${JSON.stringify(t.level)} is not among options.maturity.levels (${[...position.keys()].join(", ")}): the maturity result is of another level scale`,
+      );
+    }
+    targets.set(t.dimension, t.level);
   }
-  return { unit, count: levelList.length, position, current, targets };
+  return { unit, count: position.size, position, current, targets };
 }
 
 interface RawNeed {
-  readonly need: NeedRef;
+  readonly need: Need;
   readonly votes: number | null;
   readonly meanScore: number | null;
   readonly scoreCount: number;
   readonly helices: readonly Helix[];
 }
 
-function readVotes(
-  need: NeedRef,
-  stakeholders: ReadonlyMap<string, unknown>,
-): Omit<RawNeed, "need" | "helices"> {
-  const p: PathSegment[] = ["assessment", "needs", need.index];
-  const v = need.record["votes"];
-  if (v !== undefined) {
-    assertFiniteAt(v, [...p, "votes"], "votes");
-    if (v < 0 || !Number.isInteger(v)) {
-      failAt(
-        "out_of_range",
-        [...p, "votes"],
-        `votes must be a whole number ≥ 0, got ${describe(v)}`,
-      );
-    }
-  }
-  const scores = need.record["scores"];
-  let meanScore: number | null = null;
-  let scoreCount = 0;
-  if (scores !== undefined) {
-    const list = assertList(scores, [...p, "scores"], "scores");
-    const seen = new Set<string>();
-    let sum = 0;
-    list.forEach((s, j) => {
-      const sp: PathSegment[] = [...p, "scores", j];
-      assertRecord(s, sp, "score");
-      const who = s["stakeholder"];
-      assertString(who, [...sp, "stakeholder"], "stakeholder", { nonEmpty: true });
-      if (!stakeholders.has(who))
-        failAt(
-          "unknown_reference",
-          [...sp, "stakeholder"],
-          `unknown stakeholder id ${JSON.stringify(who)}`,
-        );
-      if (seen.has(who))
-        failAt(
-          "duplicate_id",
-          [...sp, "stakeholder"],
-          `stakeholder ${JSON.stringify(who)} scored this need twice`,
-        );
-      seen.add(who);
-      const value = s["value"];
-      assertFiniteAt(value, [...sp, "value"], "score value");
-      if (value < 0)
-        failAt("out_of_range", [...sp, "value"], `score value must be ≥ 0, got ${describe(value)}`);
-      // dividing first keeps the mean finite even for values near the largest double
-      sum += value / list.length;
-    });
-    scoreCount = list.length;
-    if (scoreCount > 0) meanScore = sum;
-  }
-  return { votes: (v as number | undefined) ?? null, meanScore, scoreCount };
+/** The mean of a need's scores (dividing first keeps it finite near the largest double). */
+function meanOf(scores: readonly { readonly value: number }[] | undefined): number | null {
+  if (scores === undefined || scores.length === 0) return null;
+  let sum = 0;
+  for (const s of scores) sum += s.value / scores.length;
+  return sum;
 }
 
 function shareOfMax(
@@ -360,7 +327,11 @@ function shareOfMax(
   };
 }
 
-function gapFactor(need: NeedRef, levels: Levels | null, weight: number): NeedFactorContribution {
+function gapFactor(
+  dimension: string | undefined,
+  levels: Levels | null,
+  weight: number,
+): NeedFactorContribution {
   const none = (explanation: string): NeedFactorContribution => ({
     factor: "gap",
     raw: null,
@@ -370,8 +341,8 @@ function gapFactor(need: NeedRef, levels: Levels | null, weight: number): NeedFa
     explanation,
   });
   if (levels === null) return none("no maturity result given (options.maturity); the gap counts 0");
-  if (need.dimension === null) return none("the need has no dimension; the gap counts 0");
-  const dim = need.dimension;
+  if (dimension === undefined) return none("the need has no dimension; the gap counts 0");
+  const dim = dimension;
   if (!levels.current.has(dim))
     return none(`no maturity result for dimension ${JSON.stringify(dim)}; the gap counts 0`);
   const cur = levels.current.get(dim) ?? null;
@@ -412,15 +383,20 @@ function fmt(x: number): string {
  * - helix: x = distinct quadruple-helix groups among the stakeholders who raised the need ÷ 4.
  * Defaults: votes 0.3, scores 0.2, gap 0.3, helix 0.2. A factor without data for a need counts 0
  * for it and says why; weights are never silently moved to other factors. Ranks are competition
- * ranks on the unrounded score; ties share a rank and are listed by id.
+ * ranks on the unrounded score; ties share a rank and are listed by id. An assessment without
+ * needs gives an empty ranking.
  *
- * @param assessment - the assessment (stakeholders, needs, and `maturity.targets` for the gap)
+ * The assessment is trusted as parsed: votes, scores, stakeholders and targets were checked by
+ * `parseAssessment` (one score per stakeholder, one target per dimension). Only the options are
+ * checked here.
+ *
+ * @param assessment - the parsed assessment (stakeholders, needs, and `maturity.targets` for the gap)
  * @param options - factor weights, the maturity result and the unit to read it for
  * @returns the ranked needs with each factor's raw value, normalised value, weight and contribution
- * @throws AssessmentError `invalid_type` (a field of the wrong type), `empty` (no needs or no
- *   levels), `duplicate_id` (need, stakeholder, level, target or score repeated),
- *   `unknown_reference` (unknown stakeholder, level or maturity unit), `invalid_value` (unknown
- *   factor or helix), `out_of_range` (negative or fractional votes, negative score),
+ * @throws AssessmentError `not_parsed` (the assessment did not come from `parseAssessment`);
+ *   for the options: `invalid_type` (an option of the wrong type), `empty` (no levels),
+ *   `duplicate_id` (a level repeated), `unknown_reference` (a maturity unit, current level or
+ *   target level missing from `options.maturity`), `invalid_value` (unknown factor),
  *   `non_finite`, `negative_weight`, `zero_weights`
  * @example
  * ```ts
@@ -448,27 +424,29 @@ function fmt(x: number): string {
  * ```
  */
 export function rankNeeds(assessment: Assessment, options: RankNeedsOptions = {}): RankNeedsResult {
-  const a = readAssessment(assessment);
-  assertRecord(options as unknown, ["options"], "options");
+  assertParsed(assessment, "assessment");
+  if (!isRecord(options as unknown)) assertRecord(options as unknown, ["options"], "options");
   const weights = readWeights(options.weights);
-  const stakeholders = readStakeholders(a);
-  const needs = readNeeds(a, stakeholders);
-  if (needs.length === 0)
-    failAt("empty", ["assessment", "needs"], "needs must not be empty: there is nothing to rank");
-  const levels = readMaturity(a, options.maturity, options.unit);
+  const levels = readMaturity(assessment, options.maturity, options.unit);
+  const stakeholders = indexAssessment(assessment).stakeholders;
 
-  const raws: RawNeed[] = needs.map((need) => {
-    const groups = new Set(
-      need.raisedBy.map((s) => (stakeholders.get(s) as { helix: Helix }).helix),
-    );
+  const raws: RawNeed[] = assessment.needs.map((need) => {
+    const groups = new Set<Helix>();
+    for (const s of need.raisedBy) groups.add((stakeholders.get(s) as Stakeholder).helix);
     return {
       need,
-      ...readVotes(need, stakeholders),
+      votes: need.votes ?? null,
+      meanScore: meanOf(need.scores),
+      scoreCount: need.scores?.length ?? 0,
       helices: helices.filter((h) => groups.has(h)),
     };
   });
-  const maxVotes = Math.max(0, ...raws.map((r) => r.votes ?? 0));
-  const maxScore = Math.max(0, ...raws.map((r) => r.meanScore ?? 0));
+  let maxVotes = 0;
+  let maxScore = 0;
+  for (const r of raws) {
+    maxVotes = Math.max(maxVotes, r.votes ?? 0);
+    maxScore = Math.max(maxScore, r.meanScore ?? 0);
+  }
 
   const scored = raws.map((r) => {
     const helixCount = r.helices.length;
@@ -483,7 +461,7 @@ export function rankNeeds(assessment: Assessment, options: RankNeedsOptions = {}
         value: `mean score ${fmt(r.meanScore ?? 0)} from ${r.scoreCount} stakeholder${r.scoreCount === 1 ? "" : "s"}`,
         allZero: "every need's mean score is 0",
       }),
-      gapFactor(r.need, levels, weights.gap),
+      gapFactor(r.need.dimension, levels, weights.gap),
       {
         factor: "helix",
         raw: helixCount,
@@ -513,7 +491,7 @@ export function rankNeeds(assessment: Assessment, options: RankNeedsOptions = {}
     votes: raws.some((r) => r.votes !== null),
     scores: raws.some((r) => r.meanScore !== null),
     gap: scored.some((s) => s.factors[2]!.raw !== null),
-    helix: true,
+    helix: raws.length > 0,
   };
   return {
     method: "weightedFactors",
@@ -529,7 +507,7 @@ export function rankNeeds(assessment: Assessment, options: RankNeedsOptions = {}
       return {
         id: s.r.need.id,
         statement: s.r.need.statement,
-        dimension: s.r.need.dimension,
+        dimension: s.r.need.dimension ?? null,
         rank: ranks[i] as number,
         score: s.score,
         helices: s.r.helices,

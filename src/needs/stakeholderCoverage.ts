@@ -1,18 +1,9 @@
-import type { PathSegment } from "../errors/AssessmentError.js";
 import type { Assessment } from "../schema/assessment.js";
-import { helices, workshopKinds, type Helix, type WorkshopKind } from "../schema/vocabularies.js";
-import {
-  assertFiniteAt,
-  assertIds,
-  assertList,
-  assertRecord,
-  assertString,
-  describe,
-  failAt,
-  assertOneOfAt,
-} from "../_lib/assert.js";
-import { isIsoDate } from "../_lib/dates.js";
-import { readAssessment, readStakeholders, type StakeholderRef } from "./_shared.js";
+import type { Stakeholder } from "../schema/entities.js";
+import { helices, type Helix, type WorkshopKind } from "../schema/vocabularies.js";
+import { assertFiniteAt, assertRecord, describe, failAt, isRecord } from "../_lib/assert.js";
+import { indexAssessment } from "../_lib/assessmentIndex.js";
+import { assertParsed } from "../_lib/parsed.js";
 
 /** Default minimum share of participants a helix group should have (designed by this project). */
 export const DEFAULT_MIN_HELIX_SHARE = 0.1;
@@ -102,11 +93,11 @@ function participation(
 
 function countByHelix(
   ids: Iterable<string>,
-  stakeholders: ReadonlyMap<string, StakeholderRef>,
+  stakeholders: ReadonlyMap<string, Stakeholder>,
 ): Map<Helix, number> {
   const counts = new Map<Helix, number>();
   for (const id of ids) {
-    const h = (stakeholders.get(id) as StakeholderRef).helix;
+    const h = (stakeholders.get(id) as Stakeholder).helix;
     counts.set(h, (counts.get(h) ?? 0) + 1);
   }
   return counts;
@@ -120,15 +111,15 @@ function countByHelix(
  * `missing` with no participant and `belowShare` when share < `minHelixShare` (default 0.1). The
  * overall figures count each stakeholder once, however many workshops they attended. The ICC asks
  * for strategies co-created with businesses, knowledge institutions and citizens (documented); the
- * four groups and the default share are designed by this project.
+ * four groups and the default share are designed by this project. The assessment is trusted as
+ * parsed: every participant is a known stakeholder, listed once per workshop.
  *
- * @param assessment - the assessment (stakeholders and workshops)
+ * @param assessment - the parsed assessment (stakeholders and workshops)
  * @param options - the minimum share per helix group
  * @returns participation per workshop and overall, and the stakeholders who never took part
- * @throws AssessmentError `invalid_type` (a field of the wrong type), `duplicate_id` (workshop or
- *   stakeholder id repeated, or a participant listed twice), `unknown_reference` (unknown
- *   participant), `invalid_value` (unknown helix or workshop kind), `invalid_date`,
- *   `out_of_range` (`minHelixShare` outside 0–1), `non_finite`
+ * @throws AssessmentError `not_parsed` (the assessment did not come from `parseAssessment`),
+ *   `invalid_type` (options not an object, or `minHelixShare` not a number), `out_of_range`
+ *   (`minHelixShare` outside 0–1), `non_finite`
  * @example
  * ```ts
  * import { parseAssessment } from "icc-assessment/schema";
@@ -156,54 +147,32 @@ export function stakeholderCoverage(
   assessment: Assessment,
   options: StakeholderCoverageOptions = {},
 ): StakeholderCoverageResult {
-  const a = readAssessment(assessment);
-  assertRecord(options as unknown, ["options"], "options");
+  assertParsed(assessment, "assessment");
+  if (!isRecord(options as unknown)) assertRecord(options as unknown, ["options"], "options");
   const min = options.minHelixShare ?? DEFAULT_MIN_HELIX_SHARE;
-  assertFiniteAt(min, ["options", "minHelixShare"], "minHelixShare");
+  if (typeof min !== "number" || !Number.isFinite(min))
+    assertFiniteAt(min, ["options", "minHelixShare"], "minHelixShare");
   if (min < 0 || min > 1)
     failAt(
       "out_of_range",
       ["options", "minHelixShare"],
       `minHelixShare must be between 0 and 1, got ${describe(min)}`,
     );
-  const stakeholders = readStakeholders(a);
+  const stakeholders = indexAssessment(assessment).stakeholders;
 
-  const path: PathSegment[] = ["assessment", "workshops"];
-  const list = assertList(a["workshops"], path, "workshops");
-  const seen = new Set<string>();
   const everyone = new Set<string>();
-  const workshops = list.map((w, i): WorkshopParticipation => {
-    assertRecord(w, [...path, i], "workshop");
-    const id = w["id"];
-    assertString(id, [...path, i, "id"], "workshop id", { nonEmpty: true });
-    if (seen.has(id))
-      failAt("duplicate_id", [...path, i, "id"], `duplicate workshop id ${JSON.stringify(id)}`);
-    seen.add(id);
-    const kind = w["kind"];
-    assertOneOfAt(kind, workshopKinds, [...path, i, "kind"], "kind");
-    const date = w["date"];
-    if (!isIsoDate(date))
-      failAt(
-        "invalid_date",
-        [...path, i, "date"],
-        `date must be a calendar date YYYY-MM-DD, got ${describe(date)}`,
-      );
-    const participants = assertIds(w["participants"], [...path, i, "participants"], "participants");
-    participants.forEach((p, j) => {
-      if (!stakeholders.has(p))
-        failAt(
-          "unknown_reference",
-          [...path, i, "participants", j],
-          `unknown stakeholder id ${JSON.stringify(p)}`,
-        );
-      everyone.add(p);
-    });
-    const rows = participation(countByHelix(participants, stakeholders), participants.length, min);
+  const workshops = assessment.workshops.map((w): WorkshopParticipation => {
+    for (const p of w.participants) everyone.add(p);
+    const rows = participation(
+      countByHelix(w.participants, stakeholders),
+      w.participants.length,
+      min,
+    );
     return {
-      id,
-      kind,
-      date,
-      participants: participants.length,
+      id: w.id,
+      kind: w.kind,
+      date: w.date,
+      participants: w.participants.length,
       helices: rows,
       missing: rows.filter((r) => r.status === "missing").map((r) => r.helix),
       belowShare: rows.filter((r) => r.status === "belowShare").map((r) => r.helix),
@@ -216,18 +185,20 @@ export function stakeholderCoverage(
     const total = registered.get(r.helix) ?? 0;
     return { ...r, stakeholders: total, neverParticipated: total - r.participants };
   });
+  const neverParticipated: { id: string; name: string; helix: Helix }[] = [];
+  for (const s of assessment.stakeholders) {
+    if (!everyone.has(s.id)) neverParticipated.push({ id: s.id, name: s.name, helix: s.helix });
+  }
   return {
     minHelixShare: min,
     workshops,
     overall: {
-      stakeholders: stakeholders.size,
+      stakeholders: assessment.stakeholders.length,
       participants: everyone.size,
       helices: overall,
       missing: rows.filter((r) => r.status === "missing").map((r) => r.helix),
       belowShare: rows.filter((r) => r.status === "belowShare").map((r) => r.helix),
     },
-    neverParticipated: [...stakeholders.values()]
-      .filter((s) => !everyone.has(s.id))
-      .map((s) => ({ id: s.id, name: s.name, helix: s.helix })),
+    neverParticipated,
   };
 }

@@ -1,245 +1,125 @@
-import { AssessmentError, formatPath, type PathSegment } from "../errors/AssessmentError.js";
+import type { PathSegment } from "../errors/AssessmentError.js";
 import type { SwotItem } from "../schema/entities.js";
-import { swotQuadrants, type SwotQuadrant } from "../schema/vocabularies.js";
-import {
-  assertFiniteAt,
-  assertList,
-  assertRecord,
-  assertString,
-  describe,
-  failAt,
-  assertOneOfAt,
-} from "../_lib/assert.js";
+import type { SwotQuadrant, TowsKind } from "../schema/vocabularies.js";
+import { assertArrayAt, assertString, describe, failAt } from "../_lib/assert.js";
+import { compareIds } from "../_lib/sort.js";
 import type {
-  BuildSwotOptions,
   BuildSwotResult,
   FactorEvaluation,
   FactorEvaluationRow,
   RatingConvention,
   SwotPosition,
 } from "./buildSwot.js";
+import type { CrossSwotResult, TowsStrategyResult } from "./crossSwot.js";
 
 /** The conventional midpoint of an IFE or EFE total (David, Strategic Management). */
 export const MIDPOINT = 2.5;
 /** Tolerance on the sum of weights and on the boundaries of totals. */
 export const TOLERANCE = 1e-9;
 
-const INTERNAL: readonly SwotQuadrant[] = ["strength", "weakness"];
+/** Whether `v` is a string with at least one non-space character. */
+export function isText(v: unknown): v is string {
+  return typeof v === "string" && v.trim() !== "";
+}
 
-/** Reads an optional set of ids given as an array or a Set. */
+/** Whether a quadrant is internal (strengths and weaknesses, the IFE matrix). */
+export function isInternal(q: SwotQuadrant): boolean {
+  return q === "strength" || q === "weakness";
+}
+
+/** Reads an optional set of ids given as an array or a Set (an option: checked). */
 export function readIdSet(
   value: unknown,
   path: readonly PathSegment[],
   name: string,
 ): ReadonlySet<string> | null {
   if (value === undefined) return null;
-  const list = value instanceof Set ? [...(value as Set<unknown>)] : assertList(value, path, name);
-  list.forEach((v, i) => assertString(v, [...path, i], `${name}[${i}]`, { nonEmpty: true }));
-  return new Set(list as string[]);
+  const list: unknown = value instanceof Set ? [...(value as Set<unknown>)] : value;
+  if (!Array.isArray(list)) assertArrayAt(list, path, name);
+  for (let i = 0; i < list.length; i++) {
+    const v: unknown = list[i];
+    if (!isText(v)) assertString(v, [...path, i], `${name}[${i}]`, { nonEmpty: true });
+  }
+  return value instanceof Set ? (value as ReadonlySet<string>) : new Set(list as string[]);
 }
 
-function readEvidence(
+/** Reads the `ratingConvention` option (default `"david"`). */
+export function readConvention(
   value: unknown,
+  optionsPath: readonly PathSegment[],
+): RatingConvention {
+  if (value === undefined) return "david";
+  if (value !== "david" && value !== "free") {
+    failAt(
+      "invalid_value",
+      [...optionsPath, "ratingConvention"],
+      `ratingConvention must be "david" or "free", got ${describe(value)}`,
+    );
+  }
+  return value;
+}
+
+/**
+ * Checks every evidence indicator of `items` against ids the caller gave (`options.indicators`);
+ * `path` is where the items are.
+ */
+export function checkIndicators(
+  items: readonly SwotItem[],
+  known: ReadonlySet<string>,
   path: readonly PathSegment[],
-  indicators: ReadonlySet<string> | null,
-  needs: ReadonlySet<string> | null,
-): NonNullable<SwotItem["evidence"]> {
-  const list = assertList(value, path, "evidence");
-  return list.map((e, j) => {
-    const p = [...path, j];
-    assertRecord(e, p, "evidence");
-    const indicator = e["indicator"];
-    const need = e["need"];
-    const note = e["note"];
-    if (indicator === undefined && need === undefined && note === undefined) {
-      failAt("missing_field", p, "evidence needs an indicator, a need or a note");
-    }
-    if (note !== undefined) assertString(note, [...p, "note"], "note");
-    if (indicator !== undefined) {
-      assertString(indicator, [...p, "indicator"], "indicator", { nonEmpty: true });
-      if (indicators && !indicators.has(indicator)) {
+): void {
+  for (let i = 0; i < items.length; i++) {
+    const evidence = (items[i] as SwotItem).evidence;
+    if (evidence === undefined) continue;
+    for (let j = 0; j < evidence.length; j++) {
+      const indicator = evidence[j]?.indicator;
+      if (indicator !== undefined && !known.has(indicator)) {
         failAt(
           "unknown_reference",
-          [...p, "indicator"],
+          [...path, i, "evidence", j, "indicator"],
           `unknown indicator id ${JSON.stringify(indicator)}`,
         );
       }
     }
-    if (need !== undefined) {
-      assertString(need, [...p, "need"], "need", { nonEmpty: true });
-      if (needs && !needs.has(need))
-        failAt("unknown_reference", [...p, "need"], `unknown need id ${JSON.stringify(need)}`);
-    }
-    return {
-      ...(indicator !== undefined ? { indicator } : {}),
-      ...(need !== undefined ? { need } : {}),
-      ...(note !== undefined ? { note } : {}),
-    };
-  });
-}
-
-/** Validates SWOT items and returns copies (the input is never returned or changed). */
-export function readSwotItems(
-  items: unknown,
-  path: readonly PathSegment[],
-  indicators: ReadonlySet<string> | null,
-  needs: ReadonlySet<string> | null,
-): SwotItem[] {
-  const list = assertList(items, path, "items");
-  const seen = new Set<string>();
-  return list.map((item, i) => {
-    const p = [...path, i];
-    assertRecord(item, p, "SWOT item");
-    const id = item["id"];
-    assertString(id, [...p, "id"], "id", { nonEmpty: true });
-    if (seen.has(id))
-      failAt("duplicate_id", [...p, "id"], `duplicate SWOT item id ${JSON.stringify(id)}`);
-    seen.add(id);
-    const quadrant = item["quadrant"];
-    if (quadrant === undefined) {
-      failAt(
-        "missing_field",
-        [...p, "quadrant"],
-        `SWOT item ${JSON.stringify(id)} has no quadrant; expected one of ${swotQuadrants.join(", ")}`,
-      );
-    }
-    assertOneOfAt(quadrant, swotQuadrants, [...p, "quadrant"], "quadrant");
-    const text = item["text"];
-    assertString(text, [...p, "text"], "text", { nonEmpty: true });
-    const weight = item["weight"];
-    if (weight !== undefined) {
-      assertFiniteAt(weight, [...p, "weight"], "weight");
-      if (weight < 0)
-        failAt(
-          "negative_weight",
-          [...p, "weight"],
-          `weight must not be negative, got ${describe(weight)}`,
-        );
-      if (weight > 1)
-        failAt(
-          "out_of_range",
-          [...p, "weight"],
-          `weight must be between 0 and 1, got ${describe(weight)}`,
-        );
-    }
-    const rating = item["rating"];
-    if (rating !== undefined) {
-      assertFiniteAt(rating, [...p, "rating"], "rating");
-      if (rating < 1 || rating > 4)
-        failAt(
-          "out_of_range",
-          [...p, "rating"],
-          `rating must be between 1 and 4, got ${describe(rating)}`,
-        );
-    }
-    const evidence =
-      item["evidence"] === undefined
-        ? undefined
-        : readEvidence(item["evidence"], [...p, "evidence"], indicators, needs);
-    return {
-      id,
-      quadrant,
-      text,
-      ...(weight !== undefined ? { weight } : {}),
-      ...(rating !== undefined ? { rating } : {}),
-      ...(evidence !== undefined ? { evidence } : {}),
-    };
-  });
-}
-
-function checkConvention(item: SwotItem, path: readonly PathSegment[]): void {
-  const r = item.rating as number;
-  if (item.quadrant === "strength" && r < 3) {
-    failAt(
-      "out_of_range",
-      path,
-      `a strength is rated 3 (minor strength) or 4 (major strength) in an IFE matrix, got ${describe(r)}; pass ratingConvention: "free" to allow any rating from 1 to 4`,
-    );
-  }
-  if (item.quadrant === "weakness" && r > 2) {
-    failAt(
-      "out_of_range",
-      path,
-      `a weakness is rated 1 (major weakness) or 2 (minor weakness) in an IFE matrix, got ${describe(r)}; pass ratingConvention: "free" to allow any rating from 1 to 4`,
-    );
   }
 }
 
+/**
+ * One factor evaluation matrix of items known to be sound (rated all or none, weighted all or
+ * none, weights summing to 1): `null` with the reason when the matrix is empty or unweighted.
+ */
 function evaluate(
   matrix: "IFE" | "EFE",
-  entries: readonly { item: SwotItem; index: number }[],
-  path: readonly PathSegment[],
-  convention: RatingConvention,
+  entries: readonly SwotItem[],
 ): { value: FactorEvaluation | null; reason: string | null } {
   const what = matrix === "IFE" ? "strengths and weaknesses" : "opportunities and threats";
   if (entries.length === 0) return { value: null, reason: `no ${what}, so no ${matrix} matrix` };
-  const rated = entries.filter((e) => e.item.rating !== undefined).length;
-  const weighted = entries.filter((e) => e.item.weight !== undefined).length;
+  let rated = 0;
+  let weighted = 0;
+  for (const e of entries) {
+    if (e.rating !== undefined) rated++;
+    if (e.weight !== undefined) weighted++;
+  }
   if (rated === 0 && weighted === 0) {
     return {
       value: null,
       reason: `no weights or ratings on the ${what}: an unweighted SWOT, so no ${matrix} matrix`,
     };
   }
-  const unrated = entries.find((e) => e.item.rating === undefined);
-  if (unrated) {
-    failAt(
-      "missing_field",
-      [...path, unrated.index, "rating"],
-      `every one of the ${what} needs a rating once one has a weight or rating (${rated} of ${entries.length} rated)`,
-    );
-  }
-  if (convention === "david" && matrix === "IFE") {
-    for (const e of entries) checkConvention(e.item, [...path, e.index, "rating"]);
-  }
-  let weights: number[];
-  let weighting: "given" | "equal";
-  if (weighted === 0) {
-    weights = entries.map(() => 1 / entries.length);
-    weighting = "equal";
-  } else {
-    const unweighted = entries.find((e) => e.item.weight === undefined);
-    if (unweighted) {
-      failAt(
-        "missing_field",
-        [...path, unweighted.index, "weight"],
-        `every one of the ${what} needs a weight once one has a weight (${weighted} of ${entries.length} weighted), or none for equal weights`,
-      );
-    }
-    weights = entries.map((e) => e.item.weight as number);
-    const sum = weights.reduce((s, w) => s + w, 0);
-    if (Math.abs(sum - 1) > TOLERANCE) {
-      throw new AssessmentError(
-        entries.map((e) => {
-          const p = [...path, e.index, "weight"];
-          return {
-            code: "invalid_value" as const,
-            path: p,
-            message: `the weights of the ${what} must sum to 1 (±${TOLERANCE}), got ${sum}; this weight is ${e.item.weight} (${formatPath(p)})`,
-          };
-        }),
-      );
-    }
-    weighting = "given";
-  }
-  const rows: FactorEvaluationRow[] = entries.map((e, k) => {
-    const weight = weights[k] as number;
-    const rating = e.item.rating as number;
-    return {
-      id: e.item.id,
-      quadrant: e.item.quadrant,
-      text: e.item.text,
-      weight,
-      rating,
-      weightedScore: weight * rating,
-    };
+  const equal = 1 / entries.length;
+  let raw = 0;
+  const rows: FactorEvaluationRow[] = entries.map((e) => {
+    const weight = weighted === 0 ? equal : (e.weight as number);
+    const rating = e.rating as number;
+    const weightedScore = weight * rating;
+    raw += weightedScore;
+    return { id: e.id, quadrant: e.quadrant, text: e.text, weight, rating, weightedScore };
   });
-  const raw = rows.reduce((s, r) => s + r.weightedScore, 0);
   const total = Math.min(4, Math.max(1, raw));
   return {
     value: {
       matrix,
-      weighting,
+      weighting: weighted === 0 ? "equal" : "given",
       rows,
       total,
       midpoint: MIDPOINT,
@@ -294,46 +174,37 @@ export function positionOf(ife: number, efe: number): SwotPosition {
   };
 }
 
-/** The whole SWOT computation; `path` is where the items are, `optionsPath` where the options are. */
-export function swotOf(
-  items: unknown,
-  path: readonly PathSegment[],
-  options: BuildSwotOptions,
-  optionsPath: readonly PathSegment[],
-): BuildSwotResult {
-  assertRecord(options as unknown, optionsPath, "options");
-  const indicators = readIdSet(options.indicators, [...optionsPath, "indicators"], "indicators");
-  const needs = readIdSet(options.needs, [...optionsPath, "needs"], "needs");
-  const convention = options.ratingConvention ?? "david";
-  if (convention !== "david" && convention !== "free") {
-    failAt(
-      "invalid_value",
-      [...optionsPath, "ratingConvention"],
-      `ratingConvention must be "david" or "free", got ${describe(convention)}`,
-    );
+/** What {@link computeSwot} records about how the items were checked. */
+export interface SwotChecks {
+  readonly ratingConvention: RatingConvention;
+  readonly indicatorsChecked: boolean;
+  readonly needsChecked: boolean;
+}
+
+/**
+ * The SWOT computation on items known to be sound: checked by `buildSwot`, or parsed (the parser
+ * enforces decision 0201). Never throws.
+ */
+export function computeSwot(list: readonly SwotItem[], checks: SwotChecks): BuildSwotResult {
+  const strengths: SwotItem[] = [];
+  const weaknesses: SwotItem[] = [];
+  const opportunities: SwotItem[] = [];
+  const threats: SwotItem[] = [];
+  const internal: SwotItem[] = [];
+  const external: SwotItem[] = [];
+  const lists: Readonly<Record<SwotQuadrant, SwotItem[]>> = {
+    strength: strengths,
+    weakness: weaknesses,
+    opportunity: opportunities,
+    threat: threats,
+  };
+  for (const item of list) {
+    lists[item.quadrant].push(item);
+    (isInternal(item.quadrant) ? internal : external).push(item);
   }
-  const list = readSwotItems(items, path, indicators, needs);
-  if (list.length === 0)
-    failAt("empty", path, "items must not be empty: a SWOT needs at least one item");
-  const entries = list.map((item, index) => ({ item, index }));
-  const of = (q: SwotQuadrant) => list.filter((i) => i.quadrant === q);
-  const ife = evaluate(
-    "IFE",
-    entries.filter((e) => INTERNAL.includes(e.item.quadrant)),
-    path,
-    convention,
-  );
-  const efe = evaluate(
-    "EFE",
-    entries.filter((e) => !INTERNAL.includes(e.item.quadrant)),
-    path,
-    convention,
-  );
+  const ife = evaluate("IFE", internal);
+  const efe = evaluate("EFE", external);
   const position = ife.value && efe.value ? positionOf(ife.value.total, efe.value.total) : null;
-  const strengths = of("strength");
-  const weaknesses = of("weakness");
-  const opportunities = of("opportunity");
-  const threats = of("threat");
   return {
     strengths,
     weaknesses,
@@ -354,52 +225,94 @@ export function swotOf(
       position: position ? null : "the position needs both an IFE and an EFE total",
     },
     parameters: {
-      ratingConvention: convention,
+      ratingConvention: checks.ratingConvention,
       midpoint: MIDPOINT,
       tolerance: TOLERANCE,
-      indicatorsChecked: indicators !== null,
-      needsChecked: needs !== null,
+      indicatorsChecked: checks.indicatorsChecked,
+      needsChecked: checks.needsChecked,
     },
   };
 }
 
-/** The ids of a list of records with ids. */
-export function idsOf(
-  list: readonly unknown[],
-  path: readonly PathSegment[],
-  what: string,
-): Set<string> {
-  const out = new Set<string>();
-  list.forEach((x, i) => {
-    assertRecord(x, [...path, i], what);
-    assertString(x["id"], [...path, i, "id"], `${what} id`, { nonEmpty: true });
-    out.add(x["id"]);
-  });
-  return out;
+/** A TOWS strategy known to be sound (checked by `crossSwot`, or parsed). */
+export interface SoundTowsLink {
+  readonly id: string;
+  readonly kind: TowsKind;
+  readonly text: string;
+  readonly items: readonly string[];
+  readonly solutions?: readonly string[] | undefined;
 }
 
-/** The indicator ids of the framework the assessment embeds and uses, or null. */
-export function embeddedIndicators(a: Readonly<Record<string, unknown>>): Set<string> | null {
-  const m = a["maturity"];
-  const frameworks = a["frameworks"];
-  if (m === undefined || frameworks === undefined) return null;
-  assertRecord(m, ["assessment", "maturity"], "maturity");
-  const ref = m["framework"];
-  assertRecord(ref, ["assessment", "maturity", "framework"], "framework");
-  const list = assertList(frameworks, ["assessment", "frameworks"], "frameworks");
-  const fw = list.find(
-    (f) =>
-      typeof f === "object" &&
-      f !== null &&
-      (f as Record<string, unknown>)["id"] === ref["id"] &&
-      (f as Record<string, unknown>)["version"] === ref["version"],
-  ) as Record<string, unknown> | undefined;
-  if (fw === undefined) return null;
-  const index = list.indexOf(fw);
-  const indicators = assertList(
-    fw["indicators"],
-    ["assessment", "frameworks", index, "indicators"],
-    "indicators",
-  );
-  return idsOf(indicators, ["assessment", "frameworks", index, "indicators"], "indicator");
+/** Position of each kind in `towsKinds` (SO, ST, WO, WT). */
+const KIND_ORDER: Readonly<Record<TowsKind, number>> = { SO: 0, ST: 1, WO: 2, WT: 3 };
+
+/**
+ * The TOWS computation on strategies known to be sound: every item is one of `quadrantOf`, of one
+ * of its kind's two quadrants, listed once. `order` is the SWOT's items, strengths first, then
+ * weaknesses, opportunities and threats. Never throws.
+ */
+export function towsOf(
+  order: readonly { readonly id: string; readonly quadrant: SwotQuadrant }[],
+  quadrantOf: ReadonlyMap<string, SwotQuadrant>,
+  links: readonly SoundTowsLink[],
+  solutionsChecked: boolean,
+): CrossSwotResult {
+  const strategies = links.map((link): TowsStrategyResult => {
+    const byQuadrant: Record<SwotQuadrant, string[]> = {
+      strength: [],
+      weakness: [],
+      opportunity: [],
+      threat: [],
+    };
+    for (const item of link.items) byQuadrant[quadrantOf.get(item) as SwotQuadrant].push(item);
+    return {
+      id: link.id,
+      kind: link.kind,
+      text: link.text,
+      strengths: byQuadrant.strength,
+      weaknesses: byQuadrant.weakness,
+      opportunities: byQuadrant.opportunity,
+      threats: byQuadrant.threat,
+      solutions: [...(link.solutions ?? [])],
+    };
+  });
+  strategies.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || compareIds(a.id, b.id));
+
+  const matrix: Record<TowsKind, string[]> = { SO: [], ST: [], WO: [], WT: [] };
+  const usedBy = new Map<string, string[]>();
+  for (const o of order) usedBy.set(o.id, []);
+  const strategiesWithoutSolutions: string[] = [];
+  for (const s of strategies) {
+    matrix[s.kind].push(s.id);
+    if (s.solutions.length === 0) strategiesWithoutSolutions.push(s.id);
+    for (const list of [s.strengths, s.weaknesses, s.opportunities, s.threats]) {
+      for (const item of list) (usedBy.get(item) as string[]).push(s.id);
+    }
+  }
+  const unused: Record<SwotQuadrant, string[]> = {
+    strength: [],
+    weakness: [],
+    opportunity: [],
+    threat: [],
+  };
+  for (const o of order) {
+    if ((usedBy.get(o.id) as string[]).length === 0) unused[o.quadrant].push(o.id);
+  }
+  return {
+    strategies,
+    matrix,
+    unused: {
+      strengths: unused.strength,
+      weaknesses: unused.weakness,
+      opportunities: unused.opportunity,
+      threats: unused.threat,
+    },
+    usage: order.map((o) => ({
+      item: o.id,
+      quadrant: o.quadrant,
+      strategies: usedBy.get(o.id) as string[],
+    })),
+    strategiesWithoutSolutions,
+    solutionsChecked,
+  };
 }

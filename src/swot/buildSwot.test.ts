@@ -364,9 +364,17 @@ describe("buildSwot", () => {
         "invalid_type",
         ["items", 0, "evidence", 0, "need"],
       ]);
+      expect(issue(() => buildSwot(withEvidence([{ indicator: "" }])))).toStrictEqual([
+        "invalid_value",
+        ["items", 0, "evidence", 0, "indicator"],
+      ]);
       expect(issue(() => buildSwot(withEvidence([{ note: 3 }])))).toStrictEqual([
         "invalid_type",
         ["items", 0, "evidence", 0, "note"],
+      ]);
+      expect(issue(() => buildSwot(withEvidence(["n1"])))).toStrictEqual([
+        "invalid_type",
+        ["items", 0, "evidence", 0],
       ]);
       expect(issue(() => buildSwot(withEvidence("n1")))).toStrictEqual([
         "invalid_type",
@@ -389,6 +397,10 @@ describe("buildSwot", () => {
       expect(issue(() => buildSwot([item("s", "strength"), item("s", "threat")]))).toStrictEqual([
         "duplicate_id",
         ["items", 1, "id"],
+      ]);
+      expect(issue(() => buildSwot([{ ...item("s", "strength"), id: 1 as never }]))).toStrictEqual([
+        "invalid_type",
+        ["items", 0, "id"],
       ]);
       expect(issue(() => buildSwot([{ ...item("s", "strength"), text: " " }]))).toStrictEqual([
         "invalid_value",

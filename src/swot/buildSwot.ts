@@ -1,6 +1,24 @@
+import { AssessmentError, formatPath, type PathSegment } from "../errors/AssessmentError.js";
 import type { SwotItem } from "../schema/entities.js";
-import type { SwotQuadrant, TowsKind } from "../schema/vocabularies.js";
-import { swotOf } from "./_shared.js";
+import { swotQuadrants, type SwotQuadrant, type TowsKind } from "../schema/vocabularies.js";
+import {
+  assertArrayAt,
+  assertFiniteAt,
+  assertOneOfAt,
+  assertRecord,
+  assertString,
+  describe,
+  failAt,
+  isRecord,
+} from "../_lib/assert.js";
+import {
+  computeSwot,
+  isInternal,
+  isText,
+  readConvention,
+  readIdSet,
+  TOLERANCE,
+} from "./_shared.js";
 
 /**
  * How IFE ratings are checked: `"david"` (default) keeps strengths at 3–4 and weaknesses at 1–2,
@@ -102,6 +120,179 @@ export interface BuildSwotResult {
   };
 }
 
+const QUADRANTS: ReadonlySet<unknown> = new Set(swotQuadrants);
+
+/** Checks one item's evidence list (failing paths only are built). */
+function checkEvidence(
+  value: unknown,
+  i: number,
+  indicators: ReadonlySet<string> | null,
+  needs: ReadonlySet<string> | null,
+): NonNullable<SwotItem["evidence"]> {
+  const at = (...rest: PathSegment[]): PathSegment[] => ["items", i, "evidence", ...rest];
+  if (!Array.isArray(value)) assertArrayAt(value, at(), "evidence");
+  const out: NonNullable<SwotItem["evidence"]>[number][] = [];
+  for (let j = 0; j < value.length; j++) {
+    const e: unknown = value[j];
+    if (!isRecord(e)) assertRecord(e, at(j), "evidence");
+    const { indicator, need, note } = e;
+    if (indicator === undefined && need === undefined && note === undefined)
+      failAt("missing_field", at(j), "evidence needs an indicator, a need or a note");
+    if (note !== undefined && typeof note !== "string") assertString(note, at(j, "note"), "note");
+    if (indicator !== undefined) {
+      if (!isText(indicator))
+        assertString(indicator, at(j, "indicator"), "indicator", { nonEmpty: true });
+      if (indicators && !indicators.has(indicator))
+        failAt(
+          "unknown_reference",
+          at(j, "indicator"),
+          `unknown indicator id ${JSON.stringify(indicator)}`,
+        );
+    }
+    if (need !== undefined) {
+      if (!isText(need)) assertString(need, at(j, "need"), "need", { nonEmpty: true });
+      if (needs && !needs.has(need))
+        failAt("unknown_reference", at(j, "need"), `unknown need id ${JSON.stringify(need)}`);
+    }
+    out.push({
+      ...(indicator !== undefined ? { indicator } : {}),
+      ...(need !== undefined ? { need } : {}),
+      ...(note !== undefined ? { note: note as string } : {}),
+    });
+  }
+  return out;
+}
+
+/** Checks a weight or rating that failed the fast test, and throws its error. */
+function badNumber(value: unknown, i: number, key: "weight" | "rating"): never {
+  const path = ["items", i, key];
+  assertFiniteAt(value, path, key);
+  if (key === "weight" && value < 0)
+    failAt("negative_weight", path, `weight must not be negative, got ${describe(value)}`);
+  return failAt(
+    "out_of_range",
+    path,
+    key === "weight"
+      ? `weight must be between 0 and 1, got ${describe(value)}`
+      : `rating must be between 1 and 4, got ${describe(value)}`,
+  );
+}
+
+/** Checks the items (plain values) and returns copies: the input is never returned or changed. */
+function checkItems(
+  items: unknown,
+  indicators: ReadonlySet<string> | null,
+  needs: ReadonlySet<string> | null,
+): SwotItem[] {
+  if (!Array.isArray(items)) assertArrayAt(items, ["items"], "items");
+  const seen = new Set<string>();
+  const out: SwotItem[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const item: unknown = items[i];
+    if (!isRecord(item)) assertRecord(item, ["items", i], "SWOT item");
+    const { id, quadrant, text, weight, rating } = item;
+    if (!isText(id)) assertString(id, ["items", i, "id"], "id", { nonEmpty: true });
+    if (seen.has(id))
+      failAt("duplicate_id", ["items", i, "id"], `duplicate SWOT item id ${JSON.stringify(id)}`);
+    seen.add(id);
+    if (!QUADRANTS.has(quadrant)) {
+      if (quadrant === undefined)
+        failAt(
+          "missing_field",
+          ["items", i, "quadrant"],
+          `SWOT item ${JSON.stringify(id)} has no quadrant; expected one of ${swotQuadrants.join(", ")}`,
+        );
+      assertOneOfAt(quadrant, swotQuadrants, ["items", i, "quadrant"], "quadrant");
+    }
+    if (!isText(text)) assertString(text, ["items", i, "text"], "text", { nonEmpty: true });
+    if (weight !== undefined && !(typeof weight === "number" && weight >= 0 && weight <= 1))
+      badNumber(weight, i, "weight");
+    if (rating !== undefined && !(typeof rating === "number" && rating >= 1 && rating <= 4))
+      badNumber(rating, i, "rating");
+    const evidence =
+      item["evidence"] === undefined
+        ? undefined
+        : checkEvidence(item["evidence"], i, indicators, needs);
+    out.push({
+      id,
+      quadrant: quadrant as SwotQuadrant,
+      text,
+      ...(weight !== undefined ? { weight: weight as number } : {}),
+      ...(rating !== undefined ? { rating: rating as number } : {}),
+      ...(evidence !== undefined ? { evidence } : {}),
+    });
+  }
+  return out;
+}
+
+/**
+ * Checks one matrix against decision 0201: rated all or none, weighted all or none, weights
+ * summing to 1, and David's convention in the IFE.
+ */
+function checkMatrix(
+  matrix: "IFE" | "EFE",
+  list: readonly SwotItem[],
+  convention: RatingConvention,
+): void {
+  const what = matrix === "IFE" ? "strengths and weaknesses" : "opportunities and threats";
+  const entries: number[] = [];
+  let rated = 0;
+  let weighted = 0;
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i] as SwotItem;
+    if (isInternal(item.quadrant) !== (matrix === "IFE")) continue;
+    entries.push(i);
+    if (item.rating !== undefined) rated++;
+    if (item.weight !== undefined) weighted++;
+  }
+  if (rated === 0 && weighted === 0) return;
+  const unrated = entries.find((i) => list[i]?.rating === undefined);
+  if (unrated !== undefined) {
+    failAt(
+      "missing_field",
+      ["items", unrated, "rating"],
+      `every one of the ${what} needs a rating once one has a weight or rating (${rated} of ${entries.length} rated)`,
+    );
+  }
+  if (convention === "david" && matrix === "IFE") {
+    for (const i of entries) {
+      const { quadrant, rating } = list[i] as SwotItem & { rating: number };
+      if (quadrant === "strength" ? rating < 3 : rating > 2) {
+        failAt(
+          "out_of_range",
+          ["items", i, "rating"],
+          quadrant === "strength"
+            ? `a strength is rated 3 (minor strength) or 4 (major strength) in an IFE matrix, got ${describe(rating)}; pass ratingConvention: "free" to allow any rating from 1 to 4`
+            : `a weakness is rated 1 (major weakness) or 2 (minor weakness) in an IFE matrix, got ${describe(rating)}; pass ratingConvention: "free" to allow any rating from 1 to 4`,
+        );
+      }
+    }
+  }
+  if (weighted === 0) return;
+  const unweighted = entries.find((i) => list[i]?.weight === undefined);
+  if (unweighted !== undefined) {
+    failAt(
+      "missing_field",
+      ["items", unweighted, "weight"],
+      `every one of the ${what} needs a weight once one has a weight (${weighted} of ${entries.length} weighted), or none for equal weights`,
+    );
+  }
+  let sum = 0;
+  for (const i of entries) sum += list[i]?.weight as number;
+  if (Math.abs(sum - 1) > TOLERANCE) {
+    throw new AssessmentError(
+      entries.map((i) => {
+        const p = ["items", i, "weight"];
+        return {
+          code: "invalid_value" as const,
+          path: p,
+          message: `the weights of the ${what} must sum to 1 (±${TOLERANCE}), got ${sum}; this weight is ${list[i]?.weight} (${formatPath(p)})`,
+        };
+      }),
+    );
+  }
+}
+
 /**
  * Groups SWOT items by quadrant, validates them, and computes the internal and external factor
  * evaluation matrices and the strategic position they point to.
@@ -147,5 +338,18 @@ export function buildSwot(
   items: readonly SwotItem[],
   options: BuildSwotOptions = {},
 ): BuildSwotResult {
-  return swotOf(items, ["items"], options, ["options"]);
+  if (!isRecord(options as unknown)) assertRecord(options as unknown, ["options"], "options");
+  const indicators = readIdSet(options.indicators, ["options", "indicators"], "indicators");
+  const needs = readIdSet(options.needs, ["options", "needs"], "needs");
+  const ratingConvention = readConvention(options.ratingConvention, ["options"]);
+  const list = checkItems(items, indicators, needs);
+  if (list.length === 0)
+    failAt("empty", ["items"], "items must not be empty: a SWOT needs at least one item");
+  checkMatrix("IFE", list, ratingConvention);
+  checkMatrix("EFE", list, ratingConvention);
+  return computeSwot(list, {
+    ratingConvention,
+    indicatorsChecked: indicators !== null,
+    needsChecked: needs !== null,
+  });
 }

@@ -3,6 +3,7 @@ import { issue } from "../../test/helpers/errors.js";
 import { parseAssessment } from "../schema/parseAssessment.js";
 import { sofiaJson } from "../../test/helpers/sofia.js";
 import { buildSwotForAssessment } from "./buildSwotForAssessment.js";
+import { crossSwot } from "./crossSwot.js";
 
 type Raw = Record<string, unknown> & { solutions: Record<string, unknown>[] };
 
@@ -58,6 +59,11 @@ describe("buildSwotForAssessment", () => {
   });
 
   it("says when there is no city SWOT or no TOWS strategy", () => {
+    const none = raw();
+    delete none["swot"];
+    expect(buildSwotForAssessment(parseAssessment(none)).cityReason).toBe(
+      "the assessment has no city SWOT items",
+    );
     const r = buildSwotForAssessment(parseAssessment(raw({ swot: [] })));
     expect([r.city, r.cityReason, r.tows, r.towsReason]).toStrictEqual([
       null,
@@ -81,7 +87,10 @@ describe("buildSwotForAssessment", () => {
         levels: [{ id: "l", title: "L", min: 0, max: 100 }],
       },
     ];
-    a["maturity"] = { framework: { id: "mini", version: "1.0" }, observations: [] };
+    a["maturity"] = {
+      framework: { id: "mini", version: "1.0" },
+      observations: [{ unit: "sofia", indicator: "i1", value: null }],
+    };
     a.solutions[0]!["swot"] = [
       { id: "p-s1", quadrant: "strength", text: "Cheap", evidence: [{ indicator: "i1" }] },
     ];
@@ -97,93 +106,71 @@ describe("buildSwotForAssessment", () => {
     expect(buildSwotForAssessment(noFramework).city?.parameters.indicatorsChecked).toBe(false);
   });
 
-  it("passes the rating convention on", () => {
-    const a = raw({
-      swot: [
-        { id: "s1", quadrant: "strength", text: "x", weight: 1, rating: 2 },
-        { id: "o1", quadrant: "opportunity", text: "y", weight: 1, rating: 2 },
-      ],
+  it("records the rating convention it is given, which changes no number", () => {
+    const a = parseAssessment(sofiaJson());
+    const david = buildSwotForAssessment(a);
+    const free = buildSwotForAssessment(a, { ratingConvention: "free" });
+    expect(david.city?.parameters.ratingConvention).toBe("david");
+    expect(free.city?.parameters.ratingConvention).toBe("free");
+    expect(free.city?.ife).toStrictEqual(david.city?.ife);
+    expect(free.solutions[2]?.swot?.efe).toStrictEqual(david.solutions[2]?.swot?.efe);
+  });
+
+  it("builds the TOWS strategies of a parsed assessment as crossSwot does", () => {
+    const a = parseAssessment(sofiaJson());
+    const r = buildSwotForAssessment(a);
+    expect(r.tows).toStrictEqual(
+      crossSwot(r.city as NonNullable<typeof r.city>, a.tows ?? [], {
+        solutions: a.solutions.map((s) => s.id),
+      }),
+    );
+    expect(r.tows?.unused).toStrictEqual({
+      strengths: [],
+      weaknesses: [],
+      opportunities: [],
+      threats: ["t-procurement"],
     });
-    expect(issue(() => buildSwotForAssessment(a as never))).toStrictEqual([
-      "out_of_range",
-      ["assessment", "swot", 0, "rating"],
-    ]);
-    expect(
-      buildSwotForAssessment(a as never, { ratingConvention: "free" }).city?.position?.quadrant,
-    ).toBe("defensive");
   });
 
   describe("bad input", () => {
-    it("reports SWOT errors with paths from the assessment root", () => {
-      const a = raw();
-      a.solutions[0]!["swot"] = [{ id: "x", text: "No quadrant" }];
-      expect(issue(() => buildSwotForAssessment(a as never))).toStrictEqual([
-        "missing_field",
-        ["assessment", "solutions", 0, "swot", 0, "quadrant"],
-      ]);
-      const b = raw({
-        swot: [{ id: "s", quadrant: "strength", text: "x", evidence: [{ need: "ghost" }] }],
-      });
-      expect(() => buildSwotForAssessment(b as never)).toThrowErrorMatchingInlineSnapshot(
-        `[AssessmentError: unknown need id "ghost" (assessment.swot[0].evidence[0].need)]`,
-      );
-    });
-
-    it("reports TOWS errors with paths under assessment.tows", () => {
-      const a = raw({
-        tows: [{ id: "st", kind: "ST", items: ["s1", "t1"], text: "x", solutions: ["ghost"] }],
-      });
-      expect(issue(() => buildSwotForAssessment(a as never))).toStrictEqual([
-        "unknown_reference",
-        ["assessment", "tows", 0, "solutions", 0],
-      ]);
-      const b = raw({ tows: [{ id: "so", kind: "SO", items: ["s1", "t1"], text: "x" }] });
-      expect(() => buildSwotForAssessment(b as never)).toThrowErrorMatchingInlineSnapshot(
-        `[AssessmentError: "t1" is a threat; an SO strategy links strengths and opportunities only (assessment.tows[0].items[1])]`,
-      );
-      const c = raw({ swot: [], tows: [{ id: "so", kind: "SO", items: ["s1"], text: "x" }] });
-      expect(issue(() => buildSwotForAssessment(c as never))).toStrictEqual([
-        "unknown_reference",
-        ["assessment", "tows", 0, "items", 0],
-      ]);
-    });
-
-    it("rejects malformed assessments and options", () => {
-      expect(issue(() => buildSwotForAssessment(null as never))).toStrictEqual([
-        "invalid_type",
+    it("refuses an assessment that did not come from parseAssessment", () => {
+      expect(issue(() => buildSwotForAssessment(raw() as never))).toStrictEqual([
+        "not_parsed",
         ["assessment"],
       ]);
-      expect(issue(() => buildSwotForAssessment(raw() as never, [] as never))).toStrictEqual([
+      expect(issue(() => buildSwotForAssessment(null as never))).toStrictEqual([
+        "not_parsed",
+        ["assessment"],
+      ]);
+    });
+
+    it("rejects malformed options", () => {
+      const a = parseAssessment(raw());
+      expect(issue(() => buildSwotForAssessment(a, [] as never))).toStrictEqual([
         "invalid_type",
         ["options"],
       ]);
-      expect(issue(() => buildSwotForAssessment(raw({ needs: 1 }) as never))).toStrictEqual([
+      expect(issue(() => buildSwotForAssessment(a, { indicators: 1 as never }))).toStrictEqual([
         "invalid_type",
-        ["assessment", "needs"],
+        ["options", "indicators"],
       ]);
       expect(
-        issue(() => buildSwotForAssessment(raw({ solutions: [{ id: "s" }] }) as never)),
-      ).toStrictEqual(["invalid_type", ["assessment", "solutions", 0, "title"]]);
-      expect(issue(() => buildSwotForAssessment(raw({ swot: "x" }) as never))).toStrictEqual([
-        "invalid_type",
-        ["assessment", "swot"],
-      ]);
+        issue(() => buildSwotForAssessment(a, { ratingConvention: "loose" as never })),
+      ).toStrictEqual(["invalid_value", ["options", "ratingConvention"]]);
+    });
+
+    it("checks city evidence against the given indicator ids", () => {
+      const a = parseAssessment(
+        raw({
+          swot: [{ id: "s1", quadrant: "strength", text: "x", evidence: [{ indicator: "i9" }] }],
+        }),
+      );
+      expect(() => buildSwotForAssessment(a, { indicators: new Set(["i1"]) })).toThrow(
+        'unknown indicator id "i9" (assessment.swot[0].evidence[0].indicator)',
+      );
       expect(
-        issue(() => buildSwotForAssessment(raw() as never, { indicators: 1 as never })),
-      ).toStrictEqual(["invalid_type", ["options", "indicators"]]);
-      const m = raw({
-        frameworks: [{ id: "f", version: "1", indicators: "x" }],
-        maturity: { framework: { id: "f", version: "1" } },
-      });
-      expect(issue(() => buildSwotForAssessment(m as never))).toStrictEqual([
-        "invalid_type",
-        ["assessment", "frameworks", 0, "indicators"],
-      ]);
-      const n = raw({ frameworks: [], maturity: { framework: "f" } });
-      expect(issue(() => buildSwotForAssessment(n as never))).toStrictEqual([
-        "invalid_type",
-        ["assessment", "maturity", "framework"],
-      ]);
+        buildSwotForAssessment(a, { indicators: ["i9"] }).city?.parameters.indicatorsChecked,
+      ).toBe(true);
     });
   });
 });

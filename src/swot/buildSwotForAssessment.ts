@@ -1,17 +1,29 @@
 import type { Assessment } from "../schema/assessment.js";
-import { assertList, assertRecord, assertString, remapErrors } from "../_lib/assert.js";
+import type { SwotQuadrant } from "../schema/vocabularies.js";
+import { assertRecord, isRecord } from "../_lib/assert.js";
+import { assertParsed } from "../_lib/parsed.js";
 import type { BuildSwotResult, RatingConvention } from "./buildSwot.js";
-import { crossSwot, type CrossSwotResult, type TowsLink } from "./crossSwot.js";
-import { embeddedIndicators, idsOf, readIdSet, swotOf } from "./_shared.js";
+import type { CrossSwotResult } from "./crossSwot.js";
+import {
+  checkIndicators,
+  computeSwot,
+  readConvention,
+  readIdSet,
+  towsOf,
+  type SwotChecks,
+} from "./_shared.js";
 
 /** Options of {@link buildSwotForAssessment}. */
 export interface BuildSwotForAssessmentOptions {
   /**
-   * Known indicator ids for evidence links. Default: the indicators of the assessment's framework
-   * when the assessment embeds it; otherwise evidence indicators are not checked.
+   * Known indicator ids: when given, every evidence indicator must be one of them (the parser has
+   * already checked them against the assessment's framework).
    */
   readonly indicators?: readonly string[] | ReadonlySet<string>;
-  /** How IFE ratings are checked. Default `"david"`. */
+  /**
+   * The rating convention recorded in each SWOT's `parameters`. Default `"david"`, which the
+   * parser enforces on every assessment: the option changes no number.
+   */
   readonly ratingConvention?: RatingConvention;
 }
 
@@ -41,22 +53,35 @@ export interface BuildSwotForAssessmentResult {
   readonly solutions: readonly SolutionSwot[];
 }
 
+/** Whether the assessment embeds the framework its maturity part uses. */
+function embedsItsFramework(a: Assessment): boolean {
+  const ref = a.maturity?.framework;
+  return (
+    ref !== undefined &&
+    (a.frameworks ?? []).some((f) => f.id === ref.id && f.version === ref.version)
+  );
+}
+
 /**
- * Builds the city SWOT, its TOWS strategies, and one SWOT per solution from an assessment, with
- * every evidence link checked against the assessment's needs (and indicators, when known).
+ * Builds the city SWOT, its TOWS strategies, and one SWOT per solution from an assessment.
  *
  * Rules: those of {@link buildSwot} for each SWOT and of {@link crossSwot} for the strategies in
- * `assessment.tows` (checked against the city SWOT and the solutions). The ICC analyses the city
- * in a SWOT and each priority solution in its own SWOT (documented: DCC assessment reports;
- * Innovative Sofia, February 2021). A city or solution without SWOT items gets `null` and the
- * reason, never an empty analysis.
+ * `assessment.tows`. The ICC analyses the city in a SWOT and each priority solution in its own
+ * SWOT (documented: DCC assessment reports; Innovative Sofia, February 2021). A city or solution
+ * without SWOT items gets `null` and the reason, never an empty analysis. The assessment is
+ * trusted as parsed: `parseAssessment` has checked every SWOT against decision 0201 (ratings and
+ * weights all or none per matrix, weights summing to 1, David's rating convention), every
+ * evidence link, and every TOWS strategy against decision 0203. `parameters.indicatorsChecked`
+ * says whether indicator ids were given or the assessment embeds its framework;
+ * `parameters.needsChecked` is always true.
  *
- * @param assessment - the assessment (needs, `swot`, `tows`, solutions)
- * @param options - known indicator ids and the rating convention
+ * @param assessment - the parsed assessment (needs, `swot`, `tows`, solutions)
+ * @param options - known indicator ids and the rating convention to record
  * @returns the city SWOT, the TOWS strategies and the SWOT of each solution
- * @throws AssessmentError the codes of {@link buildSwot} and {@link crossSwot}, with paths from
- *   the assessment root (`["assessment", "solutions", 2, "swot", 0, "rating"]`), and
- *   `invalid_type` for a field of the wrong type
+ * @throws AssessmentError `not_parsed` (the assessment did not come from `parseAssessment`);
+ *   `unknown_reference` (an evidence indicator not among `options.indicators`, with its path
+ *   from the assessment root, e.g. `["assessment", "solutions", 2, "swot", 0, "evidence", 0,
+ *   "indicator"]`); `invalid_type` or `invalid_value` (a malformed option)
  * @example
  * ```ts
  * import { parseAssessment } from "icc-assessment/schema";
@@ -86,68 +111,48 @@ export function buildSwotForAssessment(
   assessment: Assessment,
   options: BuildSwotForAssessmentOptions = {},
 ): BuildSwotForAssessmentResult {
-  assertRecord(assessment as unknown, ["assessment"], "assessment");
-  const a = assessment as unknown as Readonly<Record<string, unknown>>;
-  assertRecord(options as unknown, ["options"], "options");
-  const needs = idsOf(
-    assertList(a["needs"], ["assessment", "needs"], "needs"),
-    ["assessment", "needs"],
-    "need",
-  );
+  assertParsed(assessment, "assessment");
+  if (!isRecord(options as unknown)) assertRecord(options as unknown, ["options"], "options");
   const given = readIdSet(options.indicators, ["options", "indicators"], "indicators");
-  const indicators = given ?? embeddedIndicators(a);
-  const swotOptions = {
-    needs,
-    ...(indicators ? { indicators } : {}),
-    ...(options.ratingConvention !== undefined
-      ? { ratingConvention: options.ratingConvention }
-      : {}),
+  const checks: SwotChecks = {
+    ratingConvention: readConvention(options.ratingConvention, ["options"]),
+    indicatorsChecked: given !== null || embedsItsFramework(assessment),
+    needsChecked: true,
   };
 
-  const citySwot = a["swot"];
-  const hasCity = citySwot !== undefined && !(Array.isArray(citySwot) && citySwot.length === 0);
-  const city = hasCity ? swotOf(citySwot, ["assessment", "swot"], swotOptions, ["options"]) : null;
-
-  const solutionList = assertList(a["solutions"], ["assessment", "solutions"], "solutions");
-  const solutionIds = idsOf(solutionList, ["assessment", "solutions"], "solution");
+  const citySwot = assessment.swot ?? [];
+  if (given) checkIndicators(citySwot, given, ["assessment", "swot"]);
+  const city = citySwot.length > 0 ? computeSwot(citySwot, checks) : null;
 
   let tows: CrossSwotResult | null = null;
-  let towsReason: string | null = null;
-  const links = a["tows"];
-  if (links === undefined || (Array.isArray(links) && links.length === 0)) {
-    towsReason = "the assessment has no TOWS strategies";
-  } else {
-    // without a city SWOT every linked item is unknown, and crossSwot says so
-    const swot = city ?? { strengths: [], weaknesses: [], opportunities: [], threats: [] };
-    // the first segment of every path (["links", k, …]) becomes ["assessment", "tows"]
-    tows = remapErrors(
-      () => crossSwot(swot, links as readonly TowsLink[], { solutions: solutionIds }),
-      (path) => ["assessment", "tows", ...path.slice(1)],
-    );
+  const links = assessment.tows ?? [];
+  if (links.length > 0) {
+    // the parser resolves every linked item among the city SWOT items, so there is a city SWOT
+    const c = city as BuildSwotResult;
+    const order = [...c.strengths, ...c.weaknesses, ...c.opportunities, ...c.threats];
+    const quadrantOf = new Map<string, SwotQuadrant>();
+    for (const item of order) quadrantOf.set(item.id, item.quadrant);
+    tows = towsOf(order, quadrantOf, links, true);
   }
 
-  const solutions = solutionList.map((s, i): SolutionSwot => {
-    const rec = s as Readonly<Record<string, unknown>>;
-    const title = rec["title"];
-    assertString(title, ["assessment", "solutions", i, "title"], "title");
-    const items = rec["swot"];
-    const id = rec["id"] as string;
-    if (items === undefined || (Array.isArray(items) && items.length === 0)) {
-      return { solution: id, title, swot: null, reason: "the solution has no SWOT items" };
-    }
-    return {
-      solution: id,
-      title,
-      swot: swotOf(items, ["assessment", "solutions", i, "swot"], swotOptions, ["options"]),
-      reason: null,
-    };
+  const solutions = assessment.solutions.map((s, i): SolutionSwot => {
+    const items = s.swot ?? [];
+    if (items.length === 0)
+      return {
+        solution: s.id,
+        title: s.title,
+        swot: null,
+        reason: "the solution has no SWOT items",
+      };
+    if (given) checkIndicators(items, given, ["assessment", "solutions", i, "swot"]);
+    return { solution: s.id, title: s.title, swot: computeSwot(items, checks), reason: null };
   });
 
   return {
     city,
     cityReason: city ? null : "the assessment has no city SWOT items",
     tows,
-    towsReason,
+    towsReason: tows ? null : "the assessment has no TOWS strategies",
     solutions,
   };
 }

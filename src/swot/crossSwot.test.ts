@@ -250,6 +250,22 @@ describe("crossSwot", () => {
         "duplicate_id",
         ["swot", "threats", 0, "id"],
       ]);
+      expect(issue(() => crossSwot({ ...swot, threats: [null as never] }, []))).toStrictEqual([
+        "invalid_type",
+        ["swot", "threats", 0],
+      ]);
+      expect(issue(() => crossSwot({ ...swot, threats: [{ id: "" }] }, []))).toStrictEqual([
+        "invalid_value",
+        ["swot", "threats", 0, "id"],
+      ]);
+      expect(issue(() => crossSwot(swot, [{ ...ok, items: ["s1", ""] }]))).toStrictEqual([
+        "invalid_value",
+        ["links", 0, "items", 1],
+      ]);
+      expect(issue(() => crossSwot(swot, [{ ...ok, id: 3 as never }]))).toStrictEqual([
+        "invalid_type",
+        ["links", 0, "id"],
+      ]);
       expect(issue(() => crossSwot(swot, [], { solutions: 3 as never }))).toStrictEqual([
         "invalid_type",
         ["options", "solutions"],

@@ -1,16 +1,14 @@
-import type { PathSegment } from "../errors/AssessmentError.js";
 import type { SwotQuadrant, TowsKind } from "../schema/vocabularies.js";
 import { towsKinds } from "../schema/vocabularies.js";
 import {
-  assertIds,
-  assertList,
+  assertArrayAt,
+  assertOneOfAt,
   assertRecord,
   assertString,
   failAt,
-  assertOneOfAt,
+  isRecord,
 } from "../_lib/assert.js";
-import { compareIds } from "../_lib/sort.js";
-import { readIdSet } from "./_shared.js";
+import { isText, readIdSet, towsOf, type SoundTowsLink } from "./_shared.js";
 
 /** The four quadrant lists of a SWOT, as {@link buildSwot} returns them. */
 export interface SwotQuadrantLists {
@@ -126,15 +124,17 @@ function readQuadrants(swot: unknown): {
   order: { id: string; quadrant: SwotQuadrant }[];
   quadrant: Map<string, SwotQuadrant>;
 } {
-  assertRecord(swot, ["swot"], "swot");
+  if (!isRecord(swot)) assertRecord(swot, ["swot"], "swot");
   const quadrant = new Map<string, SwotQuadrant>();
   const order: { id: string; quadrant: SwotQuadrant }[] = [];
   for (const [key, q] of LISTS) {
-    const list = assertList(swot[key], ["swot", key], key);
-    list.forEach((item, i) => {
-      assertRecord(item, ["swot", key, i], "SWOT item");
+    const list = swot[key];
+    if (!Array.isArray(list)) assertArrayAt(list, ["swot", key], key);
+    for (let i = 0; i < list.length; i++) {
+      const item: unknown = list[i];
+      if (!isRecord(item)) assertRecord(item, ["swot", key, i], "SWOT item");
       const id = item["id"];
-      assertString(id, ["swot", key, i, "id"], "id", { nonEmpty: true });
+      if (!isText(id)) assertString(id, ["swot", key, i, "id"], "id", { nonEmpty: true });
       if (quadrant.has(id))
         failAt(
           "duplicate_id",
@@ -143,9 +143,92 @@ function readQuadrants(swot: unknown): {
         );
       quadrant.set(id, q);
       order.push({ id, quadrant: q });
-    });
+    }
   }
   return { order, quadrant };
+}
+
+/** Checks a list of ids (non-empty strings, no repeats) at `links[i][key]`; returns it typed. */
+function readIds(value: unknown, i: number, key: "items" | "solutions"): readonly string[] {
+  if (!Array.isArray(value)) assertArrayAt(value, ["links", i, key], key);
+  const seen = new Set<string>();
+  for (let j = 0; j < value.length; j++) {
+    const v: unknown = value[j];
+    if (!isText(v)) assertString(v, ["links", i, key, j], `${key}[${j}]`, { nonEmpty: true });
+    if (seen.has(v))
+      failAt("duplicate_id", ["links", i, key, j], `${key} lists ${JSON.stringify(v)} twice`);
+    seen.add(v);
+  }
+  return value as readonly string[];
+}
+
+/** Checks one strategy (a plain value) against the SWOT's items and the known solutions. */
+function checkLink(
+  link: unknown,
+  i: number,
+  quadrant: ReadonlyMap<string, SwotQuadrant>,
+  known: ReadonlySet<string> | null,
+  ids: Set<string>,
+): SoundTowsLink {
+  if (!isRecord(link)) assertRecord(link, ["links", i], "link");
+  const { id, kind, text } = link;
+  if (!isText(id)) assertString(id, ["links", i, "id"], "id", { nonEmpty: true });
+  if (ids.has(id))
+    failAt("duplicate_id", ["links", i, "id"], `duplicate strategy id ${JSON.stringify(id)}`);
+  ids.add(id);
+  if (!(towsKinds as readonly unknown[]).includes(kind))
+    assertOneOfAt(kind, towsKinds, ["links", i, "kind"], "kind");
+  const k = kind as TowsKind;
+  if (!isText(text)) assertString(text, ["links", i, "text"], "text", { nonEmpty: true });
+  const items = readIds(link["items"], i, "items");
+  if (items.length === 0)
+    failAt("empty", ["links", i, "items"], `${kindWithArticle(k)} strategy must link SWOT items`);
+  const [first, second] = QUADRANTS_OF[k];
+  let firsts = 0;
+  let seconds = 0;
+  for (let j = 0; j < items.length; j++) {
+    const item = items[j] as string;
+    const q = quadrant.get(item);
+    if (q === undefined)
+      failAt(
+        "unknown_reference",
+        ["links", i, "items", j],
+        `unknown SWOT item id ${JSON.stringify(item)}`,
+      );
+    if (q === first) firsts++;
+    else if (q === second) seconds++;
+    else
+      failAt(
+        "invalid_value",
+        ["links", i, "items", j],
+        `${JSON.stringify(item)} is ${ARTICLE[q]}; ${kindWithArticle(k)} strategy links ${PLURAL[first]} and ${PLURAL[second]} only`,
+      );
+  }
+  for (const [q, n] of [
+    [first, firsts],
+    [second, seconds],
+  ] as const) {
+    if (n === 0)
+      failAt(
+        "invalid_value",
+        ["links", i, "items"],
+        `${kindWithArticle(k)} strategy needs at least one of the ${PLURAL[q]}, got none`,
+      );
+  }
+  const solutions =
+    link["solutions"] === undefined ? [] : readIds(link["solutions"], i, "solutions");
+  if (known) {
+    for (let j = 0; j < solutions.length; j++) {
+      const s = solutions[j] as string;
+      if (!known.has(s))
+        failAt(
+          "unknown_reference",
+          ["links", i, "solutions", j],
+          `unknown solution id ${JSON.stringify(s)}`,
+        );
+    }
+  }
+  return { id, kind: k, text, items, solutions };
 }
 
 /**
@@ -190,115 +273,10 @@ export function crossSwot(
   options: CrossSwotOptions = {},
 ): CrossSwotResult {
   const { order, quadrant } = readQuadrants(swot);
-  assertRecord(options as unknown, ["options"], "options");
+  if (!isRecord(options as unknown)) assertRecord(options as unknown, ["options"], "options");
   const known = readIdSet(options.solutions, ["options", "solutions"], "solutions");
-  const list = assertList(links, ["links"], "links");
+  if (!Array.isArray(links)) assertArrayAt(links, ["links"], "links");
   const ids = new Set<string>();
-  const strategies = list.map((link, i): TowsStrategyResult => {
-    const p: PathSegment[] = ["links", i];
-    assertRecord(link, p, "link");
-    const id = link["id"];
-    assertString(id, [...p, "id"], "id", { nonEmpty: true });
-    if (ids.has(id))
-      failAt("duplicate_id", [...p, "id"], `duplicate strategy id ${JSON.stringify(id)}`);
-    ids.add(id);
-    const kind = link["kind"];
-    assertOneOfAt(kind, towsKinds, [...p, "kind"], "kind");
-    const text = link["text"];
-    assertString(text, [...p, "text"], "text", { nonEmpty: true });
-    const items = assertIds(link["items"], [...p, "items"], "items");
-    if (items.length === 0)
-      failAt("empty", [...p, "items"], `${kindWithArticle(kind)} strategy must link SWOT items`);
-    const [first, second] = QUADRANTS_OF[kind];
-    const byQuadrant: Record<SwotQuadrant, string[]> = {
-      strength: [],
-      weakness: [],
-      opportunity: [],
-      threat: [],
-    };
-    items.forEach((item, j) => {
-      const q = quadrant.get(item);
-      if (q === undefined)
-        failAt(
-          "unknown_reference",
-          [...p, "items", j],
-          `unknown SWOT item id ${JSON.stringify(item)}`,
-        );
-      if (q !== first && q !== second) {
-        failAt(
-          "invalid_value",
-          [...p, "items", j],
-          `${JSON.stringify(item)} is ${ARTICLE[q]}; ${kindWithArticle(kind)} strategy links ${PLURAL[first]} and ${PLURAL[second]} only`,
-        );
-      }
-      byQuadrant[q].push(item);
-    });
-    for (const q of [first, second]) {
-      if (byQuadrant[q].length === 0) {
-        failAt(
-          "invalid_value",
-          [...p, "items"],
-          `${kindWithArticle(kind)} strategy needs at least one of the ${PLURAL[q]}, got none`,
-        );
-      }
-    }
-    const solutions =
-      link["solutions"] === undefined
-        ? []
-        : assertIds(link["solutions"], [...p, "solutions"], "solutions");
-    solutions.forEach((s, j) => {
-      if (known && !known.has(s))
-        failAt(
-          "unknown_reference",
-          [...p, "solutions", j],
-          `unknown solution id ${JSON.stringify(s)}`,
-        );
-    });
-    return {
-      id,
-      kind,
-      text,
-      strengths: byQuadrant.strength,
-      weaknesses: byQuadrant.weakness,
-      opportunities: byQuadrant.opportunity,
-      threats: byQuadrant.threat,
-      solutions: [...solutions],
-    };
-  });
-  strategies.sort(
-    (a, b) => towsKinds.indexOf(a.kind) - towsKinds.indexOf(b.kind) || compareIds(a.id, b.id),
-  );
-
-  const usedBy = new Map<string, string[]>(order.map((o) => [o.id, []]));
-  for (const s of strategies) {
-    for (const item of [...s.strengths, ...s.weaknesses, ...s.opportunities, ...s.threats]) {
-      (usedBy.get(item) as string[]).push(s.id);
-    }
-  }
-  const unusedOf = (q: SwotQuadrant) =>
-    order
-      .filter((o) => o.quadrant === q && (usedBy.get(o.id) as string[]).length === 0)
-      .map((o) => o.id);
-  return {
-    strategies,
-    matrix: {
-      SO: strategies.filter((s) => s.kind === "SO").map((s) => s.id),
-      ST: strategies.filter((s) => s.kind === "ST").map((s) => s.id),
-      WO: strategies.filter((s) => s.kind === "WO").map((s) => s.id),
-      WT: strategies.filter((s) => s.kind === "WT").map((s) => s.id),
-    },
-    unused: {
-      strengths: unusedOf("strength"),
-      weaknesses: unusedOf("weakness"),
-      opportunities: unusedOf("opportunity"),
-      threats: unusedOf("threat"),
-    },
-    usage: order.map((o) => ({
-      item: o.id,
-      quadrant: o.quadrant,
-      strategies: usedBy.get(o.id) as string[],
-    })),
-    strategiesWithoutSolutions: strategies.filter((s) => s.solutions.length === 0).map((s) => s.id),
-    solutionsChecked: known !== null,
-  };
+  const sound = links.map((link: unknown, i) => checkLink(link, i, quadrant, known, ids));
+  return towsOf(order, quadrant, sound, known !== null);
 }

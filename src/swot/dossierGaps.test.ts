@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { smallAssessment } from "../../test/helpers/assessments.js";
 import { issue } from "../../test/helpers/errors.js";
 import { parseAssessment } from "../schema/parseAssessment.js";
 import { sofiaJson } from "../../test/helpers/sofia.js";
+import type { Solution } from "../schema/entities.js";
 import { dossierGapCodes, dossierGaps } from "./dossierGaps.js";
 import { solutionDossier } from "./solutionDossier.js";
 
@@ -41,18 +43,19 @@ describe("dossierGaps", () => {
   });
 
   it("finds every kind of gap in a bare solution", () => {
-    const a = sofia();
     const bare = {
       id: "bare",
       title: "Bare idea",
-      readiness: "idea" as const,
-      resources: [{ kind: "budget" as const, description: "Build" }],
+      readiness: "idea",
+      resources: [{ kind: "budget", description: "Build" }],
       kpis: [
         { id: "k1", title: "Users", unit: "users", target: 10, baseline: null },
         { id: "k2", title: "Votes", unit: "votes", target: 10, baseline: 0, due: "2022-01-01" },
       ],
     };
-    const r = dossierGaps(bare, a);
+    const a = smallAssessment({ solutions: [bare, { ...bare, id: "bare-no-kpi", kpis: [] }] });
+    const of = (id: string) => a.solutions.find((s) => s.id === id) as Solution;
+    const r = dossierGaps(of("bare"), a);
     expect(r.gaps.map((g) => [g.code, g.path])).toStrictEqual([
       ["noNeeds", ["addressesNeeds"]],
       ["noLead", ["lead"]],
@@ -65,7 +68,7 @@ describe("dossierGaps", () => {
       ["kpiWithoutBaseline", ["kpis", 0, "baseline"]],
       ["kpiWithoutDue", ["kpis", 0, "due"]],
     ]);
-    const noKpi = dossierGaps({ ...bare, kpis: [] }, a);
+    const noKpi = dossierGaps(of("bare-no-kpi"), a);
     expect(noKpi.gaps.map((g) => g.code)).toContain("noKpi");
     expect(dossierGapCodes).toHaveLength(13);
   });
@@ -97,21 +100,33 @@ describe("dossierGaps", () => {
         "invalid_type",
         ["dossier", "resources", "items"],
       ]);
+      expect(issue(() => dossierGaps({ ...d, resources: [] } as never))).toStrictEqual([
+        "invalid_type",
+        ["dossier", "resources"],
+      ]);
+      expect(issue(() => dossierGaps({ ...d, solution: [] } as never))).toStrictEqual([
+        "invalid_type",
+        ["dossier", "solution"],
+      ]);
       expect(issue(() => dossierGaps({ ...d, schedule: null } as never))).toStrictEqual([
         "invalid_type",
         ["dossier", "schedule"],
       ]);
     });
 
-    it("passes the solution's own errors on", () => {
+    it("refuses a solution that is not one of the assessment's, and an unparsed assessment", () => {
       const a = sofia();
       expect(
         issue(() => dossierGaps({ ...a.solutions[0], lead: "ghost" } as never, a)),
-      ).toStrictEqual(["unknown_reference", ["solution", "lead"]]);
+      ).toStrictEqual(["not_parsed", ["solution"]]);
       expect(issue(() => dossierGaps(null as never, a))).toStrictEqual([
-        "invalid_type",
+        "not_parsed",
         ["solution"],
       ]);
+      const d = solutionDossier(a.solutions[0] as Solution, a);
+      const plain = JSON.parse(JSON.stringify(a)) as never;
+      expect(issue(() => dossierGaps(d, plain))).toStrictEqual(["not_parsed", ["assessment"]]);
+      expect(dossierGaps(d, a)).toStrictEqual(dossierGaps(d));
     });
   });
 });

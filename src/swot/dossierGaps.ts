@@ -1,7 +1,8 @@
 import type { PathSegment } from "../errors/AssessmentError.js";
 import type { Assessment } from "../schema/assessment.js";
 import type { Solution } from "../schema/entities.js";
-import { assertList, assertRecord, failAt } from "../_lib/assert.js";
+import { assertArrayAt, assertRecord, failAt, isRecord } from "../_lib/assert.js";
+import { assertParsed } from "../_lib/parsed.js";
 import {
   solutionDossier,
   type SolutionDossier,
@@ -56,19 +57,18 @@ function isDossier(subject: unknown): subject is SolutionDossier {
   );
 }
 
+/** Checks the parts of a dossier (a plain value) that {@link dossierGaps} reads. */
 function checkDossier(d: SolutionDossier): void {
   const r = d as unknown as Readonly<Record<string, unknown>>;
   for (const key of ["needs", "steps", "expectedResults", "kpis", "partners"] as const) {
-    assertList(r[key], ["dossier", key], key);
+    if (!Array.isArray(r[key])) assertArrayAt(r[key], ["dossier", key], key);
   }
-  assertRecord(r["resources"], ["dossier", "resources"], "resources");
-  assertList(
-    (r["resources"] as Record<string, unknown>)["items"],
-    ["dossier", "resources", "items"],
-    "items",
-  );
-  assertRecord(r["schedule"], ["dossier", "schedule"], "schedule");
-  assertRecord(r["solution"], ["dossier", "solution"], "solution");
+  const resources = r["resources"];
+  if (!isRecord(resources)) assertRecord(resources, ["dossier", "resources"], "resources");
+  if (!Array.isArray(resources["items"]))
+    assertArrayAt(resources["items"], ["dossier", "resources", "items"], "items");
+  if (!isRecord(r["schedule"])) assertRecord(r["schedule"], ["dossier", "schedule"], "schedule");
+  if (!isRecord(r["solution"])) assertRecord(r["solution"], ["dossier", "solution"], "solution");
 }
 
 /**
@@ -82,12 +82,14 @@ function checkDossier(d: SolutionDossier): void {
  * readiness. The ICC documents the per-solution analysis (SWOT, resources, steps, expected
  * results) and the need for KPIs; the list as a gate is ours.
  *
- * @param subject - a dossier from {@link solutionDossier}, or a solution (its dossier is built)
- * @param assessment - the assessment, needed when `subject` is a solution
+ * @param subject - a dossier from {@link solutionDossier}, or a solution of `assessment` (its
+ *   dossier is built)
+ * @param assessment - the parsed assessment, needed when `subject` is a solution
  * @param options - passed to {@link solutionDossier} when `subject` is a solution
  * @returns the solution id, whether it is ready, and the gaps
- * @throws AssessmentError `missing_field` (a solution without the assessment), `invalid_type` (a
- *   malformed dossier), and the codes of {@link solutionDossier}
+ * @throws AssessmentError `missing_field` (a solution without the assessment), `not_parsed` (an
+ *   assessment that did not come from `parseAssessment`), `invalid_type` (a malformed dossier),
+ *   and the codes of {@link solutionDossier}
  * @example
  * ```ts
  * import { parseAssessment } from "icc-assessment/schema";
@@ -118,6 +120,7 @@ export function dossierGaps(
 ): DossierGapsResult {
   let d: SolutionDossier;
   if (isDossier(subject)) {
+    if (assessment !== undefined) assertParsed(assessment, "assessment");
     checkDossier(subject);
     d = subject;
   } else {

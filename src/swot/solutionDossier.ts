@@ -1,33 +1,29 @@
 import type { Decimal } from "decimal.js";
-import type { PathSegment } from "../errors/AssessmentError.js";
+import { AssessmentError } from "../errors/AssessmentError.js";
 import { assessReadiness, type ReadinessAssessment } from "../maturity/assessReadiness.js";
 import type { Assessment } from "../schema/assessment.js";
 import type { Duration, Money } from "../schema/common.js";
-import type { Kpi, Solution, Step } from "../schema/entities.js";
-import { helices, resourceKinds, type Helix, type ResourceKind } from "../schema/vocabularies.js";
-import {
-  assertFiniteAt,
-  assertIds,
-  assertList,
-  assertRecord,
-  assertString,
-  describe,
-  failAt,
-  assertOneOfAt,
-} from "../_lib/assert.js";
-import { Dec, isDecimal } from "../_lib/decimal.js";
+import type { Kpi, Resource, Solution, Stakeholder, Step } from "../schema/entities.js";
+import { resourceKinds, type Helix, type ResourceKind } from "../schema/vocabularies.js";
+import { assertRecord, describe, isRecord } from "../_lib/assert.js";
+import { indexAssessment } from "../_lib/assessmentIndex.js";
+import { Dec } from "../_lib/decimal.js";
+import { assertParsed } from "../_lib/parsed.js";
 import { compareIds } from "../_lib/sort.js";
 import type { BuildSwotResult, RatingConvention, SwotPosition } from "./buildSwot.js";
-import { embeddedIndicators, readIdSet, swotOf } from "./_shared.js";
+import { checkIndicators, computeSwot, readConvention, readIdSet } from "./_shared.js";
 
 /** Options of {@link solutionDossier}. */
 export interface SolutionDossierOptions {
   /**
-   * Known indicator ids for the SWOT's evidence links. Default: the indicators of the framework the
-   * assessment embeds, when it does.
+   * Known indicator ids: when given, every evidence indicator of the solution's SWOT must be one of
+   * them (the parser has already checked them against the assessment's framework).
    */
   readonly indicators?: readonly string[] | ReadonlySet<string>;
-  /** How IFE ratings are checked. Default `"david"`. */
+  /**
+   * The rating convention, `"david"` (default) or `"free"`. The parser enforces David's convention
+   * on every assessment, so the option changes no number; it is checked for its value.
+   */
   readonly ratingConvention?: RatingConvention;
 }
 
@@ -139,60 +135,6 @@ export interface SolutionDossier {
   readonly partners: readonly DossierStakeholder[];
 }
 
-const AMOUNT = /^-?(0|[1-9]\d{0,14})(\.\d{1,6})?$/;
-
-/** A duration of whole, non-negative, finite months, weeks and days. */
-function checkDuration(value: unknown, path: readonly PathSegment[]): Duration {
-  assertRecord(value, path, "duration");
-  const d = value;
-  const out: { months?: number; weeks?: number; days?: number } = {};
-  for (const part of ["months", "weeks", "days"] as const) {
-    const v = d[part];
-    if (v === undefined) continue;
-    assertFiniteAt(v, [...path, part], part);
-    if (!Number.isInteger(v) || v < 0) {
-      failAt(
-        "out_of_range",
-        [...path, part],
-        `${part} must be a whole number ≥ 0, got ${describe(v)}`,
-      );
-    }
-    out[part] = v + 0; // -0 becomes 0
-  }
-  return out as Duration;
-}
-
-/** Reads money given as `{ amount: Decimal | "decimal string", currency }`. */
-function readMoney(value: unknown, path: readonly PathSegment[]): Money {
-  assertRecord(value, path, "money");
-  const amount = value["amount"];
-  let dec: Decimal;
-  if (isDecimal(amount)) dec = new Dec(amount);
-  else if (typeof amount === "string" && AMOUNT.test(amount)) dec = new Dec(amount);
-  else
-    failAt(
-      "invalid_money",
-      [...path, "amount"],
-      `amount must be a Decimal or a decimal string such as "125000.00", got ${describe(amount)}`,
-    );
-  if (!dec.isFinite() || dec.isNegative()) {
-    failAt(
-      "invalid_money",
-      [...path, "amount"],
-      `amount must be a finite non-negative number, got ${dec.toString()}`,
-    );
-  }
-  const currency = value["currency"];
-  if (typeof currency !== "string" || !/^[A-Z]{3}$/.test(currency)) {
-    failAt(
-      "invalid_money",
-      [...path, "currency"],
-      `currency must be an ISO 4217 code such as EUR, got ${describe(currency)}`,
-    );
-  }
-  return { amount: dec, currency };
-}
-
 function sumByCurrency(list: readonly Money[]): Money[] {
   const sums = new Map<string, Decimal>();
   for (const m of list) sums.set(m.currency, (sums.get(m.currency) ?? new Dec(0)).plus(m.amount));
@@ -201,82 +143,69 @@ function sumByCurrency(list: readonly Money[]): Money[] {
     .map(([currency, amount]) => ({ amount, currency }));
 }
 
-function records(
-  value: unknown,
-  path: readonly PathSegment[],
-  what: string,
-): Readonly<Record<string, unknown>>[] {
-  const list = value === undefined ? [] : assertList(value, path, what);
-  return list.map((x, i) => {
-    assertRecord(x, [...path, i], what);
-    return x;
+function resourcesOf(list: readonly Resource[]): DossierResources {
+  const byKind = new Map<
+    ResourceKind,
+    { descriptions: string[]; costs: Money[]; unpriced: number }
+  >();
+  for (const kind of resourceKinds) byKind.set(kind, { descriptions: [], costs: [], unpriced: 0 });
+  const costs: Money[] = [];
+  const items = list.map((r): DossierResource => {
+    const group = byKind.get(r.kind) as {
+      descriptions: string[];
+      costs: Money[];
+      unpriced: number;
+    };
+    group.descriptions.push(r.description);
+    if (r.cost === undefined) group.unpriced++;
+    else {
+      group.costs.push(r.cost);
+      costs.push(r.cost);
+    }
+    return {
+      kind: r.kind,
+      description: r.description,
+      cost: r.cost ?? null,
+      quantity: r.quantity ?? null,
+      unit: r.unit ?? null,
+    };
   });
-}
-
-function optionalString(value: unknown, path: readonly PathSegment[], name: string): string | null {
-  if (value === undefined) return null;
-  assertString(value, path, name);
-  return value;
-}
-
-function readResources(s: Readonly<Record<string, unknown>>): DossierResources {
-  const items = records(s["resources"], ["solution", "resources"], "resource").map(
-    (r, i): DossierResource => {
-      const p: PathSegment[] = ["solution", "resources", i];
-      const kind = r["kind"];
-      assertOneOfAt(kind, resourceKinds, [...p, "kind"], "kind");
-      const description = r["description"];
-      assertString(description, [...p, "description"], "description", { nonEmpty: true });
-      const quantity = r["quantity"];
-      if (quantity !== undefined) {
-        assertFiniteAt(quantity, [...p, "quantity"], "quantity");
-        if (quantity < 0)
-          failAt(
-            "out_of_range",
-            [...p, "quantity"],
-            `quantity must be ≥ 0, got ${describe(quantity)}`,
-          );
-      }
-      return {
-        kind,
-        description,
-        cost: r["cost"] === undefined ? null : readMoney(r["cost"], [...p, "cost"]),
-        quantity: (quantity as number | undefined) ?? null,
-        unit: optionalString(r["unit"], [...p, "unit"], "unit"),
-      };
-    },
-  );
-  const priced = (list: readonly DossierResource[]) =>
-    list.flatMap((r) => (r.cost ? [r.cost] : []));
   return {
     items,
     byKind: resourceKinds.map((kind) => {
-      const of = items.filter((r) => r.kind === kind);
+      const g = byKind.get(kind) as { descriptions: string[]; costs: Money[]; unpriced: number };
       return {
         kind,
-        count: of.length,
-        descriptions: of.map((r) => r.description),
-        costs: sumByCurrency(priced(of)),
-        unpriced: of.filter((r) => r.cost === null).length,
+        count: g.descriptions.length,
+        descriptions: g.descriptions,
+        costs: sumByCurrency(g.costs),
+        unpriced: g.unpriced,
       };
     }),
-    byCurrency: sumByCurrency(priced(items)),
+    byCurrency: sumByCurrency(costs),
   };
 }
 
-function readKpis(s: Readonly<Record<string, unknown>>): Kpi[] {
-  return records(s["kpis"], ["solution", "kpis"], "KPI").map((k, i) => {
-    const p: PathSegment[] = ["solution", "kpis", i];
-    assertString(k["id"], [...p, "id"], "id", { nonEmpty: true });
-    assertString(k["title"], [...p, "title"], "title", { nonEmpty: true });
-    assertString(k["unit"], [...p, "unit"], "unit", { nonEmpty: true });
-    assertFiniteAt(k["target"], [...p, "target"], "target");
-    const baseline = k["baseline"];
-    if (baseline !== undefined && baseline !== null)
-      assertFiniteAt(baseline, [...p, "baseline"], "baseline");
-    optionalString(k["due"], [...p, "due"], "due");
-    return { ...k } as Kpi;
-  });
+/** Throws `not_parsed`: the solution is not an element of the parsed assessment. */
+function notOneOf(solution: unknown, solutions: ReadonlyMap<string, Solution>): never {
+  const id: unknown = isRecord(solution) ? solution["id"] : undefined;
+  throw new AssessmentError([
+    {
+      code: "not_parsed",
+      path: ["solution"],
+      message: `solution must be one of assessment.solutions (an element of the parsed assessment), got ${
+        !isRecord(solution)
+          ? describe(solution)
+          : typeof id === "string" && solutions.has(id)
+            ? `another object with its id ${JSON.stringify(id)} (a copy or an edited solution): edit the document and parse it again`
+            : `a solution with id ${describe(id)}, which the assessment does not have`
+      }`,
+    },
+  ]);
+}
+
+function person(s: Stakeholder): DossierStakeholder {
+  return { id: s.id, name: s.name, helix: s.helix };
 }
 
 function summary(swot: BuildSwotResult): SwotSummary {
@@ -304,15 +233,18 @@ function summary(swot: BuildSwotResult): SwotSummary {
  * (documented). Readiness is `assessReadiness` (designed by this project). Resource costs are
  * summed exactly per currency; amounts in different currencies are never added together.
  *
- * @param solution - the solution
- * @param assessment - the assessment it belongs to (stakeholders, needs, embedded framework)
+ * The solution must be one of `assessment.solutions`, and both are trusted as parsed: references,
+ * money, durations and the SWOT were checked by `parseAssessment`. The work done is proportional to
+ * the solution's own data (the assessment's stakeholders and needs are looked up in its index).
+ *
+ * @param solution - the solution: an element of `assessment.solutions`
+ * @param assessment - the parsed assessment it belongs to
  * @param options - known indicator ids for SWOT evidence and the rating convention
  * @returns the dossier
- * @throws AssessmentError `unknown_reference` (lead, partner or need not in the assessment),
- *   `duplicate_id` (a partner or need listed twice),
- *   `invalid_money` (an unreadable amount or currency), `invalid_value` (unknown resource kind or
- *   readiness), `invalid_type`, `out_of_range`, `non_finite`, and the codes of `buildSwot` for
- *   the solution's SWOT (paths under `["solution", "swot"]`)
+ * @throws AssessmentError `not_parsed` (the assessment did not come from `parseAssessment`, or
+ *   the solution is not one of its solutions); `unknown_reference` (an evidence indicator not
+ *   among `options.indicators`, path under `["solution", "swot"]`); `invalid_type` or
+ *   `invalid_value` (a malformed option)
  * @example
  * ```ts
  * import { parseAssessment } from "icc-assessment/schema";
@@ -343,119 +275,52 @@ export function solutionDossier(
   assessment: Assessment,
   options: SolutionDossierOptions = {},
 ): SolutionDossier {
-  assertRecord(solution as unknown, ["solution"], "solution");
-  assertRecord(assessment as unknown, ["assessment"], "assessment");
-  assertRecord(options as unknown, ["options"], "options");
-  const s = solution as unknown as Readonly<Record<string, unknown>>;
-  const a = assessment as unknown as Readonly<Record<string, unknown>>;
-  const readiness = assessReadiness(solution);
-  assertString(s["id"], ["solution", "id"], "id", { nonEmpty: true });
-  assertString(s["title"], ["solution", "title"], "title", { nonEmpty: true });
-
-  const people = new Map<string, DossierStakeholder>();
-  records(a["stakeholders"], ["assessment", "stakeholders"], "stakeholder").forEach((p, i) => {
-    const path: PathSegment[] = ["assessment", "stakeholders", i];
-    assertString(p["id"], [...path, "id"], "id", { nonEmpty: true });
-    assertString(p["name"], [...path, "name"], "name");
-    const helix = p["helix"];
-    assertOneOfAt(helix, helices, [...path, "helix"], "helix");
-    people.set(p["id"], { id: p["id"], name: p["name"], helix });
-  });
-  const person = (id: string, path: readonly PathSegment[]): DossierStakeholder => {
-    const found = people.get(id);
-    if (!found) failAt("unknown_reference", path, `unknown stakeholder id ${JSON.stringify(id)}`);
-    return found;
-  };
-  const leadId = s["lead"];
-  if (leadId !== undefined) assertString(leadId, ["solution", "lead"], "lead", { nonEmpty: true });
-  const lead = leadId === undefined ? null : person(leadId, ["solution", "lead"]);
-  const partners = assertIds(s["partners"] ?? [], ["solution", "partners"], "partners").map(
-    (id, j) => person(id, ["solution", "partners", j]),
-  );
-
-  const statements = new Map<string, string>();
-  records(a["needs"], ["assessment", "needs"], "need").forEach((n, i) => {
-    assertString(n["id"], ["assessment", "needs", i, "id"], "id", { nonEmpty: true });
-    assertString(n["statement"], ["assessment", "needs", i, "statement"], "statement");
-    statements.set(n["id"], n["statement"]);
-  });
-  const needs = assertIds(
-    s["addressesNeeds"] ?? [],
-    ["solution", "addressesNeeds"],
-    "addressesNeeds",
-  ).map((id, j) => {
-    const statement = statements.get(id);
-    if (statement === undefined)
-      failAt(
-        "unknown_reference",
-        ["solution", "addressesNeeds", j],
-        `unknown need id ${JSON.stringify(id)}`,
-      );
-    return { id, statement };
-  });
-
+  assertParsed(assessment, "assessment");
+  const index = indexAssessment(assessment);
+  if (index.solutions.get((solution as { id?: string } | null)?.id as string) !== solution)
+    notOneOf(solution, index.solutions);
+  if (!isRecord(options as unknown)) assertRecord(options as unknown, ["options"], "options");
   const given = readIdSet(options.indicators, ["options", "indicators"], "indicators");
-  const indicators = given ?? embeddedIndicators(a);
-  const items = s["swot"];
-  const hasSwot = items !== undefined && !(Array.isArray(items) && items.length === 0);
-  const swot = hasSwot
-    ? summary(
-        swotOf(
-          items,
-          ["solution", "swot"],
-          {
-            needs: new Set(statements.keys()),
-            ...(indicators ? { indicators } : {}),
-            ...(options.ratingConvention !== undefined
-              ? { ratingConvention: options.ratingConvention }
-              : {}),
-          },
-          ["options"],
-        ),
-      )
-    : null;
+  const ratingConvention = readConvention(options.ratingConvention, ["options"]);
+  const s = solution;
 
-  const steps = records(s["steps"], ["solution", "steps"], "step").map((st, i) => {
-    assertString(st["id"], ["solution", "steps", i, "id"], "id", { nonEmpty: true });
-    assertString(st["title"], ["solution", "steps", i, "title"], "title", { nonEmpty: true });
-    if (st["duration"] === undefined) return { ...st } as Step;
-    const stepDuration = checkDuration(st["duration"], ["solution", "steps", i, "duration"]);
-    return { ...st, duration: stepDuration } as Step;
-  });
-  const expected =
-    s["expectedResults"] === undefined
-      ? []
-      : assertList(s["expectedResults"], ["solution", "expectedResults"], "expectedResults");
-  expected.forEach((r, i) =>
-    assertString(r, ["solution", "expectedResults", i], "expected result", { nonEmpty: true }),
-  );
-  const duration = s["duration"];
-  const cleanDuration =
-    duration === undefined ? null : checkDuration(duration, ["solution", "duration"]);
+  const items = s.swot ?? [];
+  if (given) checkIndicators(items, given, ["solution", "swot"]);
+  const swot =
+    items.length > 0
+      ? summary(
+          computeSwot(items, {
+            ratingConvention,
+            indicatorsChecked: given !== null,
+            needsChecked: true,
+          }),
+        )
+      : null;
+  const people = index.stakeholders;
+  const statements = index.needs;
 
   return {
     solution: {
-      id: s["id"],
-      title: s["title"],
-      description: optionalString(s["description"], ["solution", "description"], "description"),
-      theme: optionalString(s["theme"], ["solution", "theme"], "theme"),
-      track: optionalString(s["track"], ["solution", "track"], "track"),
+      id: s.id,
+      title: s.title,
+      description: s.description ?? null,
+      theme: s.theme ?? null,
+      track: s.track ?? null,
     },
-    readiness,
-    needs,
+    readiness: assessReadiness(s),
+    needs: (s.addressesNeeds ?? []).map((n) => ({
+      id: n,
+      statement: (statements.get(n) as { statement: string }).statement,
+    })),
     swot,
     swotReason: swot ? null : "the solution has no SWOT items",
-    resources: readResources(s),
-    cost: s["cost"] === undefined ? null : readMoney(s["cost"], ["solution", "cost"]),
-    schedule: {
-      start: optionalString(s["start"], ["solution", "start"], "start"),
-      end: optionalString(s["end"], ["solution", "end"], "end"),
-      duration: cleanDuration,
-    },
-    steps,
-    expectedResults: [...(expected as string[])],
-    kpis: readKpis(s),
-    lead,
-    partners,
+    resources: resourcesOf(s.resources ?? []),
+    cost: s.cost ?? null,
+    schedule: { start: s.start ?? null, end: s.end ?? null, duration: s.duration ?? null },
+    steps: s.steps ?? [],
+    expectedResults: s.expectedResults ?? [],
+    kpis: s.kpis ?? [],
+    lead: s.lead === undefined ? null : person(people.get(s.lead) as Stakeholder),
+    partners: (s.partners ?? []).map((p) => person(people.get(p) as Stakeholder)),
   };
 }
