@@ -20,7 +20,7 @@ import {
   type CriterionScale,
   type WeightedSumNormalisation,
 } from "./weightedSum.js";
-import { clean, readChoice, readIds, readWeights } from "./_shared.js";
+import { clean, readChoice, readIds, readKeyed, readWeights } from "./_shared.js";
 
 /** A decision after its checks: ids, kinds, normalised weights and scales. */
 export interface Checked {
@@ -38,43 +38,12 @@ export function checkDecision(decision: Decision): Checked {
     failAt("invalid_type", ["decision"], `decision must be an object, got ${show(decision)}`);
   }
   const alternatives = readIds(decision.alternatives, ["decision", "alternatives"], "alternatives");
-  const criteria: unknown = decision.criteria;
-  if (!Array.isArray(criteria)) {
-    failAt(
-      "invalid_type",
-      ["decision", "criteria"],
-      `criteria must be an array, got ${show(criteria)}`,
-    );
-  }
-  if (criteria.length === 0)
-    failAt("empty", ["decision", "criteria"], "criteria must not be empty");
-  const ids = new Set<string>();
+  const criteria = readKeyed(decision.criteria, ["decision", "criteria"], "criteria", "id");
   const kinds: CriterionKind[] = [];
   const scales: (CriterionScale | undefined)[] = [];
   const raw: unknown[] = [];
-  criteria.forEach((c: unknown, j) => {
-    if (typeof c !== "object" || c === null) {
-      failAt(
-        "invalid_type",
-        ["decision", "criteria", j],
-        `criteria[${j}] must be an object, got ${show(c)}`,
-      );
-    }
-    const { id, kind, weight, scale } = c as Record<string, unknown>;
-    if (typeof id !== "string" || id === "") {
-      failAt(
-        "invalid_type",
-        ["decision", "criteria", j, "id"],
-        `criteria[${j}].id must be a non-empty string, got ${show(id)}`,
-      );
-    }
-    if (ids.has(id))
-      failAt(
-        "duplicate_id",
-        ["decision", "criteria", j, "id"],
-        `two criteria have the id ${show(id)}`,
-      );
-    ids.add(id);
+  for (let j = 0; j < criteria.length; j++) {
+    const { kind, weight, scale } = criteria[j] as Record<string, unknown>;
     if (kind !== "benefit" && kind !== "cost") {
       failAt(
         "invalid_value",
@@ -85,7 +54,7 @@ export function checkDecision(decision: Decision): Checked {
     kinds.push(kind);
     scales.push(scale as CriterionScale | undefined);
     raw.push(weight);
-  });
+  }
   const weights = Array.from(underDecision(() => readWeights(raw, raw.length, ["weights"])));
   const matrix: unknown = decision.matrix;
   if (!Array.isArray(matrix))
@@ -97,15 +66,10 @@ export function checkDecision(decision: Decision): Checked {
       `matrix must have one row per alternative (${alternatives.length}), got ${matrix.length}`,
     );
   }
-  matrix.forEach((r: unknown, i) => {
-    if (Array.isArray(r) && r.length !== kinds.length) {
-      failAt(
-        "length_mismatch",
-        ["decision", "matrix", i],
-        `matrix[${i}] must have one value per criterion (${kinds.length}), got ${r.length}`,
-      );
-    }
-  });
+  for (let i = 0; i < matrix.length; i++) {
+    const r: unknown = matrix[i];
+    if (!Array.isArray(r) || r.length !== kinds.length) badRow(r, i, kinds.length);
+  }
   return {
     alternatives,
     kinds,
@@ -118,6 +82,22 @@ export function checkDecision(decision: Decision): Checked {
     scales,
     weightSource: decision.provenance?.weightSource ?? "decision",
   };
+}
+
+/** Fails for a matrix row that is not an array of one value per criterion. */
+function badRow(r: unknown, i: number, m: number): never {
+  if (!Array.isArray(r)) {
+    failAt(
+      "invalid_type",
+      ["decision", "matrix", i],
+      `matrix[${i}] must be an array, got ${show(r)}`,
+    );
+  }
+  failAt(
+    "length_mismatch",
+    ["decision", "matrix", i],
+    `matrix[${i}] must have one value per criterion (${m}), got ${r.length}`,
+  );
 }
 
 /** Moves the paths of an error from a primitive's arguments to the decision's fields. */

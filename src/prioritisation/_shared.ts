@@ -19,14 +19,6 @@ export interface DenseMatrix {
   readonly data: Float64Array;
 }
 
-/** Checks a number at a cell (without building a path unless it fails). */
-function cellFail(value: unknown, path: readonly PathSegment[], name: string): never {
-  if (typeof value !== "number") {
-    failAt("invalid_type", path, `${name} must be a number, got ${show(value)}`);
-  }
-  failAt("non_finite", path, `${name} must be a finite number, got ${show(value)}`);
-}
-
 /**
  * Reads a non-empty rectangular matrix of finite numbers in one pass. Errors: `invalid_type`
  * (not an array, a row not an array, a cell not a number), `empty`, `length_mismatch` (ragged),
@@ -37,38 +29,67 @@ export function readMatrix(
   path: readonly PathSegment[],
   name = "matrix",
 ): DenseMatrix {
-  if (!Array.isArray(matrix)) {
-    failAt("invalid_type", path, `${name} must be an array of rows, got ${show(matrix)}`);
-  }
-  const rows = matrix.length;
-  if (rows === 0) failAt("empty", path, `${name} must have at least one row`);
-  const first: unknown = matrix[0];
-  if (!Array.isArray(first)) {
-    failAt("invalid_type", [...path, 0], `${name}[0] must be an array, got ${show(first)}`);
-  }
-  const cols = first.length;
-  if (cols === 0) failAt("empty", [...path, 0], `${name}[0] must have at least one value`);
+  const { rows, cols, list } = readOutline(matrix, path, name);
   const data = new Float64Array(rows * cols);
   for (let i = 0; i < rows; i++) {
-    const row: unknown = matrix[i];
-    if (!Array.isArray(row)) {
-      failAt("invalid_type", [...path, i], `${name}[${i}] must be an array, got ${show(row)}`);
-    }
-    if (row.length !== cols) {
-      failAt(
-        "length_mismatch",
-        [...path, i],
-        `${name}[${i}] must have ${cols} values like row 0, got ${row.length}`,
-      );
-    }
+    const row = list[i] as readonly unknown[];
     const base = i * cols;
     for (let j = 0; j < cols; j++) {
       const v: unknown = row[j];
-      if (typeof v !== "number" || v - v !== 0) cellFail(v, [...path, i, j], `${name}[${i}][${j}]`);
+      if (typeof v !== "number" || v - v !== 0)
+        failNumber(v, [...path, i, j], `${name}[${i}][${j}]`);
       data[base + j] = v;
     }
   }
   return { rows, cols, data };
+}
+
+/**
+ * Checks the outline of a matrix, everything but its cells: an array of at least one row, every
+ * row an array of as many values as the first, which has at least one. Errors: `invalid_type`,
+ * `empty`, `length_mismatch`; `rowHint` and `valueHint` say in the `empty` messages what a row and
+ * a value stand for (e.g. " (alternative)").
+ */
+function readOutline(
+  matrix: unknown,
+  path: readonly PathSegment[],
+  name: string,
+  rowHint = "",
+  valueHint = "",
+): { rows: number; cols: number; list: readonly unknown[] } {
+  if (!Array.isArray(matrix)) {
+    failAt("invalid_type", path, `${name} must be an array of rows, got ${show(matrix)}`);
+  }
+  const rows = matrix.length;
+  if (rows === 0) failAt("empty", path, `${name} must have at least one row${rowHint}`);
+  const first: unknown = matrix[0];
+  if (!Array.isArray(first)) badRow(first, 0, 0, path, name);
+  const cols = first.length;
+  if (cols === 0)
+    failAt("empty", [...path, 0], `${name}[0] must have at least one value${valueHint}`);
+  for (let i = 1; i < rows; i++) {
+    const row: unknown = matrix[i];
+    if (!Array.isArray(row) || row.length !== cols) badRow(row, i, cols, path, name);
+  }
+  return { rows, cols, list: matrix };
+}
+
+/** Fails for row `i`: not an array, or not of the first row's length `cols`. */
+function badRow(
+  row: unknown,
+  i: number,
+  cols: number,
+  path: readonly PathSegment[],
+  name: string,
+): never {
+  if (!Array.isArray(row)) {
+    failAt("invalid_type", [...path, i], `${name}[${i}] must be an array, got ${show(row)}`);
+  }
+  failAt(
+    "length_mismatch",
+    [...path, i],
+    `${name}[${i}] must have ${cols} values like row 0, got ${row.length}`,
+  );
 }
 
 /**
@@ -82,21 +103,12 @@ export function readWeights(
   path: readonly PathSegment[],
   name = "weights",
 ): Float64Array {
-  if (!Array.isArray(weights)) {
-    failAt("invalid_type", path, `${name} must be an array of numbers, got ${show(weights)}`);
-  }
-  if (weights.length !== count) {
-    failAt(
-      "length_mismatch",
-      path,
-      `${name} must have one weight per criterion (${count}), got ${weights.length}`,
-    );
-  }
+  readPerColumn(weights, count, path, name, "one weight");
   const out = new Float64Array(count);
   let sum = 0;
   for (let j = 0; j < count; j++) {
     const v: unknown = weights[j];
-    if (typeof v !== "number" || v - v !== 0) cellFail(v, [...path, j], `${name}[${j}]`);
+    if (typeof v !== "number" || v - v !== 0) failNumber(v, [...path, j], `${name}[${j}]`);
     if (v < 0)
       failAt("negative_weight", [...path, j], `${name}[${j}] must not be negative, got ${show(v)}`);
     out[j] = v + 0; // -0 becomes 0
@@ -109,22 +121,26 @@ export function readWeights(
   return out;
 }
 
+/** Checks an array of one value per matrix column (`count`): `invalid_type`, `length_mismatch`. */
+function readPerColumn(
+  list: unknown,
+  count: number,
+  path: readonly PathSegment[],
+  name: string,
+  what: string,
+): asserts list is readonly unknown[] {
+  if (!Array.isArray(list) || list.length !== count) {
+    failAt(
+      Array.isArray(list) ? "length_mismatch" : "invalid_type",
+      path,
+      `${name} must be an array of ${what} per criterion (${count}), got ${Array.isArray(list) ? `${list.length}` : show(list)}`,
+    );
+  }
+}
+
 /** Reads criterion kinds (`benefit` / `cost`); returns 1 for cost, 0 for benefit. */
 function readKinds(criteria: unknown, count: number, path: readonly PathSegment[]): Uint8Array {
-  if (!Array.isArray(criteria)) {
-    failAt(
-      "invalid_type",
-      path,
-      `criteria must be an array of "benefit" or "cost", got ${show(criteria)}`,
-    );
-  }
-  if (criteria.length !== count) {
-    failAt(
-      "length_mismatch",
-      path,
-      `criteria must name one kind per matrix column (${count}), got ${criteria.length}`,
-    );
-  }
+  readPerColumn(criteria, count, path, "criteria", 'one kind ("benefit" or "cost")');
   const out = new Uint8Array(count);
   for (let j = 0; j < count; j++) {
     const k: unknown = criteria[j];
@@ -197,13 +213,43 @@ export function readChoice<T extends string>(
   return value as T;
 }
 
-/** Reads a finite number within [min, max] (inclusive unless `exclusiveMin`). */
-export function readNumber(
+/** What {@link readNumber} accepts besides a finite number. */
+export interface NumberRange {
+  readonly min?: number;
+  readonly max?: number;
+  /** `min` itself is refused. */
+  readonly exclusiveMin?: boolean;
+  readonly integer?: boolean;
+}
+
+const ANY_NUMBER: NumberRange = {};
+/** Numbers from 0 up. */
+export const NON_NEGATIVE: NumberRange = { min: 0 };
+/** Numbers from 0 to 1. */
+export const SHARE: NumberRange = { min: 0, max: 1 };
+
+/**
+ * Whether `value` is a finite number within `range`: the test of {@link readNumber} without its
+ * path and message, for loops that build those only when a value fails ({@link failNumber}).
+ */
+export function isNumberIn(value: unknown, range: NumberRange = ANY_NUMBER): value is number {
+  if (typeof value !== "number" || value - value !== 0) return false;
+  if (range.integer === true && !Number.isInteger(value)) return false;
+  const { min, max } = range;
+  if (min !== undefined && (range.exclusiveMin === true ? value <= min : value < min)) return false;
+  return max === undefined || value <= max;
+}
+
+/**
+ * Throws the error of {@link readNumber} for a value {@link isNumberIn} refused: `invalid_type`,
+ * `non_finite`, `invalid_value` (not whole), `out_of_range`.
+ */
+export function failNumber(
   value: unknown,
   path: readonly PathSegment[],
   name: string,
-  range: { min?: number; max?: number; exclusiveMin?: boolean; integer?: boolean } = {},
-): number {
+  range: NumberRange = ANY_NUMBER,
+): never {
   if (typeof value !== "number")
     failAt("invalid_type", path, `${name} must be a number, got ${show(value)}`);
   if (!Number.isFinite(value))
@@ -212,17 +258,24 @@ export function readNumber(
     failAt("invalid_value", path, `${name} must be a whole number, got ${show(value)}`);
   }
   const { min, max } = range;
-  if (min !== undefined && (range.exclusiveMin === true ? value <= min : value < min)) {
-    failAt(
-      "out_of_range",
-      path,
-      `${name} must be ${range.exclusiveMin === true ? "greater than" : "at least"} ${min}, got ${show(value)}`,
-    );
-  }
-  if (max !== undefined && value > max) {
-    failAt("out_of_range", path, `${name} must be at most ${max}, got ${show(value)}`);
-  }
-  return value;
+  const low = min !== undefined && (range.exclusiveMin === true ? value <= min : value < min);
+  failAt(
+    "out_of_range",
+    path,
+    low
+      ? `${name} must be ${range.exclusiveMin === true ? "greater than" : "at least"} ${min}, got ${show(value)}`
+      : `${name} must be at most ${max}, got ${show(value)}`,
+  );
+}
+
+/** Reads a finite number within [min, max] (inclusive unless `exclusiveMin`). */
+export function readNumber(
+  value: unknown,
+  path: readonly PathSegment[],
+  name: string,
+  range: NumberRange = ANY_NUMBER,
+): number {
+  return isNumberIn(value, range) ? value : failNumber(value, path, name, range);
 }
 
 /**
@@ -360,6 +413,46 @@ export function nearestSaatyValue(x: number): number {
   return x >= 1 ? best : 1 / best;
 }
 
+/** Judgement values accepted: Saaty's 1–9 scale and its reciprocals, with a rounding margin. */
+const JUDGEMENT_RANGE: NumberRange = { min: 1 / 9 - SCALE_EPS, max: 9 + SCALE_EPS };
+
+/** Whether a judgement value is one of Saaty's 17 values (1–9 and 1/2–1/9). */
+function onSaatyScale(v: number): boolean {
+  const r = v >= 1 ? v : 1 / v;
+  return Math.abs(r - Math.round(r)) <= SCALE_EPS;
+}
+
+/** Fails for judgement `k`'s item `key` (`a` or `b`): not a label, or an unknown one. */
+function badItem(id: unknown, k: number, key: "a" | "b"): never {
+  if (typeof id !== "string") {
+    failAt(
+      "invalid_type",
+      ["judgements", k, key],
+      `judgements[${k}].${key} must be a label, got ${show(id)}`,
+    );
+  }
+  failAt(
+    "unknown_reference",
+    ["judgements", k, key],
+    `judgements[${k}].${key} names an unknown item ${show(id)}`,
+  );
+}
+
+/** Fails for judgement `k`'s value: not a number, not positive, off the 1–9 scale or off Saaty's values. */
+function badValue(value: unknown, k: number): never {
+  const path = ["judgements", k, "value"];
+  const v = readNumber(value, path, `judgements[${k}].value`);
+  if (v <= 0)
+    failAt("non_positive_value", path, `judgements[${k}].value must be positive, got ${show(v)}`);
+  failAt(
+    isNumberIn(v, JUDGEMENT_RANGE) ? "invalid_value" : "out_of_range",
+    path,
+    isNumberIn(v, JUDGEMENT_RANGE)
+      ? `judgements[${k}].value must be one of Saaty's values 1–9 or 1/2–1/9, got ${show(v)}`
+      : `judgements[${k}].value must be on the 1–9 scale (from 1/9 to 9), got ${show(v)}`,
+  );
+}
+
 /** Judgements read into an n × n matrix (0 where no judgement was given, 1 on the diagonal). */
 export interface ReadJudgements {
   readonly labels: string[];
@@ -386,78 +479,43 @@ export function readJudgements(
   const data = new Float64Array(n * n);
   for (let i = 0; i < n; i++) data[i * n + i] = 1;
   const firstAt = new Map<number, number>();
-  judgements.forEach((j: unknown, k) => {
-    const p = ["judgements", k];
+  for (let k = 0; k < judgements.length; k++) {
+    const j: unknown = judgements[k];
     if (typeof j !== "object" || j === null || Array.isArray(j)) {
       failAt(
         "invalid_type",
-        p,
+        ["judgements", k],
         `judgements[${k}] must be an object { a, b, value }, got ${show(j)}`,
       );
     }
     const { a, b, value } = j as Record<string, unknown>;
-    for (const [key, id] of [
-      ["a", a],
-      ["b", b],
-    ] as const) {
-      if (typeof id !== "string") {
-        failAt(
-          "invalid_type",
-          [...p, key],
-          `judgements[${k}].${key} must be a label, got ${show(id)}`,
-        );
-      }
-      if (!index.has(id)) {
-        failAt(
-          "unknown_reference",
-          [...p, key],
-          `judgements[${k}].${key} names an unknown item ${show(id)}`,
-        );
-      }
-    }
-    const ia = index.get(a as string) as number;
-    const ib = index.get(b as string) as number;
+    const ia = typeof a === "string" ? index.get(a) : undefined;
+    if (ia === undefined) badItem(a, k, "a");
+    const ib = typeof b === "string" ? index.get(b) : undefined;
+    if (ib === undefined) badItem(b, k, "b");
     if (ia === ib) {
-      failAt("invalid_value", [...p, "b"], `judgements[${k}] compares ${show(a)} with itself`);
-    }
-    const v = readNumber(value, [...p, "value"], `judgements[${k}].value`);
-    if (v <= 0) {
       failAt(
-        "non_positive_value",
-        [...p, "value"],
-        `judgements[${k}].value must be positive, got ${show(v)}`,
+        "invalid_value",
+        ["judgements", k, "b"],
+        `judgements[${k}] compares ${show(a)} with itself`,
       );
     }
-    if (v < 1 / 9 - SCALE_EPS || v > 9 + SCALE_EPS) {
-      failAt(
-        "out_of_range",
-        [...p, "value"],
-        `judgements[${k}].value must be on the 1–9 scale (from 1/9 to 9), got ${show(v)}`,
-      );
-    }
-    if (scale === "saaty") {
-      const r = v >= 1 ? v : 1 / v;
-      if (Math.abs(r - Math.round(r)) > SCALE_EPS) {
-        failAt(
-          "invalid_value",
-          [...p, "value"],
-          `judgements[${k}].value must be one of Saaty's values 1–9 or 1/2–1/9, got ${show(v)}`,
-        );
-      }
+    if (!isNumberIn(value, JUDGEMENT_RANGE) || (scale === "saaty" && !onSaatyScale(value))) {
+      badValue(value, k);
     }
     const key = Math.min(ia, ib) * n + Math.max(ia, ib);
     const first = firstAt.get(key);
     if (first !== undefined) {
       failAt(
         "invalid_value",
-        p,
+        ["judgements", k],
         `judgements[${k}] judges the pair ${show(a)}/${show(b)} again (first at judgements[${first}])`,
       );
     }
     firstAt.set(key, k);
-    data[ia * n + ib] = v;
-    data[ib * n + ia] = 1 / v;
-  });
+    data[ia * n + ib] = value;
+    data[ib * n + ia] = 1 / value;
+  }
   return { labels: ids, n, data, given: firstAt.size };
 }
 
@@ -534,36 +592,22 @@ export function readDecisionInput(
   weights: unknown,
   criteria: unknown,
 ): DecisionInput {
-  if (!Array.isArray(matrix)) {
-    failAt("invalid_type", ["matrix"], `matrix must be an array of rows, got ${show(matrix)}`);
-  }
-  const rows = matrix.length;
-  if (rows === 0) failAt("empty", ["matrix"], "matrix must have at least one row (alternative)");
-  const first: unknown = matrix[0];
-  if (!Array.isArray(first)) {
-    failAt("invalid_type", ["matrix", 0], `matrix[0] must be an array, got ${show(first)}`);
-  }
-  const cols = first.length;
-  if (cols === 0)
-    failAt("empty", ["matrix", 0], "matrix[0] must have at least one value (criterion)");
+  const { rows, cols, list } = readOutline(
+    matrix,
+    ["matrix"],
+    "matrix",
+    " (alternative)",
+    " (criterion)",
+  );
   const min = new Float64Array(cols).fill(Infinity);
   const max = new Float64Array(cols).fill(-Infinity);
   const sumSq = new Float64Array(cols);
   for (let i = 0; i < rows; i++) {
-    const row: unknown = matrix[i];
-    if (!Array.isArray(row)) {
-      failAt("invalid_type", ["matrix", i], `matrix[${i}] must be an array, got ${show(row)}`);
-    }
-    if (row.length !== cols) {
-      failAt(
-        "length_mismatch",
-        ["matrix", i],
-        `matrix[${i}] must have ${cols} values like row 0, got ${row.length}`,
-      );
-    }
+    const row = list[i] as readonly unknown[];
     for (let j = 0; j < cols; j++) {
       const v: unknown = row[j];
-      if (typeof v !== "number" || v - v !== 0) cellFail(v, ["matrix", i, j], `matrix[${i}][${j}]`);
+      if (typeof v !== "number" || v - v !== 0)
+        failNumber(v, ["matrix", i, j], `matrix[${i}][${j}]`);
       if (v < (min[j] as number)) min[j] = v;
       if (v > (max[j] as number)) max[j] = v;
       sumSq[j] = (sumSq[j] as number) + v * v;
@@ -623,17 +667,13 @@ export function readAlternatives(alternatives: unknown): string[] | null {
 }
 
 /** Reads ballot `i`'s weight (default 1): finite and non-negative. */
-export function readBallotWeight(ballot: Readonly<Record<string, unknown>>, i: number): number {
+function readBallotWeight(ballot: Readonly<Record<string, unknown>>, i: number): number {
   const w = ballot["weight"];
   if (w === undefined) return 1;
-  const v = readNumber(w, ["ballots", i, "weight"], `ballots[${i}].weight`);
-  if (v < 0)
-    failAt(
-      "negative_weight",
-      ["ballots", i, "weight"],
-      `ballots[${i}].weight must not be negative, got ${v}`,
-    );
-  return v;
+  if (isNumberIn(w, NON_NEGATIVE)) return w;
+  const path = ["ballots", i, "weight"];
+  const v = readNumber(w, path, `ballots[${i}].weight`);
+  failAt("negative_weight", path, `ballots[${i}].weight must not be negative, got ${v}`);
 }
 
 /** Reads the ballots array: an array of objects, non-empty. */
@@ -659,31 +699,60 @@ function readBallotIds(
   key: string,
   declared: ReadonlySet<string> | null,
 ): string[] {
-  const list = ballot[key];
-  const path = ["ballots", i, key];
-  if (!Array.isArray(list))
-    failAt("invalid_type", path, `ballots[${i}].${key} must be an array of ids, got ${show(list)}`);
+  const list = readBallotField(ballot, i, key);
   const seen = new Set<string>();
-  list.forEach((id: unknown, j) => {
-    if (typeof id !== "string" || id === "") {
-      failAt(
-        "invalid_type",
-        [...path, j],
-        `ballots[${i}].${key}[${j}] must be an alternative id, got ${show(id)}`,
-      );
+  for (let j = 0; j < list.length; j++) {
+    const id: unknown = list[j];
+    if (!isAlternative(id, declared, seen)) {
+      badAlternative(id, ["ballots", i, key, j], `ballots[${i}].${key}[${j}]`, declared);
     }
-    if (declared !== null && !declared.has(id)) {
-      failAt(
-        "unknown_reference",
-        [...path, j],
-        `ballots[${i}].${key}[${j}] names an unknown alternative ${show(id)}`,
-      );
-    }
-    if (seen.has(id))
-      failAt("duplicate_id", [...path, j], `ballots[${i}].${key} names ${show(id)} twice`);
     seen.add(id);
-  });
+  }
   return list as string[];
+}
+
+/** Ballot `i`'s list in field `key` (an array, else `invalid_type`). */
+export function readBallotField(
+  ballot: Readonly<Record<string, unknown>>,
+  i: number,
+  key: string,
+): readonly unknown[] {
+  const list = ballot[key];
+  if (!Array.isArray(list)) {
+    failAt(
+      "invalid_type",
+      ["ballots", i, key],
+      `ballots[${i}].${key} must be an array, got ${show(list)}`,
+    );
+  }
+  return list;
+}
+
+/** Whether `id` is a new alternative id: a non-empty string, declared if a list was given, not seen yet. */
+function isAlternative(
+  id: unknown,
+  declared: ReadonlySet<string> | null,
+  seen: ReadonlySet<string>,
+): id is string {
+  return (
+    typeof id === "string" && id !== "" && (declared === null || declared.has(id)) && !seen.has(id)
+  );
+}
+
+/** Fails for an id {@link isAlternative} refused: `invalid_type`, `unknown_reference`, `duplicate_id`. */
+function badAlternative(
+  id: unknown,
+  path: readonly PathSegment[],
+  name: string,
+  declared: ReadonlySet<string> | null,
+): never {
+  if (typeof id !== "string" || id === "") {
+    failAt("invalid_type", path, `${name} must be an alternative id, got ${show(id)}`);
+  }
+  if (declared !== null && !declared.has(id)) {
+    failAt("unknown_reference", path, `${name} names an unknown alternative ${show(id)}`);
+  }
+  failAt("duplicate_id", path, `${name} names ${show(id)}, already named on this ballot`);
 }
 
 /** The checked ballots of a vote whose ballots list alternatives (approval voting, Borda count). */
@@ -810,85 +879,124 @@ export function chiSquaredUpperTail(x: number, df: number): number {
   return gammaQ(df / 2, x / 2);
 }
 
+/** Reads `items[i][key]` as a number within `range`; its path and name are built only if it fails. */
+export function readItemNumber(
+  item: Readonly<Record<string, unknown>>,
+  i: number,
+  key: string,
+  range: NumberRange = ANY_NUMBER,
+): number {
+  const v = item[key];
+  return isNumberIn(v, range) ? v : failNumber(v, ["items", i, key], key, range);
+}
+
 /**
  * Reads a non-empty list of objects with distinct string `id`s (for the item-based heuristics).
  * Errors: `invalid_type`, `empty`, `duplicate_id`.
  */
 export function readItems(items: unknown, name = "items"): Readonly<Record<string, unknown>>[] {
-  if (!Array.isArray(items))
-    failAt("invalid_type", [name], `${name} must be an array, got ${show(items)}`);
-  if (items.length === 0) failAt("empty", [name], `${name} must not be empty`);
-  const seen = new Map<string, number>();
-  return items.map((item: unknown, i) => {
-    if (typeof item !== "object" || item === null || Array.isArray(item)) {
-      failAt("invalid_type", [name, i], `${name}[${i}] must be an object, got ${show(item)}`);
-    }
-    const id = (item as Record<string, unknown>)["id"];
-    if (typeof id !== "string" || id === "") {
-      failAt(
-        "invalid_type",
-        [name, i, "id"],
-        `${name}[${i}].id must be a non-empty string, got ${show(id)}`,
-      );
-    }
-    const first = seen.get(id);
-    if (first !== undefined) {
-      failAt(
-        "duplicate_id",
-        [name, i, "id"],
-        `${name}[${i}].id ${show(id)} is already used by ${name}[${first}]`,
-      );
-    }
-    seen.set(id, i);
-    return item as Readonly<Record<string, unknown>>;
-  });
+  return readKeyed(items, [name], name, "id");
 }
 
 /**
- * Checks one `{ alternative, <value key> }` entry of a ballot (dot or score voting): an object, a
- * non-empty alternative id, declared when a list of alternatives was given, not named twice on the
- * ballot. Records the id in `seen` and returns the alternative and the raw value.
+ * Reads a list (at `path`, called `name`) of at least `least` objects, each with a distinct
+ * non-empty string under `key` (an id). Errors: `invalid_type` (not an array, an element not an
+ * object, a key not a non-empty string), `empty` (no element, when `least` is 1),
+ * `too_few_values` (fewer than `least` > 1), `duplicate_id`.
+ */
+export function readKeyed(
+  list: unknown,
+  path: readonly PathSegment[],
+  name: string,
+  key: string,
+  least = 1,
+): Readonly<Record<string, unknown>>[] {
+  if (!Array.isArray(list))
+    failAt("invalid_type", path, `${name} must be an array, got ${show(list)}`);
+  if (list.length < least) {
+    failAt(
+      least === 1 ? "empty" : "too_few_values",
+      path,
+      least === 1
+        ? `${name} must not be empty`
+        : `${name} must hold at least ${least}, got ${list.length}`,
+    );
+  }
+  const seen = new Map<string, number>();
+  for (let i = 0; i < list.length; i++) {
+    const item: unknown = list[i];
+    const id =
+      typeof item === "object" && item !== null && !Array.isArray(item)
+        ? (item as Record<string, unknown>)[key]
+        : undefined;
+    if (typeof id !== "string" || id === "" || seen.has(id))
+      badKeyed(item, i, path, name, key, seen);
+    seen.set(id, i);
+  }
+  return list as Readonly<Record<string, unknown>>[];
+}
+
+/** Fails for element `i` of a {@link readKeyed} list: not an object, or its key missing or used. */
+function badKeyed(
+  item: unknown,
+  i: number,
+  path: readonly PathSegment[],
+  name: string,
+  key: string,
+  seen: ReadonlyMap<string, number>,
+): never {
+  if (typeof item !== "object" || item === null || Array.isArray(item)) {
+    failAt("invalid_type", [...path, i], `${name}[${i}] must be an object, got ${show(item)}`);
+  }
+  const id = (item as Record<string, unknown>)[key];
+  if (typeof id !== "string" || id === "") {
+    failAt(
+      "invalid_type",
+      [...path, i, key],
+      `${name}[${i}].${key} must be a non-empty string, got ${show(id)}`,
+    );
+  }
+  failAt(
+    "duplicate_id",
+    [...path, i, key],
+    `${name}[${i}].${key} ${show(id)} is already used by ${name}[${seen.get(id)}]`,
+  );
+}
+
+/**
+ * Reads entry `j` of ballot `i`'s `points` or `scores` (dot or score voting): an object whose
+ * `alternative` is a non-empty id, declared when a list of alternatives was given, not named twice
+ * on the ballot (recorded in `seen`), and whose value (`points` or `score`) satisfies `range`.
  */
 export function readBallotEntry(
   entry: unknown,
-  path: readonly PathSegment[],
-  ballot: number,
+  i: number,
+  j: number,
   key: "points" | "score",
+  range: NumberRange,
   declared: ReadonlySet<string> | null,
   seen: Set<string>,
-  twice: string,
-): { alternative: string; value: unknown } {
+): { alternative: string; value: number } {
   const list = key === "points" ? "points" : "scores";
   if (typeof entry !== "object" || entry === null) {
     failAt(
       "invalid_type",
-      path,
-      `ballots[${ballot}].${list}[${String(path[path.length - 1])}] must be { alternative, ${key} }, got ${show(entry)}`,
+      ["ballots", i, list, j],
+      `ballots[${i}].${list}[${j}] must be { alternative, ${key} }, got ${show(entry)}`,
     );
   }
   const record = entry as Record<string, unknown>;
   const alternative = record["alternative"];
-  if (typeof alternative !== "string" || alternative === "") {
-    failAt(
-      "invalid_type",
-      [...path, "alternative"],
-      `an alternative id was expected, got ${show(alternative)}`,
-    );
-  }
-  if (declared !== null && !declared.has(alternative)) {
-    failAt(
-      "unknown_reference",
-      [...path, "alternative"],
-      `ballots[${ballot}] names an unknown alternative ${show(alternative)}`,
-    );
-  }
-  if (seen.has(alternative)) {
-    failAt(
-      "duplicate_id",
-      [...path, "alternative"],
-      `ballots[${ballot}] ${twice} ${show(alternative)} twice`,
+  if (!isAlternative(alternative, declared, seen)) {
+    badAlternative(
+      alternative,
+      ["ballots", i, list, j, "alternative"],
+      `ballots[${i}].${list}[${j}].alternative`,
+      declared,
     );
   }
   seen.add(alternative);
-  return { alternative, value: record[key] };
+  const value = record[key];
+  if (!isNumberIn(value, range)) failNumber(value, ["ballots", i, list, j, key], key, range);
+  return { alternative, value };
 }

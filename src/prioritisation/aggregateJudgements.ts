@@ -1,6 +1,11 @@
-import { ahpWeights, type AhpMethod, type AhpWeightsOptions } from "./ahpWeights.js";
-import { clean, readChoice, readIds, readOptions, readWeights, underPath } from "./_shared.js";
-import { describe as show, failAt } from "../_lib/assert.js";
+import {
+  ahpWeights,
+  type AhpMethod,
+  type AhpWeightsOptions,
+  type AhpWeightsResult,
+} from "./ahpWeights.js";
+import { clean, readChoice, readIds, readOptions, readWeights } from "./_shared.js";
+import { describe as show, failAt, remapErrors } from "../_lib/assert.js";
 import type { RandomIndexTableName } from "./randomIndex.js";
 
 /** Ways of combining several respondents' AHP judgements (Forman & Peniwati 1998). */
@@ -141,8 +146,17 @@ export function aggregateJudgements(
       : readWeights(o.weights, k, ["options", "weights"], "weights");
   const ahp = readOptions(o.ahp, ["options", "ahp"]);
 
-  const individual = matrices.map((m, r) =>
-    underPath(["matrices", r], "matrix", () => ahpWeights(m, ahp)),
+  // one error handler for every matrix: the failing matrix's index is read when an error passes
+  let at = 0;
+  const individual = remapErrors(
+    () => {
+      const out: AhpWeightsResult[] = [];
+      for (; at < k; at++)
+        out.push(ahpWeights(matrices[at] as readonly (readonly number[])[], ahp));
+      return out;
+    },
+    (path) => ["matrices", at, ...(path[0] === "matrix" ? path.slice(1) : path)],
+    { addMissingPath: true },
   );
   const n = (individual[0] as { n: number }).n;
   individual.forEach((res, r) => {

@@ -100,24 +100,7 @@ export function ahpWeights(
   matrix: readonly (readonly number[])[],
   options?: AhpWeightsOptions,
 ): AhpWeightsResult {
-  const o = readOptions(options, ["options"]);
-  const method = readChoice(o.method, ahpMethods, "eigenvector", ["options", "method"], "method");
-  const table = readChoice(
-    o.randomIndex,
-    randomIndexTableNames,
-    "saaty1980",
-    ["options", "randomIndex"],
-    "randomIndex",
-  );
-  const threshold =
-    o.threshold === undefined
-      ? DEFAULT_CONSISTENCY_THRESHOLD
-      : readNumber(o.threshold, ["options", "threshold"], "threshold", { min: 0, max: 1 });
-  const tolerance =
-    o.tolerance === undefined
-      ? DEFAULT_RECIPROCAL_TOLERANCE
-      : readNumber(o.tolerance, ["options", "tolerance"], "tolerance", { min: 0, max: 0.5 });
-
+  const { method, table, threshold, tolerance } = readAhpOptions(options, "options");
   const { rows: n, cols, data: a } = readMatrix(matrix, ["matrix"]);
   if (cols !== n) {
     failAt("not_square", ["matrix"], `matrix must be square, got ${n} rows of ${cols} values`);
@@ -182,6 +165,49 @@ export function ahpWeights(
     n,
     iterations,
   };
+}
+
+/** {@link AhpWeightsOptions} after their checks, with the defaults filled in. */
+export interface ReadAhpOptions {
+  readonly method: AhpMethod;
+  readonly table: RandomIndexTableName;
+  readonly threshold: number;
+  readonly tolerance: number;
+}
+
+/**
+ * Checks the options of {@link ahpWeights} (for it and for the functions that pass them on); error
+ * paths are `["options", …]`, or `["options", "ahp", …]` when `at` is `"options.ahp"`.
+ */
+export function readAhpOptions(
+  options: AhpWeightsOptions | undefined,
+  at: "options" | "options.ahp",
+): ReadAhpOptions {
+  const base = at === "options" ? ["options"] : ["options", "ahp"];
+  const o = readOptions(options, base);
+  const method =
+    o.method === undefined
+      ? "eigenvector"
+      : readChoice(o.method, ahpMethods, "eigenvector", [...base, "method"], "method");
+  const table =
+    o.randomIndex === undefined
+      ? "saaty1980"
+      : readChoice(
+          o.randomIndex,
+          randomIndexTableNames,
+          "saaty1980",
+          [...base, "randomIndex"],
+          "randomIndex",
+        );
+  const threshold =
+    o.threshold === undefined
+      ? DEFAULT_CONSISTENCY_THRESHOLD
+      : readNumber(o.threshold, [...base, "threshold"], "threshold", { min: 0, max: 1 });
+  const tolerance =
+    o.tolerance === undefined
+      ? DEFAULT_RECIPROCAL_TOLERANCE
+      : readNumber(o.tolerance, [...base, "tolerance"], "tolerance", { min: 0, max: 0.5 });
+  return { method, table, threshold, tolerance };
 }
 
 function checkReciprocal(a: Float64Array, n: number, tolerance: number): void {

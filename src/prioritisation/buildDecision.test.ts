@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { codeOf } from "../../test/helpers/errors.js";
-import {
-  buildDecision,
-  type BuildDecisionOptions,
-  type DecisionAssessment,
-} from "./buildDecision.js";
+import { smallAssessment } from "../../test/helpers/assessments.js";
+import { codeOf, thrown } from "../../test/helpers/errors.js";
+import { sofiaJson } from "../../test/helpers/sofia.js";
+import type { Assessment } from "../schema/assessment.js";
+import { buildDecision, type BuildDecisionOptions } from "./buildDecision.js";
 import { aggregateJudgements } from "./aggregateJudgements.js";
 import { buildReciprocalMatrix } from "./buildReciprocalMatrix.js";
 import type { CompletionMethod } from "./completeJudgements.js";
+import { weightedSum } from "./weightedSum.js";
 
-const base = (): DecisionAssessment => ({
+const parts = () => ({
   solutions: [
     { id: "s1", title: "One", readiness: "idea" },
     { id: "s2", title: "Two", readiness: "concept" },
@@ -18,21 +18,49 @@ const base = (): DecisionAssessment => ({
   criteria: [
     { id: "impact", title: "Impact", kind: "benefit", scale: { min: 1, max: 5 }, weight: 2 },
     { id: "cost", title: "Cost", kind: "cost", weight: 2 },
-  ],
+  ] as Record<string, unknown>[],
   scores: [
-    { solution: "s1", criterion: "impact", value: 5, rater: "r1" },
-    { solution: "s1", criterion: "impact", value: 3, rater: "r2" },
+    { solution: "s1", criterion: "impact", value: 5, rater: "city" },
+    { solution: "s1", criterion: "impact", value: 3, rater: "ngo" },
     { solution: "s1", criterion: "cost", value: 100 },
     { solution: "s2", criterion: "impact", value: 4 },
     { solution: "s2", criterion: "cost", value: 50 },
     { solution: "s3", criterion: "impact", value: 2 },
     { solution: "s3", criterion: "cost", value: 10 },
-  ],
+  ] as Record<string, unknown>[],
   ballots: [
-    { id: "b1", voter: "v1", ranking: ["s2", "s1", "s3"], weight: 2 },
-    { id: "b2", voter: "v2", approvals: ["s1", "s3"], points: [{ solution: "s3", points: 2 }] },
+    { id: "b1", voter: "city", ranking: ["s2", "s1", "s3"], weight: 2 },
+    { id: "b2", voter: "ngo", approvals: ["s1", "s3"], points: [{ solution: "s3", points: 2 }] },
   ],
 });
+
+const base = (extra: Record<string, unknown> = {}): Assessment =>
+  smallAssessment({ ...parts(), ...extra });
+
+/** Three criteria without weights, weighed by two respondents' judgements (one incomplete). */
+const judged = (judgements: readonly Record<string, unknown>[]): Assessment => {
+  const p = parts();
+  return base({
+    criteria: [
+      { id: "impact", title: "Impact", kind: "benefit" },
+      { id: "cost", title: "Cost", kind: "cost" },
+      { id: "reach", title: "Reach", kind: "benefit" },
+    ],
+    scores: [
+      ...p.scores,
+      ...["s1", "s2", "s3"].map((s, i) => ({ solution: s, criterion: "reach", value: i + 1 })),
+    ],
+    prioritisation: { criteriaJudgements: judgements },
+  });
+};
+
+const twoRespondents = [
+  { respondent: "ngo", a: "impact", b: "cost", value: 3 },
+  { respondent: "ngo", a: "impact", b: "reach", value: 2 },
+  { respondent: "ngo", a: "reach", b: "cost", value: 1 },
+  { respondent: "city", a: "impact", b: "cost", value: 2 },
+  { respondent: "city", a: "cost", b: "reach", value: 2 },
+];
 
 describe("buildDecision", () => {
   it("averages raters per cell, normalises given weights and carries the ballots over", () => {
@@ -49,10 +77,10 @@ describe("buildDecision", () => {
         [2, 10],
       ],
       ballots: [
-        { id: "b1", voter: "v1", weight: 2, ranking: ["s2", "s1", "s3"] },
+        { id: "b1", voter: "city", weight: 2, ranking: ["s2", "s1", "s3"] },
         {
           id: "b2",
-          voter: "v2",
+          voter: "ngo",
           approvals: ["s1", "s3"],
           points: [{ alternative: "s3", points: 2 }],
         },
@@ -80,68 +108,74 @@ describe("buildDecision", () => {
       [4, 100],
     ]);
     expect(d.ballots?.[0]?.ranking).toStrictEqual(["s1", "s3"]);
+    expect(d.ballots?.[1]?.points).toStrictEqual([{ alternative: "s3", points: 2 }]);
+  });
+
+  it("keeps a mean on its criterion's scale when rounding would push it off", () => {
+    // (0.1 + 0.1 + 0.1) / 3 is 0.10000000000000002 in double precision
+    const p = parts();
+    const a = base({
+      criteria: [
+        { id: "impact", title: "Impact", kind: "benefit", scale: { min: 0, max: 0.1 }, weight: 1 },
+        { id: "cost", title: "Cost", kind: "cost", scale: { min: 0, max: 500 }, weight: 1 },
+      ],
+      scores: [
+        ...p.scores.filter((s) => s["criterion"] === "cost"),
+        ...["city", "ngo", undefined].map((rater) => ({
+          solution: "s1",
+          criterion: "impact",
+          value: 0.1,
+          ...(rater === undefined ? {} : { rater }),
+        })),
+        { solution: "s2", criterion: "impact", value: 0.05 },
+        { solution: "s3", criterion: "impact", value: 0 },
+      ],
+    });
+    const d = buildDecision(a);
+    expect(d.matrix.map((r) => r[0])).toStrictEqual([0.1, 0.05, 0]);
+    const scales = d.criteria.map((c) => c.scale as { min: number; max: number });
+    const kinds = d.criteria.map((c) => c.kind);
+    const weights = d.criteria.map((c) => c.weight);
+    const r = weightedSum(d.matrix, weights, kinds, { normalisation: "scale", scales });
+    expect(r.ranks).toStrictEqual([1, 2, 3]);
   });
 
   it("derives weights from AHP judgements per respondent, completing and aggregating them", () => {
-    const a = base();
-    const judged: DecisionAssessment = {
-      ...a,
-      criteria: [
-        { id: "impact", title: "Impact", kind: "benefit" },
-        { id: "cost", title: "Cost", kind: "cost" },
-        { id: "reach", title: "Reach", kind: "benefit" },
-      ],
-      scores: [
-        ...(a.scores ?? []),
-        ...["s1", "s2", "s3"].map((s) => ({ solution: s, criterion: "reach", value: 1 })),
-      ],
-      prioritisation: {
-        criteriaJudgements: [
-          { respondent: "r2", a: "impact", b: "cost", value: 3 },
-          { respondent: "r2", a: "impact", b: "reach", value: 2 },
-          { respondent: "r2", a: "reach", b: "cost", value: 1 },
-          { respondent: "r1", a: "impact", b: "cost", value: 2 },
-          { respondent: "r1", a: "cost", b: "reach", value: 2 },
-        ],
-      },
-    };
-    const d = buildDecision(judged);
+    const a = judged(twoRespondents);
+    const d = buildDecision(a);
     const p = d.provenance;
     expect(p?.weightSource).toBe("ahp");
     expect(p?.completedJudgements).toStrictEqual([
       {
-        respondent: "r1",
+        respondent: "city",
         completed: [{ a: "impact", b: "reach", value: expect.closeTo(4, 6) as number }],
       },
     ]);
-    const r2 = buildReciprocalMatrix(
+    const ngo = buildReciprocalMatrix(
       ["impact", "cost", "reach"],
-      (judged.prioritisation?.criteriaJudgements ?? []).slice(0, 3),
+      twoRespondents.slice(0, 3) as { a: string; b: string; value: number }[],
     ).matrix;
-    const r1 = [
+    const city = [
       [1, 2, 4],
       [1 / 2, 1, 2],
       [1 / 4, 1 / 2, 1],
     ];
-    const expected = aggregateJudgements([r1, r2], { respondents: ["r1", "r2"] }).weights;
+    const expected = aggregateJudgements([city, ngo], { respondents: ["city", "ngo"] }).weights;
     d.criteria.forEach((c, j) => expect(c.weight).toBeCloseTo(expected[j] as number, 9));
-    const aip = buildDecision(judged, {
+    const aip = buildDecision(a, {
       aggregation: "meanOfPriorities",
       completion: "logarithmicLeastSquares",
     });
     expect(aip.provenance?.criteriaAhp?.method).toBe("meanOfPriorities");
     expect(aip.provenance?.completion).toBe("logarithmicLeastSquares");
     // anonymous judgements form one respondent
-    const anon = buildDecision({
-      ...judged,
-      prioritisation: {
-        criteriaJudgements: [
-          { a: "impact", b: "cost", value: 2 },
-          { a: "cost", b: "reach", value: 2 },
-          { a: "impact", b: "reach", value: 4 },
-        ],
-      },
-    });
+    const anon = buildDecision(
+      judged([
+        { a: "impact", b: "cost", value: 2 },
+        { a: "cost", b: "reach", value: 2 },
+        { a: "impact", b: "reach", value: 4 },
+      ]),
+    );
     expect(anon.provenance?.criteriaAhp?.respondents.map((r) => r.respondent)).toStrictEqual([
       "(anonymous)",
     ]);
@@ -150,156 +184,81 @@ describe("buildDecision", () => {
     );
   });
 
+  it("uses the judgements when asked, even when every criterion has a weight", () => {
+    const d = buildDecision(
+      smallAssessment({
+        ...parts(),
+        prioritisation: { criteriaJudgements: [{ a: "impact", b: "cost", value: 3 }] },
+      }),
+      { weights: "ahp" },
+    );
+    expect(d.provenance?.weightSource).toBe("ahp");
+    expect(d.criteria.map((c) => c.weight)).toStrictEqual(
+      [0.75, 0.25].map((x) => expect.closeTo(x, 12) as number),
+    );
+  });
+
   describe("bad input", () => {
-    it("rejects a solution without a score on a criterion, never scoring it 0", () => {
-      const a = base();
+    it("refuses an assessment that did not come from the parser", () => {
+      const e = thrown(() => buildDecision(JSON.parse(JSON.stringify(sofiaJson())) as Assessment));
+      expect(e.issues[0]?.code).toBe("not_parsed");
+      expect(e.issues[0]?.path).toStrictEqual(["assessment"]);
+    });
+
+    it("refuses an assessment with nothing to prioritise", () => {
+      expect(codeOf(() => buildDecision(base({ criteria: [], scores: [] })))).toStrictEqual({
+        code: "empty",
+        path: ["assessment", "criteria"],
+      });
+      expect(
+        codeOf(() => buildDecision(base({ solutions: [], scores: [], ballots: [] }))),
+      ).toStrictEqual({ code: "empty", path: ["assessment", "solutions"] });
+      expect(codeOf(() => buildDecision(base({ scores: [] })))).toStrictEqual({
+        code: "empty",
+        path: ["assessment", "scores"],
+      });
+    });
+
+    it("refuses a weight source the assessment cannot give", () => {
+      expect(codeOf(() => buildDecision(base(), { weights: "ahp" }))).toStrictEqual({
+        code: "missing_field",
+        path: ["assessment", "prioritisation", "criteriaJudgements"],
+      });
       expect(() =>
-        buildDecision({ ...a, scores: (a.scores ?? []).slice(0, 6) }),
+        buildDecision(judged(twoRespondents), { weights: "criteria" }),
       ).toThrowErrorMatchingInlineSnapshot(
-        `[AssessmentError: no score for solution "s3" on criterion "cost"; every solution needs a score on every criterion (assessment.scores)]`,
+        `[AssessmentError: criterion "impact" has no weight, and options.weights asks for the criteria's own weights; leave options.weights out to derive them from the judgements (assessment.criteria[0].weight)]`,
       );
     });
 
-    it("rejects a score off its criterion's scale and scores naming unknown ids", () => {
+    it("refuses unknown or repeated chosen solutions and bad options", () => {
       const a = base();
-      const scores = [...(a.scores ?? [])];
-      scores[3] = { solution: "s2", criterion: "impact", value: 6 };
-      expect(codeOf(() => buildDecision({ ...a, scores }))).toStrictEqual({
-        code: "out_of_range",
-        path: ["assessment", "scores", 3, "value"],
-      });
-      expect(
-        codeOf(() =>
-          buildDecision({ ...a, scores: [{ solution: "s9", criterion: "impact", value: 1 }] }),
-        ),
-      ).toStrictEqual({
-        code: "unknown_reference",
-        path: ["assessment", "scores", 0, "solution"],
-      });
-      expect(
-        codeOf(() =>
-          buildDecision({ ...a, scores: [{ solution: "s1", criterion: "x", value: 1 }] }),
-        ),
-      ).toStrictEqual({
-        code: "unknown_reference",
-        path: ["assessment", "scores", 0, "criterion"],
-      });
-      expect(
-        codeOf(() =>
-          buildDecision({ ...a, scores: [{ solution: "s1", criterion: "cost", value: NaN }] }),
-        ),
-      ).toStrictEqual({
-        code: "non_finite",
-        path: ["assessment", "scores", 0, "value"],
-      });
-    });
-
-    it("rejects missing weights without judgements, and weights summing to 0", () => {
-      const a = base();
-      const criteria = [
-        { id: "impact", title: "Impact", kind: "benefit" as const },
-        { id: "cost", title: "Cost", kind: "cost" as const, weight: 1 },
-      ];
-      expect(codeOf(() => buildDecision({ ...a, criteria }))).toStrictEqual({
-        code: "missing_field",
-        path: ["assessment", "criteria", 0, "weight"],
-      });
-      const zero = (a.criteria ?? []).map((c) => ({ ...c, weight: 0 }));
-      expect(codeOf(() => buildDecision({ ...a, criteria: zero }))).toStrictEqual({
-        code: "zero_weights",
-        path: ["assessment", "criteria"],
-      });
-      const neg = (a.criteria ?? []).map((c) => ({ ...c, weight: -1 }));
-      expect(codeOf(() => buildDecision({ ...a, criteria: neg }))).toStrictEqual({
-        code: "negative_weight",
-        path: ["assessment", "criteria", 0, "weight"],
-      });
-      expect(codeOf(() => buildDecision(a, { weights: "ahp" }))).toStrictEqual({
-        code: "missing_field",
-        path: ["assessment", "prioritisation", "criteriaJudgements"],
-      });
-    });
-
-    it("puts judgement errors at their document path", () => {
-      const a = base();
-      const bad = {
-        ...a,
-        prioritisation: {
-          criteriaJudgements: [
-            { respondent: "x", a: "impact", b: "cost", value: 2 },
-            { respondent: "y", a: "impact", b: "impact", value: 1 },
-          ],
-        },
-      };
-      expect(() => buildDecision(bad, { weights: "ahp" })).toThrowErrorMatchingInlineSnapshot(
-        `[AssessmentError: criteriaJudgements[1] compares "impact" with itself (assessment.prioritisation.criteriaJudgements[1].b)]`,
-      );
-      const disconnected = {
-        ...a,
-        criteria: [
-          ...(a.criteria ?? []),
-          { id: "reach", title: "Reach", kind: "benefit" as const },
-          { id: "time", title: "Time", kind: "cost" as const },
-        ],
-        scores: [
-          ...(a.scores ?? []),
-          ...["s1", "s2", "s3"].flatMap((s) =>
-            ["reach", "time"].map((criterion) => ({ solution: s, criterion, value: 1 })),
-          ),
-        ],
-        prioritisation: {
-          criteriaJudgements: [
-            { a: "impact", b: "cost", value: 2 },
-            { a: "reach", b: "time", value: 2 },
-          ],
-        },
-      };
-      expect(codeOf(() => buildDecision(disconnected, { weights: "ahp" }))).toStrictEqual({
-        code: "missing_value",
-        path: ["assessment", "prioritisation", "criteriaJudgements"],
-      });
-    });
-
-    it("rejects no criteria, no solutions, unknown chosen solutions and bad options", () => {
-      const a = base();
-      expect(codeOf(() => buildDecision({ ...a, criteria: [] }))).toStrictEqual({
-        code: "empty",
-        path: ["assessment", "criteria"],
-      });
-      const { criteria: _c, ...noCriteria } = a;
-      expect(codeOf(() => buildDecision(noCriteria as DecisionAssessment))).toStrictEqual({
-        code: "empty",
-        path: ["assessment", "criteria"],
-      });
-      const { solutions: _s, ...noSolutions } = a;
-      expect(codeOf(() => buildDecision(noSolutions as DecisionAssessment))).toStrictEqual({
-        code: "empty",
-        path: ["assessment", "solutions"],
-      });
-      expect(codeOf(() => buildDecision({ ...a, solutions: [] }))).toStrictEqual({
-        code: "empty",
-        path: ["assessment", "solutions"],
-      });
       expect(codeOf(() => buildDecision(a, { solutions: ["s1", "nope"] }))).toStrictEqual({
         code: "unknown_reference",
         path: ["options", "solutions", 1],
       });
+      expect(codeOf(() => buildDecision(a, { solutions: ["s1", "s1"] }))).toStrictEqual({
+        code: "duplicate_id",
+        path: ["options", "solutions", 1],
+      });
       expect(
         codeOf(() => buildDecision(a, { completion: "guess" as CompletionMethod })),
-      ).toStrictEqual({
-        code: "invalid_value",
-        path: ["options", "completion"],
-      });
+      ).toStrictEqual({ code: "invalid_value", path: ["options", "completion"] });
       expect(
         codeOf(() => buildDecision(a, { weights: "votes" } as unknown as BuildDecisionOptions)),
-      ).toStrictEqual({
-        code: "invalid_value",
-        path: ["options", "weights"],
+      ).toStrictEqual({ code: "invalid_value", path: ["options", "weights"] });
+      expect(
+        codeOf(() =>
+          buildDecision(a, { ahp: { method: "mean" } } as unknown as BuildDecisionOptions),
+        ),
+      ).toStrictEqual({ code: "invalid_value", path: ["options", "ahp", "method"] });
+      expect(codeOf(() => buildDecision(a, { ahp: { threshold: 2 } }))).toStrictEqual({
+        code: "out_of_range",
+        path: ["options", "ahp", "threshold"],
       });
-      expect(codeOf(() => buildDecision(null as unknown as DecisionAssessment))).toStrictEqual({
-        code: "invalid_type",
-        path: ["assessment"],
-      });
+      expect(
+        codeOf(() => buildDecision(a, "all" as unknown as BuildDecisionOptions)),
+      ).toStrictEqual({ code: "invalid_type", path: ["options"] });
     });
   });
 });

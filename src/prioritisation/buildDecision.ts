@@ -1,9 +1,11 @@
-import { describe as show, failAt, remapErrors } from "../_lib/assert.js";
+import { describe as show, failAt } from "../_lib/assert.js";
+import { indexAssessment } from "../_lib/assessmentIndex.js";
+import { assertParsed } from "../_lib/parsed.js";
 import { compareIds } from "../_lib/sort.js";
-import type { PathSegment } from "../errors/AssessmentError.js";
 import type { Assessment } from "../schema/assessment.js";
+import type { Criterion } from "../schema/entities.js";
 import type { CriterionKind } from "../schema/vocabularies.js";
-import type { AhpWeightsOptions } from "./ahpWeights.js";
+import { readAhpOptions, type AhpWeightsOptions } from "./ahpWeights.js";
 import {
   aggregateJudgements,
   judgementAggregations,
@@ -19,7 +21,7 @@ import {
 import type { DotAllocation } from "./dotVoting.js";
 import type { AlternativeScore } from "./scoreVoting.js";
 import type { CriterionScale } from "./weightedSum.js";
-import { readChoice, readIds, readOptions } from "./_shared.js";
+import { readChoice, readIds, readOptions, type JudgementInput } from "./_shared.js";
 
 /** A criterion of a {@link Decision}. */
 export interface DecisionCriterion {
@@ -99,12 +101,6 @@ export const decisionWeightSources = ["criteria", "ahp"] as const;
 /** A source of criteria weights. */
 export type DecisionWeightSource = (typeof decisionWeightSources)[number];
 
-/** The parts of an assessment a decision is built from. */
-export type DecisionAssessment = Pick<
-  Assessment,
-  "solutions" | "criteria" | "scores" | "ballots" | "prioritisation"
->;
-
 /** Options of {@link buildDecision}. */
 export interface BuildDecisionOptions {
   /**
@@ -126,33 +122,46 @@ export interface BuildDecisionOptions {
 const ANONYMOUS = "(anonymous)";
 
 /**
- * Builds the decision model (solutions × criteria) from an assessment.
+ * Builds the decision model (solutions × criteria) from a parsed assessment.
  *
  * Rule (designed by this project, decision note 0305): the alternatives are the assessment's
  * solutions (or `options.solutions`, in that order); the criteria are `criteria`; each cell is the
- * mean of the `scores` given for that solution and criterion (several raters may score one cell),
- * and every cell must have at least one score — a missing score is an error, never a 0. A score
- * outside its criterion's declared scale is an error. Weights are the criteria's own `weight`s, or
- * AHP weights from `prioritisation.criteriaJudgements`: each respondent's judgements form a
- * reciprocal matrix (missing pairs completed by {@link completeJudgements}), and respondents are
- * combined by {@link aggregateJudgements}. Ballots are carried over (entries for solutions left
- * out by `options.solutions` are dropped).
+ * mean of the `scores` given for that solution and criterion (several raters may score one cell;
+ * a mean that rounding puts a hair off its criterion's scale is put back on it). Weights are the
+ * criteria's own `weight`s divided by their sum, or AHP weights from
+ * `prioritisation.criteriaJudgements`: each respondent's judgements form a reciprocal matrix
+ * (missing pairs completed by {@link completeJudgements}), and respondents are combined by
+ * {@link aggregateJudgements}. By default the criteria's weights are used when every criterion has
+ * one or there are no judgements, else the judgements. Ballots are carried over (entries for
+ * solutions left out by `options.solutions` are dropped). The parser has checked what the decision
+ * needs (every solution scored on every criterion, scores on their scales, usable weights and
+ * judgements: see `validateAssessment`), so the assessment is trusted.
  *
- * Error paths start at the argument (decision note 0206), e.g. `["assessment", "scores", 4, "value"]`.
+ * Error paths start at the argument (decision note 0206), e.g. `["options", "solutions", 1]`.
  *
- * @param assessment - a parsed assessment (solutions, criteria, scores, ballots, prioritisation)
+ * @param assessment - an assessment returned by `parseAssessment`
  * @param options - weight source, judgement aggregation and completion, solution subset, AHP options
  * @returns the decision, with its provenance (weight source, AHP details, raters per cell)
- * @throws AssessmentError `empty` (no criteria or no solutions); `missing_value` (a solution
- *   without a score on a criterion); `out_of_range` (a score off its scale); `unknown_reference`
- *   (a score, judgement or chosen solution naming an unknown id); `missing_field` (a criterion
- *   without weight and no judgements); `zero_weights`; and the errors of
- *   {@link buildReciprocalMatrix}, {@link completeJudgements} and {@link aggregateJudgements} at
- *   the judgement's document path
+ * @throws AssessmentError `not_parsed` (not from `parseAssessment`); `empty` (no criteria, no
+ *   solutions or no scores: nothing to prioritise); `missing_field` (`options.weights` asks for
+ *   the criteria's weights and one has none, or for AHP weights and there are no judgements);
+ *   `unknown_reference`, `duplicate_id` (`options.solutions`); `invalid_value` (an unknown option
+ *   value); the errors of {@link ahpWeights}'s options at `["options", "ahp", …]`
  * @example
  * ```ts
+ * import { parseAssessment } from "icc-assessment/schema";
  * import { buildDecision } from "icc-assessment/prioritisation";
- * const d = buildDecision({
+ * const assessment = parseAssessment({
+ *   formatVersion: "1.0",
+ *   city: { id: "sofia", name: "Sofia", country: "BG" },
+ *   programme: { id: "icc-2020", start: "2020-09-28", end: "2022-11-30" },
+ *   track: { id: "citizenParticipationDigitalPublicAdministration" },
+ *   stakeholders: [
+ *     { id: "city", name: "City hall", helix: "public", kind: "cityDepartment" },
+ *     { id: "ngo", name: "Civic NGO", helix: "civilSociety", kind: "ngo" },
+ *   ],
+ *   workshops: [],
+ *   needs: [],
  *   solutions: [
  *     { id: "platform", title: "E-participation platform", readiness: "prepared" },
  *     { id: "infoPoints", title: "Information points", readiness: "piloted" },
@@ -162,26 +171,22 @@ const ANONYMOUS = "(anonymous)";
  *     { id: "cost", title: "Cost", kind: "cost", weight: 1 },
  *   ],
  *   scores: [
- *     { solution: "platform", criterion: "impact", value: 5, rater: "a" },
- *     { solution: "platform", criterion: "impact", value: 4, rater: "b" },
+ *     { solution: "platform", criterion: "impact", value: 5, rater: "city" },
+ *     { solution: "platform", criterion: "impact", value: 4, rater: "ngo" },
  *     { solution: "platform", criterion: "cost", value: 180 },
  *     { solution: "infoPoints", criterion: "impact", value: 3 },
  *     { solution: "infoPoints", criterion: "cost", value: 30 },
  *   ],
  * });
+ * const d = buildDecision(assessment);
  * d.matrix; // => [[4.5, 180], [3, 30]]
  * d.criteria.map((c) => c.weight); // => [0.75, 0.25]
  * d.provenance?.raters; // => [[2, 1], [1, 1]]
  * ```
  */
-export function buildDecision(
-  assessment: DecisionAssessment,
-  options?: BuildDecisionOptions,
-): Decision {
+export function buildDecision(assessment: Assessment, options?: BuildDecisionOptions): Decision {
+  assertParsed(assessment, "assessment");
   const o = readOptions(options, ["options"]);
-  if (typeof assessment !== "object" || assessment === null) {
-    failAt("invalid_type", ["assessment"], `assessment must be an object, got ${show(assessment)}`);
-  }
   const completion = readChoice(
     o.completion,
     completionMethods,
@@ -196,128 +201,84 @@ export function buildDecision(
     ["options", "aggregation"],
     "aggregation",
   );
+  const requested =
+    o.weights === undefined
+      ? undefined
+      : readChoice(o.weights, decisionWeightSources, "criteria", ["options", "weights"], "weights");
+  if (o.ahp !== undefined) readAhpOptions(o.ahp, "options.ahp");
   const criteria = assessment.criteria ?? [];
-  if (!Array.isArray(criteria) || criteria.length === 0) {
+  if (criteria.length === 0) {
     failAt(
       "empty",
       ["assessment", "criteria"],
       "the assessment has no criteria to prioritise its solutions by",
     );
   }
-  const allSolutions = (assessment.solutions ?? []).map((s) => s.id);
-  const known = new Set(allSolutions);
+  const index = indexAssessment(assessment);
   let alternatives: string[];
-  if (o.solutions === undefined) alternatives = allSolutions;
+  if (o.solutions === undefined) alternatives = assessment.solutions.map((s) => s.id);
   else {
     alternatives = readIds(o.solutions, ["options", "solutions"], "solutions");
     alternatives.forEach((id, i) => {
-      if (!known.has(id))
+      if (!index.solutions.has(id)) {
         failAt(
           "unknown_reference",
           ["options", "solutions", i],
           `no solution has the id ${show(id)}`,
         );
+      }
     });
   }
   if (alternatives.length === 0)
     failAt("empty", ["assessment", "solutions"], "the assessment has no solutions to prioritise");
+  const scores = assessment.scores ?? [];
+  if (scores.length === 0)
+    failAt("empty", ["assessment", "scores"], "the assessment has no scores to prioritise by");
   const row = new Map(alternatives.map((id, i) => [id, i]));
   const col = new Map(criteria.map((c, j) => [c.id, j]));
   const n = alternatives.length;
   const m = criteria.length;
 
-  // mean over raters per cell
-  const sums = Array.from({ length: n }, () => new Array<number>(m).fill(0));
-  const counts = Array.from({ length: n }, () => new Array<number>(m).fill(0));
-  (assessment.scores ?? []).forEach((s, k) => {
-    const j = col.get(s.criterion);
-    if (j === undefined) {
-      failAt(
-        "unknown_reference",
-        ["assessment", "scores", k, "criterion"],
-        `scores[${k}] names an unknown criterion ${show(s.criterion)}`,
-      );
-    }
-    if (!known.has(s.solution)) {
-      failAt(
-        "unknown_reference",
-        ["assessment", "scores", k, "solution"],
-        `scores[${k}] names an unknown solution ${show(s.solution)}`,
-      );
-    }
+  // mean over raters per cell; the parser saw to a score in every cell, each on its scale
+  const sums = new Float64Array(n * m);
+  const counts: number[][] = Array.from({ length: n }, () => new Array<number>(m).fill(0));
+  for (const s of scores) {
     const i = row.get(s.solution);
-    if (i === undefined) return; // a solution left out by options.solutions
-    const v = s.value;
-    if (typeof v !== "number" || !Number.isFinite(v)) {
-      failAt(
-        "non_finite",
-        ["assessment", "scores", k, "value"],
-        `scores[${k}].value must be a finite number, got ${show(v)}`,
-      );
-    }
-    const scale = criteria[j]?.scale;
-    if (scale !== undefined && (v < scale.min || v > scale.max)) {
-      failAt(
-        "out_of_range",
-        ["assessment", "scores", k, "value"],
-        `scores[${k}].value must lie on the scale of criterion ${show(s.criterion)} [${scale.min}, ${scale.max}], got ${v}`,
-      );
-    }
-    (sums[i] as number[])[j] = ((sums[i] as number[])[j] as number) + v;
+    if (i === undefined) continue; // a solution left out by options.solutions
+    const j = col.get(s.criterion) as number;
+    sums[i * m + j] = (sums[i * m + j] as number) + s.value;
     (counts[i] as number[])[j] = ((counts[i] as number[])[j] as number) + 1;
-  });
-  const matrix = sums.map((r, i) =>
-    r.map((s, j) => {
-      const c = (counts[i] as number[])[j] as number;
-      if (c === 0) {
-        failAt(
-          "missing_value",
-          ["assessment", "scores"],
-          `no score for solution ${show(alternatives[i])} on criterion ${show(criteria[j]?.id)}; every solution needs a score on every criterion`,
-        );
-      }
-      return s / c;
+  }
+  const matrix = counts.map((r, i) =>
+    r.map((c, j) => {
+      const mean = (sums[i * m + j] as number) / c;
+      const scale = (criteria[j] as Criterion).scale;
+      return scale === undefined ? mean : Math.min(scale.max, Math.max(scale.min, mean));
     }),
   );
 
   // weights
   const judgements = assessment.prioritisation?.criteriaJudgements ?? [];
-  const allWeighted = criteria.every((c) => c.weight !== undefined);
   const source =
-    o.weights === undefined
-      ? allWeighted || judgements.length === 0
-        ? "criteria"
-        : "ahp"
-      : readChoice(o.weights, decisionWeightSources, "criteria", ["options", "weights"], "weights");
+    requested ??
+    (judgements.length === 0 || criteria.every((c) => c.weight !== undefined) ? "criteria" : "ahp");
   let weights: number[];
   let criteriaAhp: AggregateJudgementsResult | null = null;
   const completed: { respondent: string; completed: CompletedJudgement[] }[] = [];
   if (source === "criteria") {
-    weights = criteria.map((c, j) => {
-      if (c.weight === undefined) {
-        failAt(
-          "missing_field",
-          ["assessment", "criteria", j, "weight"],
-          `criterion ${show(c.id)} has no weight; give every criterion a weight or add prioritisation.criteriaJudgements`,
-        );
-      }
-      if (!(c.weight >= 0) || !Number.isFinite(c.weight)) {
-        failAt(
-          "negative_weight",
-          ["assessment", "criteria", j, "weight"],
-          `criteria[${j}].weight must be a non-negative number, got ${show(c.weight)}`,
-        );
-      }
-      return c.weight;
-    });
-    const total = weights.reduce((a, b) => a + b, 0);
-    if (!(total > 0))
+    // the parser saw to a weight on every criterion, summing to a positive number, unless the
+    // judgements give the weights by default and options.weights asks for these instead
+    const unweighted = criteria.findIndex((c) => c.weight === undefined);
+    if (unweighted >= 0) {
       failAt(
-        "zero_weights",
-        ["assessment", "criteria"],
-        `criteria weights must sum to a positive number, got ${total}`,
+        "missing_field",
+        ["assessment", "criteria", unweighted, "weight"],
+        `criterion ${show(criteria[unweighted]?.id)} has no weight, and options.weights asks for the criteria's own weights; leave options.weights out to derive them from the judgements`,
       );
-    weights = weights.map((w) => w / total);
+    }
+    let total = 0;
+    for (const c of criteria) total += c.weight as number;
+    weights = criteria.map((c) => (c.weight as number) / total);
   } else {
     if (judgements.length === 0) {
       failAt(
@@ -326,50 +287,49 @@ export function buildDecision(
         "AHP weights need prioritisation.criteriaJudgements, and the assessment has none",
       );
     }
+    // the parser saw to judgements that compare two criteria, once per pair and respondent, that
+    // connect every criterion, and to no more criteria than the random-index tables list
     const labels = criteria.map((c) => c.id);
-    const byRespondent = new Map<string, number[]>();
-    judgements.forEach((j, k) => {
+    const byRespondent = new Map<string, JudgementInput[]>();
+    for (const j of judgements) {
       const r = j.respondent ?? ANONYMOUS;
-      byRespondent.set(r, [...(byRespondent.get(r) ?? []), k]);
-    });
+      const list = byRespondent.get(r);
+      if (list === undefined) byRespondent.set(r, [j]);
+      else list.push(j);
+    }
     const respondents = [...byRespondent.keys()].sort(compareIds);
     const matrices = respondents.map((r) => {
-      const idx = byRespondent.get(r) as number[];
-      const subset = idx.map((k) => judgements[k] as (typeof judgements)[number]);
-      return atDocumentPath(idx, () => {
-        // a complete set comes back unchanged (completed = []), as buildReciprocalMatrix builds it
-        const c = completeJudgements(labels, subset, { method: completion });
-        if (c.completed.length > 0) completed.push({ respondent: r, completed: c.completed });
-        return c.matrix;
+      // a complete set comes back unchanged (completed = []), as buildReciprocalMatrix builds it
+      const c = completeJudgements(labels, byRespondent.get(r) as JudgementInput[], {
+        method: completion,
       });
+      if (c.completed.length > 0) completed.push({ respondent: r, completed: c.completed });
+      return c.matrix;
     });
-    criteriaAhp = atDocumentPath([], () =>
-      aggregateJudgements(matrices, {
-        method: aggregation,
-        respondents,
-        ...(o.ahp === undefined ? {} : { ahp: o.ahp }),
-      }),
-    );
+    criteriaAhp = aggregateJudgements(matrices, {
+      method: aggregation,
+      respondents,
+      ...(o.ahp === undefined ? {} : { ahp: o.ahp }),
+    });
     weights = criteriaAhp.weights;
   }
 
-  const ballots: DecisionBallot[] = (assessment.ballots ?? []).map((b) => {
-    const keep = (ids: readonly string[]) => ids.filter((id) => row.has(id));
-    return {
-      id: b.id,
-      voter: b.voter,
-      ...(b.weight === undefined ? {} : { weight: b.weight }),
-      ...(b.ranking === undefined ? {} : { ranking: keep(b.ranking) }),
-      ...(b.approvals === undefined ? {} : { approvals: keep(b.approvals) }),
-      ...(b.points === undefined
-        ? {}
-        : {
-            points: b.points
-              .filter((p) => row.has(p.solution))
-              .map((p) => ({ alternative: p.solution, points: p.points })),
-          }),
-    };
-  });
+  const subset = o.solutions !== undefined;
+  const keep = (ids: readonly string[]) => (subset ? ids.filter((id) => row.has(id)) : [...ids]);
+  const ballots: DecisionBallot[] = (assessment.ballots ?? []).map((b) => ({
+    id: b.id,
+    voter: b.voter,
+    ...(b.weight === undefined ? {} : { weight: b.weight }),
+    ...(b.ranking === undefined ? {} : { ranking: keep(b.ranking) }),
+    ...(b.approvals === undefined ? {} : { approvals: keep(b.approvals) }),
+    ...(b.points === undefined
+      ? {}
+      : {
+          points: b.points
+            .filter((p) => !subset || row.has(p.solution))
+            .map((p) => ({ alternative: p.solution, points: p.points })),
+        }),
+  }));
 
   return {
     alternatives,
@@ -391,31 +351,4 @@ export function buildDecision(
       scoreAggregation: "mean",
     },
   };
-}
-
-/**
- * Runs `fn` and moves judgement error paths to the document: `["judgements", k, …]` (an index into
- * one respondent's subset) becomes `["assessment", "prioritisation", "criteriaJudgements", idx[k], …]`, and
- * other paths go under `["assessment", "prioritisation", "criteriaJudgements"]`; `judgements[k]` in a message
- * becomes `criteriaJudgements[idx[k]]`.
- */
-function atDocumentPath<T>(idx: readonly number[], fn: () => T): T {
-  const base: PathSegment[] = ["assessment", "prioritisation", "criteriaJudgements"];
-  return remapErrors(
-    fn,
-    (issuePath) => {
-      const [head, k, ...rest] = issuePath;
-      return head === "judgements" && typeof k === "number"
-        ? [...base, idx[k] as number, ...rest]
-        : [...base];
-    },
-    {
-      rewrite: (body) =>
-        body.replace(
-          /\bjudgements\[(\d+)\]/g,
-          (_, k: string) => `criteriaJudgements[${idx[Number(k)] as number}]`,
-        ),
-      addMissingPath: true,
-    },
-  );
 }

@@ -1,5 +1,5 @@
 import { compareIds } from "../_lib/sort.js";
-import { clean, readItems, readNumber } from "./_shared.js";
+import { clean, readItemNumber, readItems, readNumber } from "./_shared.js";
 import { describe as show, failAt } from "../_lib/assert.js";
 
 /** The four quadrants of an impact/effort matrix, in priority order. */
@@ -113,8 +113,8 @@ export function classifyImpactEffort(
   const te = threshold("effortThreshold");
   const list = readItems(items);
   const placed: ImpactEffortPlacement[] = list.map((item, i) => {
-    const impact = clean(readNumber(item["impact"], ["items", i, "impact"], "impact"));
-    const effort = clean(readNumber(item["effort"], ["items", i, "effort"], "effort"));
+    const impact = clean(readItemNumber(item, i, "impact"));
+    const effort = clean(readItemNumber(item, i, "effort"));
     const highImpact = impact >= ti;
     const highEffort = effort >= te;
     const quadrant: ImpactEffortQuadrant = highImpact

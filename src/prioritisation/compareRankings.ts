@@ -1,7 +1,13 @@
 import { describe as show, failAt } from "../_lib/assert.js";
 import { compareIds } from "../_lib/sort.js";
 import { kendallW, type KendallWResult } from "./kendallW.js";
-import { averageRanksAscending, readNumber } from "./_shared.js";
+import {
+  averageRanksAscending,
+  failNumber,
+  isNumberIn,
+  readKeyed,
+  type NumberRange,
+} from "./_shared.js";
 
 /** One ranked solution, as in a `prioritise` result's `ranking`. */
 export interface RankedEntry {
@@ -90,71 +96,23 @@ export interface CompareRankingsResult {
  * ```
  */
 export function compareRankings(rankings: readonly NamedRanking[]): CompareRankingsResult {
-  if (!Array.isArray(rankings))
-    failAt("invalid_type", ["rankings"], `rankings must be an array, got ${show(rankings)}`);
-  if (rankings.length < 2) {
-    failAt(
-      "too_few_values",
-      ["rankings"],
-      `at least two rankings are needed to compare, got ${rankings.length}`,
-    );
-  }
+  const list = readKeyed(rankings, ["rankings"], "rankings", "name", 2);
   const names: string[] = [];
   const tables: Map<string, number>[] = [];
-  (rankings as readonly unknown[]).forEach((r, k) => {
-    if (typeof r !== "object" || r === null) {
-      failAt(
-        "invalid_type",
-        ["rankings", k],
-        `rankings[${k}] must be { name, ranking }, got ${show(r)}`,
-      );
-    }
-    const { name, ranking } = r as Record<string, unknown>;
-    if (typeof name !== "string" || name === "") {
-      failAt(
-        "invalid_type",
-        ["rankings", k, "name"],
-        `rankings[${k}].name must be a non-empty string, got ${show(name)}`,
-      );
-    }
-    if (names.includes(name))
-      failAt("duplicate_id", ["rankings", k, "name"], `two rankings are named ${show(name)}`);
+  list.forEach((r, k) => {
+    const name = r["name"] as string;
+    const ranking = r["ranking"];
     names.push(name);
-    if (!Array.isArray(ranking)) {
-      failAt(
-        "invalid_type",
-        ["rankings", k, "ranking"],
-        `rankings[${k}].ranking must be an array, got ${show(ranking)}`,
-      );
-    }
-    if (ranking.length === 0)
-      failAt("empty", ["rankings", k, "ranking"], `rankings[${k}].ranking is empty`);
+    const entries = readKeyed(ranking, ["rankings", k, "ranking"], "ranking", "solution");
     const table = new Map<string, number>();
-    ranking.forEach((e: unknown, i) => {
-      const p = ["rankings", k, "ranking", i];
-      if (typeof e !== "object" || e === null)
-        failAt("invalid_type", p, `a ranking entry must be { solution, rank }, got ${show(e)}`);
-      const { solution, rank } = e as Record<string, unknown>;
-      if (typeof solution !== "string" || solution === "") {
-        failAt(
-          "invalid_type",
-          [...p, "solution"],
-          `solution must be a non-empty string, got ${show(solution)}`,
-        );
-      }
-      if (table.has(solution))
-        failAt("duplicate_id", [...p, "solution"], `rankings[${k}] lists ${show(solution)} twice`);
-      const first = tables[0];
-      if (first !== undefined && !first.has(solution)) {
-        failAt(
-          "unknown_reference",
-          [...p, "solution"],
-          `rankings[${k}] ranks ${show(solution)}, which rankings[0] does not rank`,
-        );
-      }
-      table.set(solution, readNumber(rank, [...p, "rank"], "rank", { min: 1 }));
-    });
     const first = tables[0];
+    for (let i = 0; i < entries.length; i++) {
+      const { solution, rank } = entries[i] as Readonly<Record<string, unknown>>;
+      if ((first !== undefined && !first.has(solution as string)) || !isNumberIn(rank, RANKS)) {
+        badEntry(solution as string, rank, k, i, first);
+      }
+      table.set(solution as string, rank);
+    }
     if (first !== undefined && table.size !== first.size) {
       const missing = [...first.keys()].find((s) => !table.has(s)) as string;
       failAt(
@@ -207,6 +165,26 @@ export function compareRankings(rankings: readonly NamedRanking[]): CompareRanki
     else concordance = kendallW(vectors);
   }
   return { methods: names, pairs, disagreements, mostDisputed, concordance, concordanceReason };
+}
+
+const RANKS: NumberRange = { min: 1 };
+
+/** Fails for entry `i` of ranking `k`: a solution ranking 0 does not rank, or a rank below 1. */
+function badEntry(
+  solution: string,
+  rank: unknown,
+  k: number,
+  i: number,
+  first: ReadonlyMap<string, number> | undefined,
+): never {
+  if (first !== undefined && !first.has(solution)) {
+    failAt(
+      "unknown_reference",
+      ["rankings", k, "ranking", i, "solution"],
+      `rankings[${k}] ranks ${show(solution)}, which rankings[0] does not rank`,
+    );
+  }
+  failNumber(rank, ["rankings", k, "ranking", i, "rank"], "rank", RANKS);
 }
 
 function kendallTauB(a: readonly number[], b: readonly number[]): number | null {

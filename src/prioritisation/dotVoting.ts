@@ -3,14 +3,16 @@ import type { Decimal } from "decimal.js";
 import {
   readAlternatives,
   readBallotList,
+  readBallotField,
   readBallotWeights,
   readNumber,
   readBallotEntry,
   readOptions,
   tallyFromTotals,
+  type NumberRange,
   type VoteTally,
 } from "./_shared.js";
-import { describe as show, failAt } from "../_lib/assert.js";
+import { failAt } from "../_lib/assert.js";
 
 /** Dots a voter puts on one alternative. */
 export interface DotAllocation {
@@ -35,6 +37,9 @@ export interface DotVotingOptions {
   /** The full list of alternatives; ballots naming others are errors, unnamed ones get 0. */
   readonly alternatives?: readonly string[];
 }
+
+/** Dots on a ballot: whole numbers, 0 or more. */
+const DOTS: NumberRange = { min: 0, integer: true };
 
 /**
  * Dot voting (dotmocracy): each voter places a number of dots on the alternatives, several on one
@@ -80,31 +85,19 @@ export function dotVoting(ballots: readonly DotBallot[], options?: DotVotingOpti
   const weights = readBallotWeights(list);
   const totals = new Map<string, Decimal>((declared ?? []).map((a) => [a, new Dec(0)]));
   list.forEach((b, i) => {
-    const raw = b["points"];
-    const path = ["ballots", i, "points"];
-    if (!Array.isArray(raw))
-      failAt("invalid_type", path, `ballots[${i}].points must be an array, got ${show(raw)}`);
+    const raw = readBallotField(b, i, "points");
     const seen = new Set<string>();
     let used = 0;
     const w = new Dec(weights[i] as number);
-    raw.forEach((entry: unknown, j) => {
-      const { alternative, value: points } = readBallotEntry(
-        entry,
-        [...path, j],
-        i,
-        "points",
-        declaredSet,
-        seen,
-        "names",
-      );
-      const dots = readNumber(points, [...path, j, "points"], "points", { min: 0, integer: true });
-      used += dots;
-      totals.set(alternative, (totals.get(alternative) ?? new Dec(0)).plus(w.times(dots)));
-    });
+    for (let j = 0; j < raw.length; j++) {
+      const e = readBallotEntry(raw[j], i, j, "points", DOTS, declaredSet, seen);
+      used += e.value;
+      totals.set(e.alternative, (totals.get(e.alternative) ?? new Dec(0)).plus(w.times(e.value)));
+    }
     if (budget !== null && used > budget) {
       failAt(
         "budget",
-        path,
+        ["ballots", i, "points"],
         `ballots[${i}] places ${used} dots, more than the ${budget} each voter has`,
       );
     }

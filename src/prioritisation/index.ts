@@ -80,7 +80,6 @@ export { buildDecision, decisionWeightSources } from "./buildDecision.js";
 export type {
   BuildDecisionOptions,
   Decision,
-  DecisionAssessment,
   DecisionBallot,
   DecisionCriterion,
   DecisionProvenance,

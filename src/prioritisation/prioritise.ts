@@ -1,17 +1,17 @@
 import { describe as show, failAt, remapErrors } from "../_lib/assert.js";
 import type { CriterionKind } from "../schema/vocabularies.js";
-import { ahpMethods, type AhpMethod, type AhpWeightsOptions } from "./ahpWeights.js";
+import { readAhpOptions, type AhpMethod, type AhpWeightsOptions } from "./ahpWeights.js";
 import { approvalVoting } from "./approvalVoting.js";
 import { bordaCount } from "./bordaCount.js";
 import type { Decision, DecisionBallot, DecisionWeightSource } from "./buildDecision.js";
 import { dotVoting, type DotAllocation } from "./dotVoting.js";
 import { kendallW, type KendallWResult } from "./kendallW.js";
-import { randomIndexTableNames, type RandomIndexTableName } from "./randomIndex.js";
+import type { RandomIndexTableName } from "./randomIndex.js";
 import { scoreVoting, type AlternativeScore } from "./scoreVoting.js";
 import { synthesiseHierarchy, synthesisModes, type SynthesisMode } from "./synthesiseHierarchy.js";
 import type { TopsisNormalisation } from "./topsis.js";
 import type { WeightedSumNormalisation } from "./weightedSum.js";
-import { readChoice, readNumber, readOptions, type VoteTally } from "./_shared.js";
+import { readChoice, readNumber, type VoteTally } from "./_shared.js";
 import { byTopsis, byWeightedSum, checkDecision, rankingOf, type Checked } from "./_decision.js";
 
 /** Methods {@link prioritise} can rank a decision with. */
@@ -270,21 +270,7 @@ export function prioritise(decision: Decision, options: PrioritiseOptions): Prio
 }
 
 function byAhp(decision: Decision, d: Checked, options: PrioritiseOptions): AhpPrioritisation {
-  const o = readOptions(options.ahp, ["options", "ahp"]);
-  const ahpMethod = readChoice(
-    o.method,
-    ahpMethods,
-    "eigenvector",
-    ["options", "ahp", "method"],
-    "method",
-  );
-  const randomIndex = readChoice(
-    o.randomIndex,
-    randomIndexTableNames,
-    "saaty1980",
-    ["options", "ahp", "randomIndex"],
-    "randomIndex",
-  );
+  const { method: ahpMethod, table: randomIndex } = readAhpOptions(options.ahp, "options.ahp");
   const mode = readChoice(
     options.mode,
     synthesisModes,
@@ -294,27 +280,22 @@ function byAhp(decision: Decision, d: Checked, options: PrioritiseOptions): AhpP
   );
   const comparisons = decision.comparisons ?? {};
   const matrix = decision.matrix;
+  const n = d.alternatives.length;
   const children = d.used.map((c, j) => {
     const given = Object.prototype.hasOwnProperty.call(comparisons, c.criterion)
       ? comparisons[c.criterion]
       : undefined;
     if (given !== undefined)
       return { id: c.criterion, weight: c.weight, alternativeComparisons: given };
-    const priorities = d.alternatives.map((_, i) => {
-      const v = readNumber(
-        (matrix[i] as readonly number[])[j],
-        ["decision", "matrix", i, j],
-        `matrix[${i}][${j}]`,
-      );
-      if (!(v > 0)) {
-        failAt(
-          "non_positive_value",
-          ["decision", "matrix", i, j],
-          `the AHP method rates alternatives by the ratio of their scores, which must be positive, got ${show(v)}; give decision.comparisons for criterion ${show(c.criterion)} instead`,
-        );
-      }
-      return c.kind === "cost" ? 1 / v : v;
-    });
+    const cost = c.kind === "cost";
+    const priorities = new Array<number>(n);
+    for (let i = 0; i < n; i++) {
+      const v: unknown = (matrix[i] as readonly unknown[])[j];
+      const p = typeof v === "number" ? (cost ? 1 / v : v) : NaN;
+      // a positive, finite rating (NaN fails too)
+      if (!(p > 0 && p < Infinity)) badRating(v, i, j, c.criterion);
+      priorities[i] = p;
+    }
     return { id: c.criterion, weight: c.weight, priorities };
   });
   const r = underComparisons(d.used, () =>
@@ -342,6 +323,17 @@ function byAhp(decision: Decision, d: Checked, options: PrioritiseOptions): AhpP
       consistencyRatio: c.consistencyRatio,
     })),
   };
+}
+
+/** Fails for a score the AHP method cannot rate by: not a positive finite number (or 1/score). */
+function badRating(v: unknown, i: number, j: number, criterion: string): never {
+  const path = ["decision", "matrix", i, j];
+  readNumber(v, path, `matrix[${i}][${j}]`);
+  failAt(
+    "non_positive_value",
+    path,
+    `the AHP method rates alternatives by the ratio of their scores (1/score for a cost), which must be positive and finite, got ${show(v)}; give decision.comparisons for criterion ${show(criterion)} instead`,
+  );
 }
 
 /** Moves hierarchy error paths (`["hierarchy", "children", j, "alternativeComparisons", …]`) to `["decision", "comparisons", id, …]`. */

@@ -1,6 +1,13 @@
 import { compareIds } from "../_lib/sort.js";
 import { moscowCategories, type MoscowCategory } from "../schema/vocabularies.js";
-import { clean, readItems, readNumber, readOptions } from "./_shared.js";
+import {
+  clean,
+  NON_NEGATIVE,
+  readItemNumber,
+  readItems,
+  readNumber,
+  readOptions,
+} from "./_shared.js";
 import { assertOneOfAt } from "../_lib/assert.js";
 
 /** An item with its MoSCoW category. */
@@ -104,16 +111,13 @@ export function rankMoscow(
   const list = readItems(items);
   const missingEffort: string[] = [];
   const read = list.map((item, i) => {
-    const category = item["category"];
-    assertOneOfAt(category, moscowCategories, ["items", i, "category"], "category");
-    const score =
-      item["score"] === undefined
-        ? null
-        : clean(readNumber(item["score"], ["items", i, "score"], "score"));
+    const category = item["category"] as MoscowCategory;
+    if (!moscowCategories.includes(category)) {
+      assertOneOfAt(category, moscowCategories, ["items", i, "category"], "category");
+    }
+    const score = item["score"] === undefined ? null : clean(readItemNumber(item, i, "score"));
     const effort =
-      item["effort"] === undefined
-        ? null
-        : readNumber(item["effort"], ["items", i, "effort"], "effort", { min: 0 });
+      item["effort"] === undefined ? null : readItemNumber(item, i, "effort", NON_NEGATIVE);
     if (effort === null) missingEffort.push(item["id"] as string);
     return { id: item["id"] as string, category, score, effort };
   });

@@ -1,6 +1,13 @@
 import { failAt } from "../_lib/assert.js";
 import { orderByRankThenId } from "../_lib/sort.js";
-import { clean, ranksDescending, readItems, readNumber } from "./_shared.js";
+import {
+  clean,
+  NON_NEGATIVE,
+  ranksDescending,
+  readItemNumber,
+  readItems,
+  SHARE,
+} from "./_shared.js";
 
 /** An item to score with RICE. */
 export interface RiceItem {
@@ -57,13 +64,10 @@ export interface ScoreRiceResult {
 export function scoreRice(items: readonly RiceItem[]): ScoreRiceResult {
   const list = readItems(items);
   const read = list.map((item, i) => {
-    const reach = readNumber(item["reach"], ["items", i, "reach"], "reach", { min: 0 });
-    const impact = readNumber(item["impact"], ["items", i, "impact"], "impact", { min: 0 });
-    const confidence = readNumber(item["confidence"], ["items", i, "confidence"], "confidence", {
-      min: 0,
-      max: 1,
-    });
-    const effort = readNumber(item["effort"], ["items", i, "effort"], "effort");
+    const reach = readItemNumber(item, i, "reach", NON_NEGATIVE);
+    const impact = readItemNumber(item, i, "impact", NON_NEGATIVE);
+    const confidence = readItemNumber(item, i, "confidence", SHARE);
+    const effort = readItemNumber(item, i, "effort");
     if (!(effort > 0))
       failAt(
         "non_positive_value",

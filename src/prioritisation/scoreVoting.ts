@@ -3,12 +3,14 @@ import type { Decimal } from "decimal.js";
 import {
   readAlternatives,
   readBallotList,
+  readBallotField,
   readBallotWeights,
   readChoice,
   readNumber,
   readBallotEntry,
   readOptions,
   tallyFromTotals,
+  type NumberRange,
   type VoteTally,
 } from "./_shared.js";
 import { describe as show, failAt } from "../_lib/assert.js";
@@ -106,27 +108,16 @@ export function scoreVoting(
   const weights = readBallotWeights(list);
   const sums = new Map<string, Decimal>((declared ?? []).map((a) => [a, new Dec(0)]));
   const mass = new Map<string, Decimal>((declared ?? []).map((a) => [a, new Dec(0)]));
+  const range: NumberRange = scale ?? {};
   list.forEach((b, i) => {
-    const raw = b["scores"];
-    const path = ["ballots", i, "scores"];
-    if (!Array.isArray(raw))
-      failAt("invalid_type", path, `ballots[${i}].scores must be an array, got ${show(raw)}`);
+    const raw = readBallotField(b, i, "scores");
     const seen = new Set<string>();
     const w = new Dec(weights[i] as number);
-    raw.forEach((entry: unknown, j) => {
-      const { alternative, value: score } = readBallotEntry(
-        entry,
-        [...path, j],
-        i,
-        "score",
-        declaredSet,
-        seen,
-        "scores",
-      );
-      const v = readNumber(score, [...path, j, "score"], "score", scale ?? {});
-      sums.set(alternative, (sums.get(alternative) ?? new Dec(0)).plus(w.times(v)));
-      mass.set(alternative, (mass.get(alternative) ?? new Dec(0)).plus(w));
-    });
+    for (let j = 0; j < raw.length; j++) {
+      const e = readBallotEntry(raw[j], i, j, "score", range, declaredSet, seen);
+      sums.set(e.alternative, (sums.get(e.alternative) ?? new Dec(0)).plus(w.times(e.value)));
+      mass.set(e.alternative, (mass.get(e.alternative) ?? new Dec(0)).plus(w));
+    }
   });
   if (sums.size === 0) failAt("empty", ["ballots"], "no ballot scores any alternative");
   if (aggregate === "sum") return tallyFromTotals(sums);

@@ -4,7 +4,7 @@ import { Dec, isDecimal } from "../_lib/decimal.js";
 import { compareIds } from "../_lib/sort.js";
 import type { PathSegment } from "../errors/AssessmentError.js";
 import type { Money } from "../schema/common.js";
-import { readChoice, readNumber, readOptions } from "./_shared.js";
+import { isNumberIn, readChoice, readKeyed, readNumber, readOptions } from "./_shared.js";
 
 /** Greedy orders for {@link selectWithinBudget}. */
 export const budgetStrategies = ["score", "scorePerCost"] as const;
@@ -139,46 +139,18 @@ export function selectWithinBudget(
   );
   const limit = readMoney(budget, ["budget"], "budget");
   const currency = budget.currency;
-  if (!Array.isArray(candidates)) {
-    failAt("invalid_type", ["candidates"], `candidates must be an array, got ${show(candidates)}`);
-  }
-  if (candidates.length === 0) failAt("empty", ["candidates"], "candidates must not be empty");
+  const list = readKeyed(candidates, ["candidates"], "candidates", "solution");
   const index = new Map<string, number>();
-  const read = candidates.map((c: unknown, i) => {
-    if (typeof c !== "object" || c === null) {
-      failAt(
-        "invalid_type",
-        ["candidates", i],
-        `candidates[${i}] must be { solution, score, cost }, got ${show(c)}`,
-      );
-    }
-    const { solution, score, cost } = c as Record<string, unknown>;
-    if (typeof solution !== "string" || solution === "") {
-      failAt(
-        "invalid_type",
-        ["candidates", i, "solution"],
-        `solution must be a non-empty string, got ${show(solution)}`,
-      );
-    }
-    if (index.has(solution)) {
-      failAt(
-        "duplicate_id",
-        ["candidates", i, "solution"],
-        `${show(solution)} is a candidate twice`,
-      );
+  const read = list.map((c, i) => {
+    const solution = c["solution"] as string;
+    const { score, cost } = c;
+    if (!isNumberIn(score) || !isMoney(cost) || cost.currency !== currency) {
+      badCandidate(c, i, currency);
     }
     index.set(solution, i);
-    const s = readNumber(score, ["candidates", i, "score"], "score");
-    const amount = readMoney(cost, ["candidates", i, "cost"], "cost");
-    if ((cost as Money).currency !== currency) {
-      failAt(
-        "currency_mismatch",
-        ["candidates", i, "cost", "currency"],
-        `the cost of ${show(solution)} is in ${show((cost as Money).currency)} but the budget is in ${show(currency)}`,
-      );
-    }
-    const ratio = amount.isZero() ? null : (s === 0 ? 0 : s) / amount.toNumber();
-    return { solution, score: s === 0 ? 0 : s, cost: cost as Money, amount, ratio };
+    const amount = new Dec(cost.amount);
+    const ratio = amount.isZero() ? null : (score === 0 ? 0 : score) / amount.toNumber();
+    return { solution, score: score === 0 ? 0 : score, cost, amount, ratio };
   });
 
   const overrides: SelectWithinBudgetResult["overrides"] = [];
@@ -192,47 +164,21 @@ export function selectWithinBudget(
     if (!Array.isArray(list))
       failAt("invalid_type", ["options", kind], `${kind} must be an array, got ${show(list)}`);
     list.forEach((x: unknown, k) => {
-      const p: PathSegment[] = ["options", kind, k];
-      if (typeof x !== "object" || x === null)
-        failAt(
-          "invalid_type",
-          p,
-          `${kind}[${k}] must be { solution, author, reason }, got ${show(x)}`,
-        );
-      const { solution, author, reason } = x as Record<string, unknown>;
-      if (typeof solution !== "string" || !index.has(solution)) {
-        failAt(
-          "unknown_reference",
-          [...p, "solution"],
-          `${kind}[${k}] names no candidate: ${show(solution)}`,
-        );
+      const { solution, author, reason } = (typeof x === "object" && x !== null ? x : {}) as Record<
+        string,
+        unknown
+      >;
+      if (
+        typeof solution !== "string" ||
+        !index.has(solution) ||
+        !isText(author) ||
+        !isText(reason) ||
+        action.has(solution)
+      ) {
+        badOverride(x, kind, k, index, action);
       }
-      for (const [key, v] of [
-        ["author", author],
-        ["reason", reason],
-      ] as const) {
-        if (typeof v !== "string" || v.trim() === "") {
-          failAt(
-            "missing_field",
-            [...p, key],
-            `a manual ${kind === "include" ? "inclusion" : "exclusion"} must record its ${key}, got ${show(v)}`,
-          );
-        }
-      }
-      if (action.has(solution)) {
-        failAt(
-          "invalid_value",
-          [...p, "solution"],
-          `${show(solution)} is already ${action.get(solution)?.action}d manually`,
-        );
-      }
-      action.set(solution, { action: kind, author: author as string, reason: reason as string });
-      overrides.push({
-        solution,
-        action: kind,
-        author: author as string,
-        reason: reason as string,
-      });
+      action.set(solution, { action: kind, author, reason });
+      overrides.push({ solution, action: kind, author, reason });
     });
   }
 
@@ -324,6 +270,74 @@ export function selectWithinBudget(
     remaining: money(limit.minus(committed)),
     overrides,
   };
+}
+
+/** Whether `value` is money {@link readMoney} accepts. */
+function isMoney(value: unknown): value is Money {
+  if (typeof value !== "object" || value === null) return false;
+  const { amount, currency } = value as Record<string, unknown>;
+  return (
+    isDecimal(amount) &&
+    amount.isFinite() &&
+    !amount.isNegative() &&
+    typeof currency === "string" &&
+    /^[A-Z]{3}$/.test(currency)
+  );
+}
+
+/** Whether `value` is a string with a non-space character. */
+function isText(value: unknown): value is string {
+  return typeof value === "string" && value.trim() !== "";
+}
+
+/** Fails for candidate `i`, whose score is not a number or cost not money in the budget's currency. */
+function badCandidate(c: Readonly<Record<string, unknown>>, i: number, currency: string): never {
+  readNumber(c["score"], ["candidates", i, "score"], "score");
+  const cost = c["cost"];
+  readMoney(cost, ["candidates", i, "cost"], "cost");
+  failAt(
+    "currency_mismatch",
+    ["candidates", i, "cost", "currency"],
+    `the cost of ${show(c["solution"])} is in ${show((cost as Money).currency)} but the budget is in ${show(currency)}`,
+  );
+}
+
+/** Fails for manual `kind` override `k`: not `{ solution, author, reason }` naming a candidate once. */
+function badOverride(
+  x: unknown,
+  kind: "include" | "exclude",
+  k: number,
+  index: ReadonlyMap<string, number>,
+  action: ReadonlyMap<string, { action: "include" | "exclude" }>,
+): never {
+  const p: PathSegment[] = ["options", kind, k];
+  if (typeof x !== "object" || x === null)
+    failAt("invalid_type", p, `${kind}[${k}] must be { solution, author, reason }, got ${show(x)}`);
+  const { solution, author, reason } = x as Record<string, unknown>;
+  if (typeof solution !== "string" || !index.has(solution)) {
+    failAt(
+      "unknown_reference",
+      [...p, "solution"],
+      `${kind}[${k}] names no candidate: ${show(solution)}`,
+    );
+  }
+  for (const [key, v] of [
+    ["author", author],
+    ["reason", reason],
+  ] as const) {
+    if (!isText(v)) {
+      failAt(
+        "missing_field",
+        [...p, key],
+        `a manual ${kind === "include" ? "inclusion" : "exclusion"} must record its ${key}, got ${show(v)}`,
+      );
+    }
+  }
+  failAt(
+    "invalid_value",
+    [...p, "solution"],
+    `${show(solution)} is already ${action.get(solution)?.action}d manually`,
+  );
 }
 
 function readMoney(value: unknown, path: readonly PathSegment[], name: string): Decimal {

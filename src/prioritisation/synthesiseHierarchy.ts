@@ -6,6 +6,9 @@ import {
   clean,
   ranksDescending,
   readChoice,
+  failNumber,
+  isNumberIn,
+  NON_NEGATIVE,
   readIds,
   readNumber,
   readOptions,
@@ -218,9 +221,13 @@ export function synthesiseHierarchy(
           `priorities of ${show(node.id)} must have one value per alternative (${m}), got ${raw.length}`,
         );
       }
-      p = raw.map((x: unknown, i) =>
-        readNumber(x, [...path, "priorities", i], `priorities[${i}]`, { min: 0 }),
-      );
+      for (let i = 0; i < m; i++) {
+        const x: unknown = raw[i];
+        if (!isNumberIn(x, NON_NEGATIVE)) {
+          failNumber(x, [...path, "priorities", i], `priorities[${i}]`, NON_NEGATIVE);
+        }
+      }
+      p = raw as number[];
     } else {
       failAt(
         "missing_field",
