@@ -1,8 +1,9 @@
 import type { Decimal } from "decimal.js";
+import type { PathSegment } from "../errors/AssessmentError.js";
 import { describe, failAt, assertArrayAt, isRecord } from "../_lib/assert.js";
 import { Dec, isDecimal } from "../_lib/decimal.js";
 import type { Money } from "../schema/common.js";
-import { checkCurrency, checkDecimal, checkDecimals } from "./_shared.js";
+import { checkCurrency, checkDecimals } from "./_shared.js";
 
 /** Options of {@link allocateBudget}. */
 export interface AllocateBudgetOptions {
@@ -28,29 +29,60 @@ export interface AllocateBudgetResult {
   readonly remainderUnits: number;
 }
 
+/**
+ * Asserts a finite decimal.js `Decimal` (never a JS number: money is exact), not negative unless
+ * `allowNegative`.
+ */
+function checkDecimal(
+  value: unknown,
+  path: readonly PathSegment[],
+  name: string,
+  allowNegative = false,
+): Decimal {
+  if (!isDecimal(value)) {
+    failAt(
+      "invalid_money",
+      path,
+      `${name} must be a Decimal (money is never a JS number; parse the assessment with parseAssessment), got ${describe(value)}`,
+    );
+  }
+  if (!value.isFinite())
+    failAt("non_finite", path, `${name} must be finite, got ${value.toString()}`);
+  if (!allowNegative && value.isNegative() && !value.isZero()) {
+    failAt("out_of_range", path, `${name} must not be negative, got ${value.toString()}`);
+  }
+  return value.isZero() ? new Dec(0) : value;
+}
+
+/** A weight as an exact decimal; the path and message are built only when it is refused. */
 function toWeight(value: unknown, i: number): Decimal {
-  const path = ["weights", i];
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) {
-      failAt("non_finite", path, `weight must be a finite number, got ${describe(value)}`);
+    if (value >= 0 && value !== Infinity) return new Dec(value === 0 ? 0 : value);
+    if (Number.isFinite(value)) {
+      failAt(
+        "negative_weight",
+        ["weights", i],
+        `weight must not be negative, got ${describe(value)}`,
+      );
     }
-    if (value < 0) {
-      failAt("negative_weight", path, `weight must not be negative, got ${describe(value)}`);
-    }
-    return new Dec(value === 0 ? 0 : value);
+    failAt("non_finite", ["weights", i], `weight must be a finite number, got ${describe(value)}`);
   }
   if (isDecimal(value)) {
     if (!value.isFinite()) {
-      failAt("non_finite", path, `weight must be finite, got ${value.toString()}`);
+      failAt("non_finite", ["weights", i], `weight must be finite, got ${value.toString()}`);
     }
     if (value.isNegative() && !value.isZero()) {
-      failAt("negative_weight", path, `weight must not be negative, got ${value.toString()}`);
+      failAt(
+        "negative_weight",
+        ["weights", i],
+        `weight must not be negative, got ${value.toString()}`,
+      );
     }
     return new Dec(value.isZero() ? 0 : value);
   }
   return failAt(
     "invalid_type",
-    path,
+    ["weights", i],
     `weight must be a number or a Decimal, got ${describe(value)}`,
   );
 }

@@ -1,22 +1,22 @@
 import type { Decimal } from "decimal.js";
-import { formatPath, type PathSegment } from "../errors/AssessmentError.js";
+import type { PathSegment } from "../errors/AssessmentError.js";
 import {
   describe,
   failAt,
-  assertOneOfAt,
   remapErrors,
   assertArrayAt,
   checkRecord,
+  isRecord,
 } from "../_lib/assert.js";
 import { daysBetween } from "../_lib/dates.js";
 import { Dec, isDecimal } from "../_lib/decimal.js";
+import { assertParsed } from "../_lib/parsed.js";
 import { compareIds } from "../_lib/sort.js";
 import type { Assessment } from "../schema/assessment.js";
 import type { Money } from "../schema/common.js";
-import type { Resource } from "../schema/entities.js";
+import type { Action, Resource, Solution } from "../schema/entities.js";
 import {
   fundingSources,
-  milestoneStatuses,
   type FundingSource,
   type KpiDirection,
   type MilestoneStatus,
@@ -28,14 +28,9 @@ import {
 } from "../timeline/bucketByHorizon.js";
 import { defaultHorizons, type Horizon } from "../timeline/defaultHorizons.js";
 import { groupByPeriod, type PeriodGroup } from "../timeline/groupByPeriod.js";
-import {
-  scheduleSteps,
-  type ScheduleMilestoneInput,
-  type ScheduleStepInput,
-  type ScheduleStepsResult,
-} from "../timeline/scheduleSteps.js";
+import { scheduleSteps, type ScheduleStepsResult } from "../timeline/scheduleSteps.js";
 import { allocateBudget } from "./allocateBudget.js";
-import { checkCurrency, checkDecimals, checkDate, checkMoney, finite, minus } from "./_shared.js";
+import { checkCurrency, checkDecimals, checkDate } from "./_shared.js";
 
 /** Options of {@link buildActionPlan}. */
 export interface BuildActionPlanOptions {
@@ -238,41 +233,43 @@ export interface ActionPlan {
   };
 }
 
-type Rec = Readonly<Record<string, unknown>>;
-
+/** A selected solution's action, or the action derived from a solution without any. */
 interface Source {
-  readonly rec: Rec;
+  readonly rec: Solution | Action;
   readonly id: string;
-  readonly solution: Rec;
-  readonly solutionId: string;
+  readonly solution: Solution;
   readonly priority: number;
   readonly derived: boolean;
-  readonly path: readonly PathSegment[];
+  /** Where `rec` is in the assessment: `[collection, index]`. */
+  readonly collection: "solutions" | "actions";
+  readonly index: number;
 }
 
-interface Converter {
-  readonly currency: string;
-  readonly decimals: number;
-  readonly rates: ReadonlyMap<string, Decimal>;
-  convert(m: Money, path: readonly PathSegment[]): Decimal;
+/** A source's money as given, before conversion into the plan currency. */
+interface MoneyParts {
+  readonly cost: Money | null;
+  readonly costSource: PlannedAction["costSource"];
+  /** Index of the first costed resource when the cost comes from the resources, else −1. */
+  readonly costResource: number;
+  readonly funding: readonly PlannedFunding[];
 }
 
-/** A required text field: a string, else `invalid_type`. */
-function text(value: unknown, path: readonly PathSegment[], name: string): string {
-  if (typeof value !== "string") {
-    failAt("invalid_type", path, `${name} must be a string, got ${describe(value)}`);
-  }
-  return value;
+/** Converts an amount into the plan currency; `where` gives its path, built only on failure. */
+type Convert = (m: Money, where: () => readonly PathSegment[]) => Decimal;
+
+function at(s: Source, ...rest: readonly PathSegment[]): readonly PathSegment[] {
+  return ["assessment", s.collection, s.index, ...rest];
 }
 
-function str(value: unknown): string | null {
-  return typeof value === "string" ? value : null;
+/** `a − b`, with −0 normalised to 0. */
+function minus(a: Decimal, b: Decimal): Decimal {
+  const d = a.minus(b);
+  return d.isZero() ? new Dec(0) : d;
 }
 
-function list(value: unknown, path: readonly PathSegment[], name: string): readonly unknown[] {
-  if (value === undefined) return [];
-  assertArrayAt(value, path, name);
-  return value;
+/** −0 as 0 (a parsed number may be −0: JSON.parse("-0") is −0). */
+function clean(x: number): number {
+  return x === 0 ? 0 : x;
 }
 
 function checkRates(value: unknown): Map<string, Decimal> {
@@ -280,8 +277,7 @@ function checkRates(value: unknown): Map<string, Decimal> {
   if (value === undefined) return out;
   const r = checkRecord(value, ["options", "rates"], "rates");
   for (const key of Object.keys(r).sort(compareIds)) {
-    const path = ["options", "rates", key];
-    checkCurrency(key, path, "a rate's currency");
+    checkCurrency(key, ["options", "rates", key], "a rate's currency");
     const raw = r[key];
     let rate: Decimal;
     if (isDecimal(raw)) rate = raw;
@@ -289,12 +285,16 @@ function checkRates(value: unknown): Map<string, Decimal> {
     else {
       return failAt(
         "invalid_money",
-        path,
+        ["options", "rates", key],
         `rate must be a Decimal or a decimal string such as "0.51129" (never a JS number), got ${describe(raw)}`,
       );
     }
     if (!rate.isFinite() || !rate.gt(0)) {
-      failAt("out_of_range", path, `rate must be positive, got ${rate.toString()}`);
+      failAt(
+        "out_of_range",
+        ["options", "rates", key],
+        `rate must be positive, got ${rate.toString()}`,
+      );
     }
     out.set(key, new Dec(rate));
   }
@@ -305,50 +305,40 @@ function createConverter(
   currency: string,
   rates: ReadonlyMap<string, Decimal>,
   decimals: number,
-): Converter {
-  return {
-    currency,
-    decimals,
-    rates,
-    convert(m, path) {
-      if (m.currency === currency) return m.amount;
-      const rate = rates.get(m.currency);
-      if (rate === undefined) {
-        failAt(
-          "currency_mismatch",
-          [...path, "currency"],
-          `amount is in ${m.currency} but the plan currency is ${currency}, and currencies are never added together without explicit rates: pass options.rates.${m.currency}`,
-        );
-      }
-      return m.amount.times(rate).toDecimalPlaces(decimals, Dec.ROUND_HALF_EVEN);
-    },
+): Convert {
+  return (m, where) => {
+    if (m.currency === currency) return m.amount;
+    const rate = rates.get(m.currency);
+    if (rate === undefined) {
+      failAt(
+        "currency_mismatch",
+        [...where(), "currency"],
+        `amount is in ${m.currency} but the plan currency is ${currency}, and currencies are never added together without explicit rates: pass options.rates.${m.currency}`,
+      );
+    }
+    return m.amount.times(rate).toDecimalPlaces(decimals, Dec.ROUND_HALF_EVEN);
   };
 }
 
 /** Collects the actions of the selected solutions, in priority order. */
 function collectSources(
-  a: Rec,
+  a: Assessment,
   priorities: readonly string[],
-): { sources: Source[]; solutions: Rec[] } {
-  const solutions = list(a["solutions"], ["assessment", "solutions"], "solutions");
-  const actions = list(a["actions"], ["assessment", "actions"], "actions");
-  const solutionIndex = new Map<string, number>();
-  solutions.forEach((s, k) => {
-    const rec = checkRecord(s, ["assessment", "solutions", k], "solution");
-    solutionIndex.set(text(rec["id"], ["assessment", "solutions", k, "id"], "solution id"), k);
-  });
-  const actionsBySolution = new Map<string, number[]>();
+): { sources: Source[]; selected: Solution[] } {
+  const position = new Map<string, number>();
+  a.solutions.forEach((s, i) => position.set(s.id, i));
+  const actions = a.actions ?? [];
+  const own = new Map<string, number[]>();
   actions.forEach((act, k) => {
-    const rec = checkRecord(act, ["assessment", "actions", k], "action");
-    const sol = text(rec["solution"], ["assessment", "actions", k, "solution"], "action solution");
-    text(rec["id"], ["assessment", "actions", k, "id"], "action id");
-    actionsBySolution.set(sol, [...(actionsBySolution.get(sol) ?? []), k]);
+    const list = own.get(act.solution);
+    if (list === undefined) own.set(act.solution, [k]);
+    else list.push(k);
   });
-  const seenPriorities = new Set<string>();
-  const seenActions = new Map<string, readonly PathSegment[]>();
+  const seen = new Set<string>();
   const sources: Source[] = [];
-  const selected: Rec[] = [];
-  priorities.forEach((id, p) => {
+  const selected: Solution[] = [];
+  for (let p = 0; p < priorities.length; p++) {
+    const id: unknown = priorities[p];
     if (typeof id !== "string") {
       failAt(
         "invalid_type",
@@ -356,33 +346,80 @@ function collectSources(
         `priority must be a solution id, got ${describe(id)}`,
       );
     }
-    const k = solutionIndex.get(id);
-    if (k === undefined) {
+    const i = position.get(id);
+    if (i === undefined) {
       failAt("unknown_reference", ["priorities", p], `priority names unknown solution "${id}"`);
     }
-    if (seenPriorities.has(id)) {
+    if (seen.has(id)) {
       failAt("duplicate_id", ["priorities", p], `priority must not repeat solution "${id}"`);
     }
-    seenPriorities.add(id);
-    const solution = solutions[k] as Rec;
+    seen.add(id);
+    const solution = a.solutions[i] as Solution;
     selected.push(solution);
-    const own = actionsBySolution.get(id) ?? [];
-    const add = (rec: Rec, path: readonly PathSegment[], derived: boolean): void => {
-      const actionId = rec["id"] as string;
-      if (seenActions.has(actionId)) {
-        failAt(
-          "duplicate_id",
-          [...path, "id"],
-          `action id "${actionId}" is used twice in the plan (also at ${formatPath(seenActions.get(actionId) as PathSegment[])})`,
-        );
-      }
-      seenActions.set(actionId, path);
-      sources.push({ rec, id: actionId, solution, solutionId: id, priority: p + 1, derived, path });
-    };
-    if (own.length === 0) add(solution, ["assessment", "solutions", k], true);
-    else own.forEach((ak) => add(actions[ak] as Rec, ["assessment", "actions", ak], false));
-  });
-  return { sources, solutions: selected };
+    const ks = own.get(id);
+    if (ks === undefined) {
+      sources.push({
+        rec: solution,
+        id,
+        solution,
+        priority: p + 1,
+        derived: true,
+        collection: "solutions",
+        index: i,
+      });
+      continue;
+    }
+    for (const k of ks) {
+      const act = actions[k] as Action;
+      sources.push({
+        rec: act,
+        id: act.id,
+        solution,
+        priority: p + 1,
+        derived: false,
+        collection: "actions",
+        index: k,
+      });
+    }
+  }
+  return { sources, selected };
+}
+
+/** A source's cost (else its resources' costs, added up) and its funding, as given. */
+function moneyOf(rec: Solution | Action): MoneyParts {
+  const funding = (rec.funding ?? []).map((f): PlannedFunding => ({
+    source: f.source,
+    amount: f.amount,
+    secured: f.secured === true,
+    note: f.note ?? null,
+  }));
+  if (rec.cost !== undefined) {
+    return { cost: rec.cost, costSource: "cost", costResource: -1, funding };
+  }
+  // the parser has checked that the costs added up here share one currency
+  const resources = rec.resources ?? [];
+  let first = -1;
+  let amount = new Dec(0);
+  for (let k = 0; k < resources.length; k++) {
+    const cost = (resources[k] as Resource).cost;
+    if (cost === undefined) continue;
+    if (first < 0) first = k;
+    amount = amount.plus(cost.amount);
+  }
+  if (first < 0) return { cost: null, costSource: null, costResource: -1, funding };
+  const currency = ((resources[first] as Resource).cost as Money).currency;
+  return { cost: { amount, currency }, costSource: "resources", costResource: first, funding };
+}
+
+/** The first currency among the sources' amounts (cost, else resources' costs, then funding). */
+function firstCurrency(sources: readonly Source[]): string | undefined {
+  for (const s of sources) {
+    if (s.rec.cost !== undefined) return s.rec.cost.currency;
+    for (const r of s.rec.resources ?? []) if (r.cost !== undefined) return r.cost.currency;
+    const f = s.rec.funding?.[0];
+    if (f !== undefined) return f.amount.currency;
+  }
+  return undefined;
 }
 
 /** Days of `[start, end)` in each calendar year. */
@@ -397,6 +434,54 @@ function daysByYear(start: string, end: string): { year: number; days: number }[
     if (days > 0) out.push({ year: y, days });
   }
   return out;
+}
+
+function plannedKpis(rec: Solution | Action): PlannedKpi[] {
+  return (rec.kpis ?? []).map((k): PlannedKpi => {
+    const baseline = k.baseline === undefined || k.baseline === null ? null : clean(k.baseline);
+    const target = clean(k.target);
+    const direction: KpiDirection =
+      k.direction ?? (baseline !== null && target < baseline ? "decrease" : "increase");
+    return {
+      id: k.id,
+      title: k.title,
+      unit: k.unit,
+      baseline,
+      target,
+      due: k.due ?? null,
+      direction,
+      directionSource: k.direction === direction ? "declared" : "inferred",
+    };
+  });
+}
+
+function plannedRisks(rec: Solution | Action): PlannedRisk[] {
+  return (rec.risks ?? []).map((r): PlannedRisk => ({
+    id: r.id,
+    title: r.title,
+    likelihood: r.likelihood,
+    impact: r.impact,
+    score: r.likelihood * r.impact,
+    mitigation: r.mitigation ?? null,
+    owner: r.owner ?? null,
+  }));
+}
+
+function plannedMilestones(s: Source, schedule: ScheduleStepsResult | null): PlannedMilestone[] {
+  if (s.derived) return [];
+  return ((s.rec as Action).milestones ?? []).map((m, k): PlannedMilestone => {
+    // an action with milestones after a step has steps (the parser checked), so they are placed
+    const placed = schedule?.milestones[k];
+    const date = placed?.date ?? m.date ?? null;
+    return {
+      id: m.id,
+      title: m.title,
+      date,
+      afterStep: m.afterStep ?? null,
+      status: m.status ?? "planned",
+      reason: placed?.reason ?? (date === null ? "no date and no step" : `dated ${date}`),
+    };
+  });
 }
 
 /**
@@ -415,26 +500,31 @@ function daysByYear(start: string, end: string): { year: number; days: number }[
  * dates, steps, cost, funding, KPIs, risks). An action starts on its own start or the plan start;
  * its steps are scheduled with {@link scheduleSteps} from there; its end is its `end`, else start +
  * `duration`, else the finish of its steps, and {@link bucketByHorizon} places it. Its cost is
- * `cost`, else the sum of its resources' costs. Amounts in another currency are converted with
- * `options.rates` (rounded half-even to `decimals`), never added without a rate. Risk score =
- * likelihood × impact. Cost by year is spread over the calendar days of `[start, end)` with
- * {@link allocateBudget}, so the years sum exactly to the cost.
+ * `cost`, else the sum of its resources' costs. Amounts in another currency than the plan's are
+ * converted with `options.rates` (rounded half-even to `decimals`), never added without a rate.
+ * Risk score = likelihood × impact. Cost by year is spread over the calendar days of `[start, end)`
+ * with {@link allocateBudget}, so the years sum exactly to the cost.
  *
- * @param assessment - a parsed assessment (see `parseAssessment`): money must be `Decimal`
+ * The assessment is trusted as `parseAssessment` returned it: the parser has refused whatever
+ * would stop the plan with the default options (dependency cycles, dates the timeline cannot place,
+ * several currencies, an action id taken by a derived action…). What is checked here is what the
+ * parser cannot know: the priorities and the options.
+ *
+ * @param assessment - a parsed assessment (see `parseAssessment`)
  * @param priorities - ids of the selected solutions, highest priority first
  * @param options - plan start, horizons, currency, exchange rates, decimals
  * @returns the {@link ActionPlan}
- * @throws AssessmentError `unknown_reference` (a priority naming no solution, a milestone after an
- *   unknown step, a dependency on an unknown step), `duplicate_id` (a priority twice, an action id
- *   twice), `empty` (no priorities), `currency_mismatch` (an amount in another currency without a
- *   rate), `invalid_money` (an amount that is not a Decimal, e.g. a JS number; a rate given as a
- *   number), `invalid_value` (a bad currency code), `out_of_range` (negative money or duration, a
- *   non-positive rate, `decimals` outside 0–10), `cycle`, `end_before_start`, `invalid_date`,
- *   `missing_field`, `invalid_type`, and the errors of {@link bucketByHorizon} and
- *   {@link scheduleSteps}, with paths into `assessment`, `priorities` or `options`
+ * @throws AssessmentError `not_parsed` (an assessment that did not come from `parseAssessment`);
+ *   `invalid_type`, `empty`, `unknown_reference`, `duplicate_id` (priorities that are not an array,
+ *   none, an id naming no solution, a solution twice); `invalid_type`, `invalid_date`,
+ *   `invalid_value`, `invalid_money`, `out_of_range` (bad options: start, currency code, a rate
+ *   given as a number or not positive, `decimals` outside 0–10); `currency_mismatch` (an
+ *   `options.currency` other than the assessment's without a rate for it); and the errors of
+ *   {@link bucketByHorizon} and {@link scheduleSteps} that `options.start` or `options.horizons`
+ *   cause (an end before a later start, bad horizons, a date past 9999), with paths into
+ *   `assessment` or `options`
  * @example
  * ```ts
- * import { Decimal } from "decimal.js";
  * import { buildActionPlan } from "icc-assessment/actions";
  * import { parseAssessment } from "icc-assessment/schema";
  * const assessment = parseAssessment({
@@ -463,160 +553,57 @@ export function buildActionPlan(
   priorities: readonly string[],
   options: BuildActionPlanOptions = {},
 ): ActionPlan {
-  const a = checkRecord(assessment, ["assessment"], "assessment");
+  assertParsed(assessment, "assessment");
+  const a = assessment;
   assertArrayAt(priorities, ["priorities"], "priorities", { nonEmpty: true });
-  const opts = checkRecord(options, ["options"], "options");
-  const programme = checkRecord(a["programme"], ["assessment", "programme"], "programme");
-  const programmeId = text(programme["id"], ["assessment", "programme", "id"], "programme id");
-  const programmeStart = checkDate(
-    programme["start"],
-    ["assessment", "programme", "start"],
-    "programme start",
-  );
-  const programmeEnd = checkDate(
-    programme["end"],
-    ["assessment", "programme", "end"],
-    "programme end",
-  );
-  const planInput =
-    a["plan"] === undefined ? {} : checkRecord(a["plan"], ["assessment", "plan"], "plan");
+  const opts = isRecord(options) ? options : checkRecord(options, ["options"], "options");
 
   let start: string;
   let startSource: ActionPlan["parameters"]["startSource"];
   if (opts["start"] !== undefined) {
     start = checkDate(opts["start"], ["options", "start"], "start");
     startSource = "options";
-  } else if (planInput["start"] !== undefined) {
-    start = checkDate(planInput["start"], ["assessment", "plan", "start"], "plan start");
+  } else if (a.plan?.start !== undefined) {
+    start = a.plan.start;
     startSource = "plan";
   } else {
-    start = programmeStart;
+    start = a.programme.start;
     startSource = "programme";
   }
   const decimals = checkDecimals(opts["decimals"]);
   const rates = checkRates(opts["rates"]);
-  const budgetInput =
-    planInput["budget"] === undefined
-      ? null
-      : checkMoney(planInput["budget"], ["assessment", "plan", "budget"], "plan budget");
+  const budgetInput = a.plan?.budget ?? null;
 
-  const { sources, solutions } = collectSources(a, priorities);
-
-  // First pass: money as given, validated, to choose the plan currency.
-  interface MoneyParts {
-    cost: Money | null;
-    costPath: readonly PathSegment[];
-    costSource: PlannedAction["costSource"];
-    resourceCosts: { money: Money; path: readonly PathSegment[] }[];
-    funding: { f: PlannedFunding; path: readonly PathSegment[] }[];
-  }
-  const money: MoneyParts[] = sources.map((s) => {
-    const resources = list(s.rec["resources"], [...s.path, "resources"], "resources");
-    const resourceCosts = resources.flatMap((r, k) => {
-      const rec = checkRecord(r, [...s.path, "resources", k], "resource");
-      if (rec["cost"] === undefined) return [];
-      const path = [...s.path, "resources", k, "cost"];
-      return [{ money: checkMoney(rec["cost"], path, "resource cost"), path }];
-    });
-    const funding = list(s.rec["funding"], [...s.path, "funding"], "funding").map((f, k) => {
-      const path = [...s.path, "funding", k];
-      const rec = checkRecord(f, path, "funding");
-      const source = rec["source"];
-      assertOneOfAt(source, fundingSources, [...path, "source"], "funding source");
-      return {
-        f: {
-          source,
-          amount: checkMoney(rec["amount"], [...path, "amount"], "funding amount"),
-          secured: rec["secured"] === true,
-          note: str(rec["note"]),
-        },
-        path: [...path, "amount"],
-      };
-    });
-    if (s.rec["cost"] !== undefined) {
-      const costPath = [...s.path, "cost"];
-      return {
-        cost: checkMoney(s.rec["cost"], costPath, "cost"),
-        costPath,
-        costSource: "cost",
-        resourceCosts,
-        funding,
-      };
-    }
-    return { cost: null, costPath: [...s.path, "cost"], costSource: null, resourceCosts, funding };
-  });
-  const firstCurrency = money
-    .flatMap((m) => [
-      m.cost,
-      ...m.resourceCosts.map((r) => r.money),
-      ...m.funding.map((f) => f.f.amount),
-    ])
-    .find((m) => m !== null)?.currency;
+  const { sources, selected } = collectSources(a, priorities);
+  const money = sources.map((s) => moneyOf(s.rec));
   const currency =
     opts["currency"] !== undefined
       ? checkCurrency(opts["currency"], ["options", "currency"], "currency")
-      : (budgetInput?.currency ?? firstCurrency ?? "EUR");
-  const converter = createConverter(currency, rates, decimals);
+      : (budgetInput?.currency ?? firstCurrency(sources) ?? "EUR");
+  const convert = createConverter(currency, rates, decimals);
 
-  // Costs from resources when no cost is given: one currency as is, mixed currencies converted.
-  money.forEach((m) => {
-    if (m.cost !== null || m.resourceCosts.length === 0) return;
-    const currencies = new Set(m.resourceCosts.map((r) => r.money.currency));
-    if (currencies.size === 1) {
-      const cur = m.resourceCosts[0]?.money.currency as string;
-      m.cost = {
-        amount: m.resourceCosts.reduce((acc, r) => acc.plus(r.money.amount), new Dec(0)),
-        currency: cur,
-      };
-    } else {
-      m.cost = {
-        amount: m.resourceCosts.reduce(
-          (acc, r) => acc.plus(converter.convert(r.money, r.path)),
-          new Dec(0),
-        ),
-        currency,
-      };
-    }
-    m.costSource = "resources";
-    m.costPath = m.resourceCosts[0]?.path as readonly PathSegment[];
-  });
-
-  // Schedules and horizons.
-  const ownStarts = sources.map((s) =>
-    s.rec["start"] === undefined
-      ? undefined
-      : checkDate(s.rec["start"], [...s.path, "start"], "start"),
-  );
-  const effectiveStarts = ownStarts.map((own) => own ?? start);
-  const schedules = sources.map((s, i): ScheduleStepsResult | null => {
-    const steps = list(s.rec["steps"], [...s.path, "steps"], "steps");
-    if (steps.length === 0) return null;
-    const milestones = s.rec["milestones"];
+  // Schedules and horizons: with the default start the parser has checked that both succeed;
+  // a start or horizons given as options can still be refused, with paths into the assessment.
+  const schedules = sources.map((s): ScheduleStepsResult | null => {
+    const steps = s.rec.steps;
+    if (steps === undefined || steps.length === 0) return null;
+    const milestones = s.derived ? undefined : (s.rec as Action).milestones;
     return remapErrors(
-      () =>
-        scheduleSteps(steps as readonly ScheduleStepInput[], {
-          start: effectiveStarts[i] as string,
-          milestones: milestones as readonly ScheduleMilestoneInput[] | undefined,
-        }),
+      () => scheduleSteps(steps, { start: s.rec.start ?? start, milestones }),
       // ["steps", …] and ["options", "milestones", …] point into the action
-      (path) => [...s.path, ...(path[0] === "options" ? path.slice(1) : path)],
+      (path) => at(s, ...(path[0] === "options" ? path.slice(1) : path)),
     );
   });
   const items = sources.map((s, i): HorizonItem => {
     const schedule = schedules[i] ?? null;
-    const own = ownStarts[i];
-    const base = {
-      id: s.id,
-      start: own,
-      end: s.rec["end"] as string | undefined,
-      duration: s.rec["duration"] as HorizonItem["duration"],
-    };
-    if (base.end !== undefined || base.duration !== undefined || schedule === null) return base;
-    const effectiveStart = effectiveStarts[i] as string;
+    const { start: own, end, duration } = s.rec;
+    const base = { id: s.id, start: own, end, duration };
+    if (end !== undefined || duration !== undefined || schedule === null) return base;
+    const effectiveStart = own ?? start;
     if (schedule.span.finish < effectiveStart) {
       failAt(
         "end_before_start",
-        [...s.path, "steps"],
+        at(s, "steps"),
         `the steps of action "${s.id}" finish on ${schedule.span.finish}, before the action starts on ${effectiveStart}`,
       );
     }
@@ -629,128 +616,47 @@ export function buildActionPlan(
         horizons: opts["horizons"] as readonly Horizon[] | undefined,
       }),
     (path) =>
-      path[0] === "items"
-        ? [...(sources[path[1] as number] as Source).path, ...path.slice(2)]
-        : path,
+      path[0] === "items" ? at(sources[path[1] as number] as Source, ...path.slice(2)) : path,
   );
   const horizons = (opts["horizons"] as readonly Horizon[] | undefined) ?? defaultHorizons;
 
+  // Funding converted once, for the actions and for the totals.
+  const fundingConverted: Decimal[][] = [];
   const actions = sources.map((s, i): PlannedAction => {
     const b = bucketed[i] as (typeof bucketed)[number];
     const m = money[i] as MoneyParts;
     const schedule = schedules[i] ?? null;
+    const rec = s.rec;
     const endSource: PlannedAction["endSource"] =
-      s.rec["end"] !== undefined
+      rec.end !== undefined
         ? "end"
-        : s.rec["duration"] !== undefined
+        : rec.duration !== undefined
           ? "duration"
           : schedule !== null
             ? "steps"
             : null;
-    const milestoneRecs = list(s.rec["milestones"], [...s.path, "milestones"], "milestones");
-    const milestones = milestoneRecs.map((raw, k): PlannedMilestone => {
-      const rec = checkRecord(raw, [...s.path, "milestones", k], "milestone");
-      const placed = schedule?.milestones[k];
-      const statusRaw = rec["status"] ?? "planned";
-      assertOneOfAt(
-        statusRaw,
-        milestoneStatuses,
-        [...s.path, "milestones", k, "status"],
-        "milestone status",
-      );
-      const afterStep = str(rec["afterStep"]);
-      if (placed === undefined && afterStep !== null) {
-        failAt(
-          "unknown_reference",
-          [...s.path, "milestones", k, "afterStep"],
-          `milestone follows unknown step "${afterStep}": the action has no steps`,
-        );
-      }
-      const date =
-        placed?.date ??
-        (rec["date"] === undefined
-          ? null
-          : checkDate(rec["date"], [...s.path, "milestones", k, "date"], "milestone date"));
-      return {
-        id: text(rec["id"], [...s.path, "milestones", k, "id"], "milestone id"),
-        title: text(rec["title"], [...s.path, "milestones", k, "title"], "milestone title"),
-        date,
-        afterStep,
-        status: statusRaw,
-        reason: placed?.reason ?? (date === null ? "no date and no step" : `dated ${date}`),
-      };
-    });
-    const kpis = list(s.rec["kpis"], [...s.path, "kpis"], "kpis").map((raw, k): PlannedKpi => {
-      const rec = checkRecord(raw, [...s.path, "kpis", k], "KPI");
-      const baseline =
-        rec["baseline"] === undefined || rec["baseline"] === null
-          ? null
-          : finite(rec["baseline"], [...s.path, "kpis", k, "baseline"], "KPI baseline");
-      const target = finite(rec["target"], [...s.path, "kpis", k, "target"], "KPI target");
-      const declared = rec["direction"];
-      const direction: KpiDirection =
-        declared === "increase" || declared === "decrease"
-          ? declared
-          : baseline !== null && target < baseline
-            ? "decrease"
-            : "increase";
-      return {
-        id: text(rec["id"], [...s.path, "kpis", k, "id"], "KPI id"),
-        title: text(rec["title"], [...s.path, "kpis", k, "title"], "KPI title"),
-        unit: text(rec["unit"], [...s.path, "kpis", k, "unit"], "KPI unit"),
-        baseline,
-        target,
-        due:
-          rec["due"] === undefined
-            ? null
-            : checkDate(rec["due"], [...s.path, "kpis", k, "due"], "KPI due date"),
-        direction,
-        directionSource: declared === direction ? "declared" : "inferred",
-      };
-    });
-    const risks = list(s.rec["risks"], [...s.path, "risks"], "risks").map((raw, k): PlannedRisk => {
-      const rec = checkRecord(raw, [...s.path, "risks", k], "risk");
-      const check = (key: "likelihood" | "impact"): number => {
-        const v = rec[key];
-        if (typeof v !== "number" || !Number.isInteger(v) || v < 1 || v > 5) {
-          failAt(
-            "out_of_range",
-            [...s.path, "risks", k, key],
-            `risk ${key} must be a whole number from 1 to 5, got ${describe(v)}`,
+    const costBase =
+      m.cost === null
+        ? null
+        : convert(m.cost, () =>
+            m.costResource < 0 ? at(s, "cost") : at(s, "resources", m.costResource, "cost"),
           );
-        }
-        return v;
-      };
-      const likelihood = check("likelihood");
-      const impact = check("impact");
-      return {
-        id: text(rec["id"], [...s.path, "risks", k, "id"], "risk id"),
-        title: text(rec["title"], [...s.path, "risks", k, "title"], "risk title"),
-        likelihood,
-        impact,
-        score: likelihood * impact,
-        mitigation: str(rec["mitigation"]),
-        owner: str(rec["owner"]),
-      };
-    });
-    const costBase = m.cost === null ? null : converter.convert(m.cost, m.costPath);
-    const fundingBase = m.funding.reduce(
-      (acc, f) => acc.plus(converter.convert(f.f.amount, f.path)),
-      new Dec(0),
+    const converted = m.funding.map((f, k) =>
+      convert(f.amount, () => at(s, "funding", k, "amount")),
     );
-    const owner = s.derived ? s.rec["lead"] : s.rec["owner"];
+    fundingConverted.push(converted);
+    const fundingBase = converted.reduce((acc, x) => acc.plus(x), new Dec(0));
+    const owner = s.derived ? s.solution.lead : (rec as Action).owner;
     return {
       id: s.id,
-      solution: s.solutionId,
+      solution: s.solution.id,
       priority: s.priority,
-      title: text(s.rec["title"], [...s.path, "title"], "title"),
-      description: str(s.rec["description"]),
+      title: rec.title,
+      description: rec.description ?? null,
       derived: s.derived,
-      source: s.path.slice(1),
-      owner: str(owner),
-      partners: (list(s.rec["partners"], [...s.path, "partners"], "partners") as unknown[]).filter(
-        (x): x is string => typeof x === "string",
-      ),
+      source: [s.collection, s.index],
+      owner: owner ?? null,
+      partners: rec.partners ?? [],
       start: b.effectiveStart,
       end: b.effectiveEnd,
       endSource,
@@ -760,39 +666,40 @@ export function buildActionPlan(
         endSource === "steps" ? `steps finish ${b.reason.slice("end ".length)}` : b.reason,
       horizonRule: b.rule,
       schedule,
-      milestones,
-      resources: list(s.rec["resources"], [...s.path, "resources"], "resources").map(
-        (raw, k): Resource => {
-          const rec = raw as Resource;
-          if (rec.quantity === undefined) return rec;
-          const path = [...s.path, "resources", k, "quantity"];
-          const quantity = finite(rec.quantity, path, "resource quantity");
-          if (quantity < 0) {
-            failAt("out_of_range", path, `resource quantity must not be negative, got ${quantity}`);
-          }
-          return { ...rec, quantity };
-        },
+      milestones: plannedMilestones(s, schedule),
+      resources: (rec.resources ?? []).map((r): Resource =>
+        r.quantity === undefined ? r : { ...r, quantity: clean(r.quantity) },
       ),
       cost: m.cost,
       costSource: m.costSource,
-      funding: m.funding.map((f) => f.f),
+      funding: m.funding,
       budget: {
         cost: costBase === null ? null : { amount: costBase, currency },
         funding: { amount: fundingBase, currency },
         gap: costBase === null ? null : { amount: minus(costBase, fundingBase), currency },
       },
-      kpis,
-      risks,
+      kpis: plannedKpis(rec),
+      risks: plannedRisks(rec),
     };
   });
 
-  const totals = computeTotals(actions, money, horizons, converter, budgetInput);
+  const budget =
+    budgetInput === null
+      ? null
+      : { amount: convert(budgetInput, () => ["assessment", "plan", "budget"]), currency };
+  const totals = computeTotals(actions, fundingConverted, horizons, currency, decimals, budget);
   const dated = actions.flatMap((act) =>
     act.end === null ? [] : [{ id: act.id, start: act.start, end: act.end }],
   );
   const risks = actions
     .flatMap((act) => act.risks.map((r): PlanRisk => ({ action: act.id, ...r })))
     .sort((x, y) => y.score - x.score || compareIds(x.action, y.action) || compareIds(x.id, y.id));
+  const bySolution = new Map<string, PlannedAction[]>();
+  for (const act of actions) {
+    const list = bySolution.get(act.solution);
+    if (list === undefined) bySolution.set(act.solution, [act]);
+    else list.push(act);
+  }
 
   return {
     method: "buildActionPlan",
@@ -804,19 +711,14 @@ export function buildActionPlan(
       rates: [...rates].map(([c, rate]) => ({ currency: c, rate })),
       decimals,
     },
-    city: text(
-      checkRecord(a["city"], ["assessment", "city"], "city")["id"],
-      ["assessment", "city", "id"],
-      "city id",
-    ),
-    programme: { id: programmeId, start: programmeStart, end: programmeEnd },
+    city: a.city.id,
+    programme: { id: a.programme.id, start: a.programme.start, end: a.programme.end },
     priorities: [...priorities],
-    solutions: solutions.map((sol, p): PlannedSolution => {
-      const id = sol["id"] as string;
-      const own = actions.filter((act) => act.solution === id);
+    solutions: selected.map((sol, p): PlannedSolution => {
+      const own = bySolution.get(sol.id) ?? [];
       return {
-        id,
-        title: sol["title"] as string,
+        id: sol.id,
+        title: sol.title,
         priority: p + 1,
         actions: own.map((act) => act.id),
         derived: own.some((act) => act.derived),
@@ -834,28 +736,31 @@ export function buildActionPlan(
 
 function computeTotals(
   actions: readonly PlannedAction[],
-  money: readonly {
-    cost: Money | null;
-    funding: readonly { f: PlannedFunding; path: readonly PathSegment[] }[];
-  }[],
+  fundingConverted: readonly (readonly Decimal[])[],
   horizons: readonly Horizon[],
-  converter: Converter,
-  budgetInput: Money | null,
+  currency: string,
+  decimals: number,
+  budget: Money | null,
 ): ActionPlanTotals {
-  const currency = converter.currency;
   const sum = (xs: readonly Decimal[]): Money => ({
     amount: xs.reduce((acc, x) => acc.plus(x), new Dec(0)),
     currency,
   });
   const costOf = (act: PlannedAction): Decimal => act.budget.cost?.amount ?? new Dec(0);
 
+  const byHorizonId = new Map<string, PlannedAction[]>();
+  for (const act of actions) {
+    const list = byHorizonId.get(act.horizon);
+    if (list === undefined) byHorizonId.set(act.horizon, [act]);
+    else list.push(act);
+  }
   const horizonRows: { id: string; label: string }[] = [
     ...horizons.map((h) => ({ id: h.id, label: h.label })),
     { id: "beyondHorizon", label: "Beyond the horizon" },
     { id: "unscheduled", label: "Unscheduled" },
   ];
   const byHorizon = horizonRows.map((h): HorizonTotal => {
-    const own = actions.filter((act) => act.horizon === h.id);
+    const own = byHorizonId.get(h.id) ?? [];
     const cost = sum(own.map(costOf));
     const funding = sum(own.map((act) => act.budget.funding.amount));
     return {
@@ -868,20 +773,28 @@ function computeTotals(
     };
   });
 
-  const bySource = fundingSources.map((source): SourceTotal => {
-    const amounts: Decimal[] = [];
-    const secured: Decimal[] = [];
-    const ids = new Set<string>();
-    actions.forEach((act, i) => {
-      (money[i] as (typeof money)[number]).funding.forEach(({ f, path }) => {
-        if (f.source !== source) return;
-        const v = converter.convert(f.amount, path);
-        amounts.push(v);
-        if (f.secured) secured.push(v);
-        ids.add(act.id);
-      });
+  const sources = new Map<
+    FundingSource,
+    { amounts: Decimal[]; secured: Decimal[]; actions: Set<string> }
+  >(fundingSources.map((source) => [source, { amounts: [], secured: [], actions: new Set() }]));
+  actions.forEach((act, i) => {
+    const converted = fundingConverted[i] as readonly Decimal[];
+    act.funding.forEach((f, k) => {
+      const row = sources.get(f.source) as NonNullable<ReturnType<typeof sources.get>>;
+      const v = converted[k] as Decimal;
+      row.amounts.push(v);
+      if (f.secured) row.secured.push(v);
+      row.actions.add(act.id);
     });
-    return { source, amount: sum(amounts), secured: sum(secured), actions: [...ids] };
+  });
+  const bySource = fundingSources.map((source): SourceTotal => {
+    const row = sources.get(source) as NonNullable<ReturnType<typeof sources.get>>;
+    return {
+      source,
+      amount: sum(row.amounts),
+      secured: sum(row.secured),
+      actions: [...row.actions],
+    };
   });
 
   const years = new Map<number | null, Decimal>();
@@ -903,9 +816,7 @@ function computeTotals(
     const split = allocateBudget(
       cost,
       spread.map((y) => y.days),
-      {
-        decimals: Math.max(converter.decimals, cost.decimalPlaces()),
-      },
+      { decimals: Math.max(decimals, cost.decimalPlaces()) },
     );
     spread.forEach((y, k) => addYear(y.year, split.amounts[k] as Decimal));
   }
@@ -926,16 +837,16 @@ function computeTotals(
     return r;
   };
   actions.forEach((act, i) => {
-    const m = money[i];
     if (act.cost !== null && act.budget.cost !== null) {
       const r = row(act.cost.currency);
       r.cost = r.cost.plus(act.cost.amount);
       r.costC = r.costC.plus(act.budget.cost.amount);
     }
-    (m as (typeof money)[number]).funding.forEach(({ f, path }) => {
+    const converted = fundingConverted[i] as readonly Decimal[];
+    act.funding.forEach((f, k) => {
       const r = row(f.amount.currency);
       r.funding = r.funding.plus(f.amount.amount);
-      r.fundingC = r.fundingC.plus(converter.convert(f.amount, path));
+      r.fundingC = r.fundingC.plus(converted[k] as Decimal);
     });
   });
   const byCurrency = [...currencies]
@@ -951,10 +862,6 @@ function computeTotals(
   const cost = sum(actions.map(costOf));
   const funding = sum(actions.map((act) => act.budget.funding.amount));
   const secured = sum(bySource.map((s) => s.secured.amount));
-  const budget =
-    budgetInput === null
-      ? null
-      : { amount: converter.convert(budgetInput, ["assessment", "plan", "budget"]), currency };
   return {
     currency,
     cost,

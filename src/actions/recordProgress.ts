@@ -1,4 +1,3 @@
-import type { PathSegment } from "../errors/AssessmentError.js";
 import {
   assertFiniteAt,
   describe,
@@ -6,15 +5,16 @@ import {
   assertOneOfAt,
   assertArrayAt,
   checkRecord,
+  isRecord,
 } from "../_lib/assert.js";
-import { daysBetween } from "../_lib/dates.js";
+import { daysBetween, isIsoDate } from "../_lib/dates.js";
 import {
   milestoneStatuses,
   type KpiDirection,
   type MilestoneStatus,
 } from "../schema/vocabularies.js";
 import type { ActionPlan, PlannedAction } from "./buildActionPlan.js";
-import { checkDate, finite } from "./_shared.js";
+import { checkDate } from "./_shared.js";
 
 /** A KPI value measured for one action. */
 export interface KpiUpdate {
@@ -236,6 +236,14 @@ function kpiProgress(
       );
 }
 
+/** A KPI's number in the plan, finite, with −0 as 0; the path is built only when it is not. */
+function number(value: unknown, i: number, j: number, key: "baseline" | "target"): number {
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    assertFiniteAt(value, ["plan", "actions", i, "kpis", j, key], `KPI ${key}`);
+  }
+  return clean(value);
+}
+
 function round1(x: number): number {
   return clean(Math.round(x * 10) / 10);
 }
@@ -310,11 +318,17 @@ export function recordProgress(
       `tolerance must not be negative, got ${describe(tolerance)}`,
     );
   }
+  // Actions by id, and the KPIs and milestones of each by `action\u0000id`, indexed once.
   const byId = new Map<string, PlannedAction>();
-  actions.forEach((act, i) => {
-    checkRecord(act, ["plan", "actions", i], "action");
+  const kpiKeys = new Set<string>();
+  const milestoneKeys = new Set<string>();
+  for (let i = 0; i < actions.length; i++) {
+    const act = actions[i] as PlannedAction;
+    if (!isRecord(act)) checkRecord(act, ["plan", "actions", i], "action");
     byId.set(act.id, act);
-  });
+    for (const k of act.kpis) kpiKeys.add(`${act.id}\u0000${k.id}`);
+    for (const m of act.milestones) milestoneKeys.add(`${act.id}\u0000${m.id}`);
+  }
 
   const ignored = { kpis: [] as number[], milestones: [] as number[] };
   /** Latest update per key: by date, then by list order. */
@@ -322,74 +336,74 @@ export function recordProgress(
     const prev = map.get(key);
     if (prev === undefined || value.date >= prev.date) map.set(key, value);
   };
+  /** The update's action, reference and date; its path is built only when something is wrong. */
   const common = (
     raw: unknown,
-    path: readonly PathSegment[],
+    i: number,
     what: "kpi" | "milestone",
-  ): { act: PlannedAction; ref: string; date: string; rec: Readonly<Record<string, unknown>> } => {
-    const rec = checkRecord(raw, path, "update");
+  ): { key: string; date: string; rec: Readonly<Record<string, unknown>> } => {
+    const list = what === "kpi" ? "kpis" : "milestones";
+    const rec = isRecord(raw) ? raw : checkRecord(raw, ["updates", list, i], "update");
     const actionId = rec["action"];
     const act = typeof actionId === "string" ? byId.get(actionId) : undefined;
     if (act === undefined) {
       failAt(
         "unknown_reference",
-        [...path, "action"],
+        ["updates", list, i, "action"],
         `update names unknown action ${describe(actionId)}`,
       );
     }
     const ref = rec[what];
-    const known =
-      what === "kpi"
-        ? act.kpis.some((k) => k.id === ref)
-        : act.milestones.some((m) => m.id === ref);
-    if (typeof ref !== "string" || !known) {
+    const key = `${act.id}\u0000${String(ref)}`;
+    if (typeof ref !== "string" || !(what === "kpi" ? kpiKeys : milestoneKeys).has(key)) {
       failAt(
         "unknown_reference",
-        [...path, what],
+        ["updates", list, i, what],
         `action "${act.id}" has no ${what === "kpi" ? "KPI" : "milestone"} ${describe(ref)}`,
       );
     }
+    const d = rec["date"];
     const date =
-      rec["date"] === undefined ? asOf : checkDate(rec["date"], [...path, "date"], "date");
-    return { act, ref, date, rec };
+      d === undefined
+        ? asOf
+        : isIsoDate(d)
+          ? d
+          : checkDate(d, ["updates", list, i, "date"], "date");
+    return { key, date, rec };
   };
 
   const kpiUpdates = new Map<string, { value: number; date: string }>();
   const rawKpis = u["kpis"] ?? [];
   assertArrayAt(rawKpis, ["updates", "kpis"], "KPI updates");
   rawKpis.forEach((raw, i) => {
-    const path = ["updates", "kpis", i];
-    const { act, ref, date, rec } = common(raw, path, "kpi");
+    const { key, date, rec } = common(raw, i, "kpi");
     const value = rec["value"];
-    assertFiniteAt(value, [...path, "value"], "value");
+    if (typeof value !== "number" || !Number.isFinite(value)) {
+      assertFiniteAt(value, ["updates", "kpis", i, "value"], "value");
+    }
     if (date > asOf) ignored.kpis.push(i);
-    else latest(kpiUpdates, `${act.id}\u0000${ref}`, { value: clean(value), date });
+    else latest(kpiUpdates, key, { value: clean(value as number), date });
   });
   const milestoneUpdates = new Map<string, { status: MilestoneStatus; date: string }>();
   const rawMilestones = u["milestones"] ?? [];
   assertArrayAt(rawMilestones, ["updates", "milestones"], "milestone updates");
   rawMilestones.forEach((raw, i) => {
-    const path = ["updates", "milestones", i];
-    const { act, ref, date, rec } = common(raw, path, "milestone");
+    const { key, date, rec } = common(raw, i, "milestone");
     const status = rec["status"];
-    assertOneOfAt(status, milestoneStatuses, [...path, "status"], "status");
+    if (!(milestoneStatuses as readonly unknown[]).includes(status)) {
+      assertOneOfAt(status, milestoneStatuses, ["updates", "milestones", i, "status"], "status");
+    }
     if (date > asOf) ignored.milestones.push(i);
-    else
-      latest(milestoneUpdates, `${act.id}\u0000${ref}`, {
-        status,
-        date,
-      });
+    else latest(milestoneUpdates, key, { status: status as MilestoneStatus, date });
   });
 
   const progress = actions.map((act, i): ActionProgress => {
     const kpis = act.kpis.map((k, j) => {
       // the plan may have been edited since buildActionPlan: its numbers are checked again
-      const path = ["plan", "actions", i, "kpis", j];
       const checked = {
         ...k,
-        baseline:
-          k.baseline === null ? null : finite(k.baseline, [...path, "baseline"], "KPI baseline"),
-        target: finite(k.target, [...path, "target"], "KPI target"),
+        baseline: k.baseline === null ? null : number(k.baseline, i, j, "baseline"),
+        target: number(k.target, i, j, "target"),
       };
       return kpiProgress(act, checked, kpiUpdates.get(`${act.id}\u0000${k.id}`), asOf, tolerance);
     });

@@ -1,5 +1,5 @@
 import type { PathSegment } from "../errors/AssessmentError.js";
-import { describe, failAt, assertArrayAt, checkRecord } from "../_lib/assert.js";
+import { describe, failAt, assertArrayAt, checkRecord, isRecord } from "../_lib/assert.js";
 import { moneyString } from "../_lib/decimal.js";
 import { compareIds } from "../_lib/sort.js";
 import type { ActionPlan, PlannedAction } from "./buildActionPlan.js";
@@ -101,56 +101,71 @@ export function validateActionPlan(
   };
 
   actions.forEach((act, i) => {
-    checkRecord(act, ["plan", "actions", i], "action");
-    const a = ["actions", i];
-    const name = `action "${act.id}"`;
-    if (act.owner === null)
-      warn("missing_owner", [...a, "owner"], `${name} has no owner (lead stakeholder)`);
-    if (act.kpis.length === 0) warn("missing_kpi", [...a, "kpis"], `${name} has no KPI`);
+    if (!isRecord(act)) checkRecord(act, ["plan", "actions", i], "action");
+    // paths and messages are built only for the warnings given
+    if (act.owner === null) {
+      warn(
+        "missing_owner",
+        ["actions", i, "owner"],
+        `action "${act.id}" has no owner (lead stakeholder)`,
+      );
+    }
+    if (act.kpis.length === 0)
+      warn("missing_kpi", ["actions", i, "kpis"], `action "${act.id}" has no KPI`);
     act.kpis.forEach((k, j) => {
       if (k.baseline === null) {
         warn(
           "kpi_without_baseline",
-          [...a, "kpis", j, "baseline"],
-          `KPI "${k.id}" of ${name} has no baseline, so progress cannot be measured`,
+          ["actions", i, "kpis", j, "baseline"],
+          `KPI "${k.id}" of action "${act.id}" has no baseline, so progress cannot be measured`,
         );
       }
     });
-    if (act.cost === null)
-      warn("missing_cost", [...a, "cost"], `${name} has no cost and no costed resources`);
+    if (act.cost === null) {
+      warn(
+        "missing_cost",
+        ["actions", i, "cost"],
+        `action "${act.id}" has no cost and no costed resources`,
+      );
+    }
     if (act.end === null) {
       warn(
         "unscheduled_action",
-        [...a, "end"],
-        `${name} has no end, no duration and no steps, so it has no horizon`,
+        ["actions", i, "end"],
+        `action "${act.id}" has no end, no duration and no steps, so it has no horizon`,
       );
     } else if (act.end > programmeEnd) {
       warn(
         "action_after_programme_end",
-        [...a, "end"],
-        `${name} ends on ${act.end}, after the programme ends on ${programmeEnd}`,
+        ["actions", i, "end"],
+        `action "${act.id}" ends on ${act.end}, after the programme ends on ${programmeEnd}`,
       );
     }
     if (act.schedule !== null && act.end !== null && act.schedule.span.finish > act.end) {
       warn(
         "steps_after_end",
-        [...a, "schedule", "span", "finish"],
-        `the steps of ${name} finish on ${act.schedule.span.finish}, after the action's end ${act.end}`,
+        ["actions", i, "schedule", "span", "finish"],
+        `the steps of action "${act.id}" finish on ${act.schedule.span.finish}, after the action's end ${act.end}`,
       );
     }
     act.milestones.forEach((m, j) => {
       if (m.date !== null && m.date > programmeEnd) {
         warn(
           "milestone_after_programme_end",
-          [...a, "milestones", j, "date"],
-          `milestone "${m.id}" of ${name} falls on ${m.date}, after the programme ends on ${programmeEnd}`,
+          ["actions", i, "milestones", j, "date"],
+          `milestone "${m.id}" of action "${act.id}" falls on ${m.date}, after the programme ends on ${programmeEnd}`,
         );
       }
     });
   });
 
-  // Owners per month, from the plan's monthly calendar.
-  const index = new Map(actions.map((act, i) => [act.id, i]));
+  // Owners per month, from the plan's monthly calendar; actions and first owned action indexed once.
+  const index = new Map<string, number>();
+  const firstOwned = new Map<string, number>();
+  actions.forEach((act, i) => {
+    index.set(act.id, i);
+    if (act.owner !== null && !firstOwned.has(act.owner)) firstOwned.set(act.owner, i);
+  });
   const overloaded = new Map<string, string[]>();
   const calendar = checkRecord(p["calendar"], ["plan", "calendar"], "calendar");
   assertArrayAt(calendar["months"], ["plan", "calendar", "months"], "calendar months");
@@ -159,22 +174,23 @@ export function validateActionPlan(
     for (const id of month.active) {
       const owner = actions[index.get(id) ?? -1]?.owner;
       if (owner === null || owner === undefined) continue;
-      byOwner.set(owner, [...(byOwner.get(owner) ?? []), id]);
+      const ids = byOwner.get(owner);
+      if (ids === undefined) byOwner.set(owner, [id]);
+      else ids.push(id);
     }
     for (const [owner, ids] of byOwner) {
       if (ids.length > max) {
-        overloaded.set(owner, [
-          ...(overloaded.get(owner) ?? []),
-          `${month.period} (${ids.join(", ")})`,
-        ]);
+        const months = overloaded.get(owner);
+        const text = `${month.period} (${ids.join(", ")})`;
+        if (months === undefined) overloaded.set(owner, [text]);
+        else months.push(text);
       }
     }
   }
   for (const owner of [...overloaded.keys()].sort(compareIds)) {
-    const first = actions.findIndex((act) => act.owner === owner);
     warn(
       "owner_overloaded",
-      ["actions", first, "owner"],
+      ["actions", firstOwned.get(owner) as number, "owner"],
       `stakeholder "${owner}" owns more than ${max} actions under way in one month: ${(overloaded.get(owner) as string[]).join("; ")}`,
     );
   }

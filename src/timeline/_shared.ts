@@ -12,6 +12,11 @@ export const LAST_DATE = "9999-12-31";
 /** The first calendar date the library computes with. */
 const FIRST_DATE = "0000-01-01";
 
+/** Whether a value is a non-empty string id (the fast check; {@link checkId} says what is wrong). */
+export function isId(value: unknown): value is string {
+  return typeof value === "string" && value !== "";
+}
+
 /** Asserts a non-empty string id. */
 export function checkId(value: unknown, path: readonly PathSegment[], name: string): string {
   if (typeof value !== "string") {
@@ -40,16 +45,12 @@ export function checkDate(value: unknown, path: readonly PathSegment[], name: st
   return value;
 }
 
-/** Asserts an optional date: `undefined` or a strict calendar date. */
-export function checkOptionalDate(
-  value: unknown,
-  path: readonly PathSegment[],
-  name: string,
-): string | undefined {
-  return value === undefined ? undefined : checkDate(value, path, name);
+/** Whether a value is a whole number in `[min, max]` (the fast check of {@link checkWhole}). */
+export function isWhole(value: unknown, min: number, max: number): value is number {
+  return typeof value === "number" && Number.isInteger(value) && value >= min && value <= max;
 }
 
-/** Asserts a whole number in `[min, max]`. */
+/** Asserts a whole number in `[min, max]`; returns it with −0 as 0. */
 export function checkWhole(
   value: unknown,
   path: readonly PathSegment[],
@@ -57,6 +58,7 @@ export function checkWhole(
   min: number,
   max: number,
 ): number {
+  if (isWhole(value, min, max)) return value + 0;
   if (typeof value !== "number") {
     failAt("invalid_type", path, `${name} must be a whole number, got ${describe(value)}`);
   }
@@ -66,23 +68,37 @@ export function checkWhole(
   if (!Number.isInteger(value)) {
     failAt("invalid_value", path, `${name} must be a whole number, got ${describe(value)}`);
   }
-  if (value < min || value > max) {
-    failAt(
-      "out_of_range",
-      path,
-      `${name} must be between ${min} and ${max}, got ${describe(value)}`,
-    );
-  }
-  return Object.is(value, -0) ? 0 : value;
+  return failAt(
+    "out_of_range",
+    path,
+    `${name} must be between ${min} and ${max}, got ${describe(value)}`,
+  );
 }
 
 /**
- * Asserts a duration of whole, non-negative months, weeks and days with at least one part, and no
- * other keys (years, hours… are not part of the format).
+ * Whether a value is a duration of whole, non-negative months, weeks and days (at most
+ * 100,000 each) with at least one part and no other keys: the fast check, without a path;
+ * {@link checkDuration} says what is wrong.
  */
-export function checkDuration(value: unknown, path: readonly PathSegment[]): Duration {
-  const d = isRecord(value) ? value : checkRecord(value, path, "duration");
+export function isWholeDuration(value: unknown): value is Duration {
+  if (!isRecord(value)) return false;
   let parts = 0;
+  for (const key in value) {
+    if (key !== "months" && key !== "weeks" && key !== "days") return false;
+    const part = value[key];
+    if (part === undefined) continue;
+    if (!isWhole(part, 0, MAX_PART)) return false;
+    parts++;
+  }
+  return parts > 0;
+}
+
+/**
+ * Throws the first problem of a value that is not a duration of whole, non-negative months, weeks
+ * and days with at least one part and no other keys (years, hours… are not part of the format).
+ */
+export function checkDuration(value: unknown, path: readonly PathSegment[]): never {
+  const d = checkRecord(value, path, "duration");
   for (const key in d) {
     if (key !== "months" && key !== "weeks" && key !== "days") {
       failAt(
@@ -93,8 +109,6 @@ export function checkDuration(value: unknown, path: readonly PathSegment[]): Dur
     }
     const part = d[key];
     if (part === undefined) continue;
-    parts++;
-    if (Number.isInteger(part) && (part as number) >= 0 && (part as number) <= MAX_PART) continue;
     if (typeof part === "number" && part < 0) {
       failAt(
         "out_of_range",
@@ -104,15 +118,11 @@ export function checkDuration(value: unknown, path: readonly PathSegment[]): Dur
     }
     checkWhole(part, [...path, key], `duration.${key}`, 0, MAX_PART);
   }
-  if (parts === 0) {
-    failAt("invalid_value", path, "duration needs at least one of months, weeks, days, got none");
-  }
-  const out: { months?: number; weeks?: number; days?: number } = {};
-  // -0 is a whole number too: normalise it
-  if (d["months"] !== undefined) out.months = (d["months"] as number) + 0;
-  if (d["weeks"] !== undefined) out.weeks = (d["weeks"] as number) + 0;
-  if (d["days"] !== undefined) out.days = (d["days"] as number) + 0;
-  return out;
+  return failAt(
+    "invalid_value",
+    path,
+    "duration needs at least one of months, weeks, days, got none",
+  );
 }
 
 /** A duration in words: `6 months 1 day`. */
@@ -127,17 +137,15 @@ export function formatDuration(d: Duration): string {
   return parts.join(" ");
 }
 
-/** Fails with `out_of_range` when a computed date leaves the years 0000–9999. */
-export function checkComputedDate(
-  date: string,
-  path: readonly PathSegment[],
-  what: string,
-): string {
+/** Whether a computed date falls within the years 0000–9999 the library computes with. */
+export function inCalendar(date: string): boolean {
   // `fromDate` pads years to 4 digits: a year past 9999 is longer, a negative year sorts before 0000.
-  if (date.length !== 10 || date > LAST_DATE || date < FIRST_DATE) {
-    failAt("out_of_range", path, `${what} must fall within the years 0000–9999, got ${date}`);
-  }
-  return date;
+  return date.length === 10 && date <= LAST_DATE && date >= FIRST_DATE;
+}
+
+/** Fails with `out_of_range`: a computed date left the years 0000–9999. */
+export function failOutOfCalendar(date: string, path: readonly PathSegment[], what: string): never {
+  return failAt("out_of_range", path, `${what} must fall within the years 0000–9999, got ${date}`);
 }
 
 /**

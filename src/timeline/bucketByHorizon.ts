@@ -1,14 +1,17 @@
-import type { PathSegment } from "../errors/AssessmentError.js";
 import { describe, failAt, assertArrayAt, checkRecord, isRecord } from "../_lib/assert.js";
 import { addDurationIso, addMonthsIso, isIsoDate } from "../_lib/dates.js";
 import { defaultHorizons, type Horizon } from "./defaultHorizons.js";
 import {
-  checkComputedDate,
   checkDate,
   checkDuration,
   checkId,
   checkWhole,
+  failOutOfCalendar,
   formatDuration,
+  inCalendar,
+  isId,
+  isWhole,
+  isWholeDuration,
 } from "./_shared.js";
 
 /** A duration of whole months, weeks and days (the date-fns `Duration` subset the format allows). */
@@ -95,34 +98,46 @@ interface Limit {
   readonly rule: HorizonRule;
 }
 
-function checkHorizons(value: unknown, path: readonly PathSegment[]): readonly Horizon[] {
-  assertArrayAt(value, path, "horizons", { nonEmpty: true });
+/** Checks custom horizons; paths and messages are built only for what is wrong. */
+function checkHorizons(value: unknown): readonly Horizon[] {
+  assertArrayAt(value, ["options", "horizons"], "horizons", { nonEmpty: true });
   const seen = new Set<string>();
   let previous = -1;
   return value.map((raw, k) => {
-    const p = [...path, k];
-    const h = checkRecord(raw, p, "horizon");
-    const id = checkId(h["id"], [...p, "id"], "horizon id");
+    const h = isRecord(raw) ? raw : checkRecord(raw, ["options", "horizons", k], "horizon");
+    const rawId = h["id"];
+    const id = isId(rawId) ? rawId : checkId(rawId, ["options", "horizons", k, "id"], "horizon id");
     if (id === BEYOND || id === UNSCHEDULED) {
-      failAt("invalid_value", [...p, "id"], `horizon id must not be the reserved id "${id}"`);
+      failAt(
+        "invalid_value",
+        ["options", "horizons", k, "id"],
+        `horizon id must not be the reserved id "${id}"`,
+      );
     }
     if (seen.has(id)) {
-      failAt("duplicate_id", [...p, "id"], `horizon id must be unique, got "${id}" twice`);
+      failAt(
+        "duplicate_id",
+        ["options", "horizons", k, "id"],
+        `horizon id must be unique, got "${id}" twice`,
+      );
     }
     seen.add(id);
     const label = h["label"];
     if (typeof label !== "string" || label.length === 0) {
       failAt(
         "invalid_type",
-        [...p, "label"],
+        ["options", "horizons", k, "label"],
         `horizon label must be a non-empty string, got ${describe(label)}`,
       );
     }
-    const months = checkWhole(h["months"], [...p, "months"], "horizon months", 0, 12_000);
+    const rawMonths = h["months"];
+    const months = isWhole(rawMonths, 0, 12_000)
+      ? rawMonths + 0
+      : checkWhole(rawMonths, ["options", "horizons", k, "months"], "horizon months", 0, 12_000);
     if (months <= previous) {
       failAt(
         "invalid_value",
-        [...p, "months"],
+        ["options", "horizons", k, "months"],
         `horizon months must be more than the previous horizon's ${previous} (horizons increase), got ${months}`,
       );
     }
@@ -133,7 +148,7 @@ function checkHorizons(value: unknown, path: readonly PathSegment[]): readonly H
 
 /** An optional item date, checked without building a path unless it is wrong. */
 function optionalDate(value: unknown, i: number, key: "start" | "end"): string | undefined {
-  if (value === undefined || (typeof value === "string" && isIsoDate(value))) return value;
+  if (value === undefined || isIsoDate(value)) return value;
   return checkDate(value, ["items", i, key], key);
 }
 
@@ -160,11 +175,14 @@ function limitsFor(start: string, horizons: readonly Horizon[], custom: boolean)
   let after: string | null = null;
   let afterMonths: number | null = null;
   return horizons.map((horizon, k) => {
-    const date = checkComputedDate(
-      addMonthsIso(start, horizon.months),
-      custom ? ["options", "horizons", k, "months"] : ["options", "start"],
-      `start + ${horizon.months} months`,
-    );
+    const date = addMonthsIso(start, horizon.months);
+    if (!inCalendar(date)) {
+      failOutOfCalendar(
+        date,
+        custom ? ["options", "horizons", k, "months"] : ["options", "start"],
+        `start + ${horizon.months} months`,
+      );
+    }
     const upper = `start + ${horizon.months} months (${date})`;
     const text =
       after === null
@@ -230,9 +248,7 @@ export function bucketByHorizon(
   const opts = checkRecord(options, ["options"], "options");
   const start = checkDate(opts["start"], ["options", "start"], "start");
   const horizons =
-    opts["horizons"] === undefined
-      ? defaultHorizons
-      : checkHorizons(opts["horizons"], ["options", "horizons"]);
+    opts["horizons"] === undefined ? defaultHorizons : checkHorizons(opts["horizons"]);
   const limits = limitsFor(start, horizons, opts["horizons"] !== undefined);
   const last = limits[limits.length - 1] as Limit;
   const beyondRule: HorizonRule = Object.freeze({
@@ -278,20 +294,18 @@ export function bucketByHorizon(
     // Fast paths first: paths and messages are only built when something is wrong.
     const item = isRecord(raw) ? raw : checkRecord(raw, ["items", i], "item");
     const rawId = item["id"];
-    const id =
-      typeof rawId === "string" && rawId !== ""
-        ? rawId
-        : checkId(rawId, ["items", i, "id"], "item id");
+    const id = isId(rawId) ? rawId : checkId(rawId, ["items", i, "id"], "item id");
     if (seen.has(id)) {
       failAt("duplicate_id", ["items", i, "id"], `item id must be unique, got "${id}" twice`);
     }
     seen.add(id);
     const ownStart = optionalDate(item["start"], i, "start");
     const end = optionalDate(item["end"], i, "end");
+    const rawDuration = item["duration"];
     const duration =
-      item["duration"] === undefined
-        ? undefined
-        : checkDuration(item["duration"], ["items", i, "duration"]);
+      rawDuration === undefined || isWholeDuration(rawDuration)
+        ? rawDuration
+        : checkDuration(rawDuration, ["items", i, "duration"]);
     const effectiveStart = ownStart ?? start;
 
     if (end !== undefined) {
@@ -313,11 +327,10 @@ export function bucketByHorizon(
       const key = `${ownStart ?? ""}|${duration.months ?? ""}|${duration.weeks ?? ""}|${duration.days ?? ""}`;
       let computed = byDuration.get(key);
       if (computed === undefined) {
-        const computedEnd = checkComputedDate(
-          addDurationIso(effectiveStart, duration),
-          ["items", i, "duration"],
-          "start + duration",
-        );
+        const computedEnd = addDurationIso(effectiveStart, duration);
+        if (!inCalendar(computedEnd)) {
+          failOutOfCalendar(computedEnd, ["items", i, "duration"], "start + duration");
+        }
         const from = ownStart === undefined ? `plan start ${start}` : `start ${ownStart}`;
         computed = {
           end: computedEnd,

@@ -1,7 +1,7 @@
-import type { PathSegment } from "../errors/AssessmentError.js";
-import { failAt, assertOneOfAt, assertArrayAt, checkRecord } from "../_lib/assert.js";
+import { failAt, assertOneOfAt, assertArrayAt, checkRecord, isRecord } from "../_lib/assert.js";
+import { isIsoDate } from "../_lib/dates.js";
 import { compareIds } from "../_lib/sort.js";
-import { checkDate, checkId } from "./_shared.js";
+import { checkDate, checkId, isId } from "./_shared.js";
 
 /** Calendar periods a timeline can be viewed by. */
 export const periodKinds = ["month", "quarter", "year"] as const;
@@ -118,19 +118,24 @@ export function groupByPeriod(
   const months = MONTHS_PER[kind];
   const seen = new Set<string>();
   const parsed = items.map((raw, i) => {
-    const p: PathSegment[] = ["items", i];
-    const item = checkRecord(raw, p, "item");
-    const id = checkId(item["id"], [...p, "id"], "item id");
+    // paths and messages are built only for what is wrong
+    const item = isRecord(raw) ? raw : checkRecord(raw, ["items", i], "item");
+    const rawId = item["id"];
+    const id = isId(rawId) ? rawId : checkId(rawId, ["items", i, "id"], "item id");
     if (seen.has(id)) {
-      failAt("duplicate_id", [...p, "id"], `item id must be unique, got "${id}" twice`);
+      failAt("duplicate_id", ["items", i, "id"], `item id must be unique, got "${id}" twice`);
     }
     seen.add(id);
-    const start = checkDate(item["start"], [...p, "start"], "start");
-    const end = checkDate(item["end"], [...p, "end"], "end");
+    const rawStart = item["start"];
+    const rawEnd = item["end"];
+    const start = isIsoDate(rawStart)
+      ? rawStart
+      : checkDate(rawStart, ["items", i, "start"], "start");
+    const end = isIsoDate(rawEnd) ? rawEnd : checkDate(rawEnd, ["items", i, "end"], "end");
     if (end < start) {
       failAt(
         "end_before_start",
-        [...p, "end"],
+        ["items", i, "end"],
         `end of item "${id}" must not be before its start ${start}, got ${end}`,
       );
     }

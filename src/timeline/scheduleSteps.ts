@@ -1,21 +1,23 @@
 import type { Duration } from "date-fns";
-import type { PathSegment } from "../errors/AssessmentError.js";
 import type { WholeDuration } from "./bucketByHorizon.js";
 
-import { addDurationIso } from "../_lib/dates.js";
+import { addDurationIso, isIsoDate } from "../_lib/dates.js";
 import { compareIds } from "../_lib/sort.js";
 import {
-  checkComputedDate,
   checkDate,
-  dayNumber,
-  fromDayNumber,
-  LAST_DATE,
   checkDuration,
   checkId,
-  checkOptionalDate,
   checkWhole,
+  dayNumber,
+  failOutOfCalendar,
+  fromDayNumber,
+  inCalendar,
+  isId,
+  isWhole,
+  isWholeDuration,
+  LAST_DATE,
 } from "./_shared.js";
-import { failAt, assertArrayAt, checkRecord } from "../_lib/assert.js";
+import { failAt, assertArrayAt, checkRecord, isRecord } from "../_lib/assert.js";
 
 /** A finish-to-start dependency: this step starts `lagDays` after `step` finishes. */
 export interface StepDependency {
@@ -173,61 +175,88 @@ function createHeap(ids: readonly string[]): {
   };
 }
 
+/** Largest lag accepted, in days (100 years). */
+const MAX_LAG = 36_500;
+const NO_DEPS: Parsed["deps"] = [];
+
+/** An optional date of step `i`, checked without building a path unless it is wrong. */
+function optionalDate(value: unknown, i: number, key: "start" | "end"): string | undefined {
+  if (value === undefined || isIsoDate(value)) return value;
+  return checkDate(value, ["steps", i, key], key);
+}
+
+/** Reads the steps; paths and messages are built only for what is wrong. */
 function parseSteps(steps: readonly unknown[]): Parsed[] {
   const index = new Map<string, number>();
   const records = steps.map((raw, i) => {
-    const p: PathSegment[] = ["steps", i];
-    const s = checkRecord(raw, p, "step");
-    const id = checkId(s["id"], [...p, "id"], "step id");
+    const s = isRecord(raw) ? raw : checkRecord(raw, ["steps", i], "step");
+    const rawId = s["id"];
+    const id = isId(rawId) ? rawId : checkId(rawId, ["steps", i, "id"], "step id");
     if (index.has(id)) {
-      failAt("duplicate_id", [...p, "id"], `step id must be unique, got "${id}" twice`);
+      failAt("duplicate_id", ["steps", i, "id"], `step id must be unique, got "${id}" twice`);
     }
     index.set(id, i);
     return s;
   });
   return records.map((s, i): Parsed => {
-    const p: PathSegment[] = ["steps", i];
     const id = s["id"] as string;
     const title = s["title"];
     const owner = s["owner"];
-    const start = checkOptionalDate(s["start"], [...p, "start"], "start");
-    const end = checkOptionalDate(s["end"], [...p, "end"], "end");
+    const start = optionalDate(s["start"], i, "start");
+    const end = optionalDate(s["end"], i, "end");
     if (start !== undefined && end !== undefined && end < start) {
       failAt(
         "end_before_start",
-        [...p, "end"],
+        ["steps", i, "end"],
         `end of step "${id}" must not be before its start ${start}, got ${end}`,
       );
     }
+    const rawDuration = s["duration"];
     const duration =
-      s["duration"] === undefined ? undefined : checkDuration(s["duration"], [...p, "duration"]);
+      rawDuration === undefined || isWholeDuration(rawDuration)
+        ? rawDuration
+        : checkDuration(rawDuration, ["steps", i, "duration"]);
     if (end === undefined && duration === undefined) {
       failAt(
         "missing_field",
-        [...p, "duration"],
+        ["steps", i, "duration"],
         `step "${id}" needs a duration or an end date, got neither`,
       );
     }
     const rawDeps = s["dependsOn"];
-    if (rawDeps !== undefined) assertArrayAt(rawDeps, [...p, "dependsOn"], "dependsOn");
-    const deps = ((rawDeps ?? []) as readonly unknown[]).map((rd, j) => {
-      const dp = [...p, "dependsOn", j];
-      const d = checkRecord(rd, dp, "dependency");
-      const ref = checkId(d["step"], [...dp, "step"], "dependency step");
-      const pred = index.get(ref);
-      if (pred === undefined) {
-        failAt(
-          "unknown_reference",
-          [...dp, "step"],
-          `step "${id}" depends on unknown step "${ref}"`,
-        );
-      }
-      const lag =
-        d["lagDays"] === undefined
-          ? 0
-          : checkWhole(d["lagDays"], [...dp, "lagDays"], "lagDays", -36_500, 36_500);
-      return { pred, lag, j };
-    });
+    let deps = NO_DEPS;
+    if (rawDeps !== undefined) {
+      if (!Array.isArray(rawDeps)) assertArrayAt(rawDeps, ["steps", i, "dependsOn"], "dependsOn");
+      deps = (rawDeps as readonly unknown[]).map((rd, j) => {
+        const d = isRecord(rd) ? rd : checkRecord(rd, ["steps", i, "dependsOn", j], "dependency");
+        const rawRef = d["step"];
+        const ref = isId(rawRef)
+          ? rawRef
+          : checkId(rawRef, ["steps", i, "dependsOn", j, "step"], "dependency step");
+        const pred = index.get(ref);
+        if (pred === undefined) {
+          failAt(
+            "unknown_reference",
+            ["steps", i, "dependsOn", j, "step"],
+            `step "${id}" depends on unknown step "${ref}"`,
+          );
+        }
+        const rawLag = d["lagDays"];
+        const lag =
+          rawLag === undefined
+            ? 0
+            : isWhole(rawLag, -MAX_LAG, MAX_LAG)
+              ? rawLag + 0
+              : checkWhole(
+                  rawLag,
+                  ["steps", i, "dependsOn", j, "lagDays"],
+                  "lagDays",
+                  -MAX_LAG,
+                  MAX_LAG,
+                );
+        return { pred, lag, j };
+      });
+    }
     return {
       id,
       title: typeof title === "string" ? title : null,
@@ -364,10 +393,6 @@ export function scheduleSteps(
   // Forward pass on day numbers (integers): months go through date-fns, days are plain sums.
   const MIN_DAY = dayNumber("0000-01-01");
   const MAX_DAY = dayNumber(LAST_DATE);
-  const inRange = (day: number, path: readonly PathSegment[], what: string): number => {
-    if (day < MIN_DAY || day > MAX_DAY) checkComputedDate(fromDayNumber(day), path, what);
-    return day;
-  };
   const es = new Array<number>(n);
   const ef = new Array<number>(n);
   const driver = new Array<number | null>(n).fill(null);
@@ -381,11 +406,14 @@ export function scheduleSteps(
     let best = -Infinity;
     let bestPred = -1;
     for (const d of s.deps) {
-      const day = inRange(
-        (ef[d.pred] as number) + d.lag,
-        ["steps", i, "dependsOn", d.j, "lagDays"],
-        "predecessor finish + lag",
-      );
+      const day = (ef[d.pred] as number) + d.lag;
+      if (day < MIN_DAY || day > MAX_DAY) {
+        failOutOfCalendar(
+          fromDayNumber(day),
+          ["steps", i, "dependsOn", d.j, "lagDays"],
+          "predecessor finish + lag",
+        );
+      }
       if (
         day > best ||
         (day === best && compareIds(ids[d.pred] as string, ids[bestPred] as string) < 0)
@@ -416,19 +444,19 @@ export function scheduleSteps(
     } else {
       lengthSource[i] = "duration";
       const dur = s.duration as Duration;
-      finish =
-        dur.months === undefined || dur.months === 0
-          ? start + (dur.weeks ?? 0) * 7 + (dur.days ?? 0)
-          : dayNumber(
-              checkComputedDate(
-                addDurationIso(fromDayNumber(start), dur),
-                ["steps", i],
-                `finish of step "${s.id}"`,
-              ),
-            );
+      if (dur.months === undefined || dur.months === 0) {
+        finish = start + (dur.weeks ?? 0) * 7 + (dur.days ?? 0);
+      } else {
+        const date = addDurationIso(fromDayNumber(start), dur);
+        if (!inCalendar(date)) failOutOfCalendar(date, ["steps", i], `finish of step "${s.id}"`);
+        finish = dayNumber(date);
+      }
+    }
+    if (finish < MIN_DAY || finish > MAX_DAY) {
+      failOutOfCalendar(fromDayNumber(finish), ["steps", i], `finish of step "${s.id}"`);
     }
     es[i] = start;
-    ef[i] = inRange(finish, ["steps", i], `finish of step "${s.id}"`);
+    ef[i] = finish;
   }
 
   // Span, then the backward pass (each step keeps its length in days).
@@ -495,22 +523,30 @@ export function scheduleSteps(
   }
   const milestones = ((rawMilestones ?? []) as readonly unknown[]).map(
     (raw, j): ScheduledMilestone => {
-      const p: PathSegment[] = ["options", "milestones", j];
-      const m = checkRecord(raw, p, "milestone");
-      const id = checkId(m["id"], [...p, "id"], "milestone id");
+      // paths and messages are built only for what is wrong
+      const m = isRecord(raw) ? raw : checkRecord(raw, ["options", "milestones", j], "milestone");
+      const rawId = m["id"];
+      const id = isId(rawId)
+        ? rawId
+        : checkId(rawId, ["options", "milestones", j, "id"], "milestone id");
       const title = typeof m["title"] === "string" ? m["title"] : null;
-      const date = checkOptionalDate(m["date"], [...p, "date"], "date");
+      const rawDate = m["date"];
+      const date =
+        rawDate === undefined || isIsoDate(rawDate)
+          ? rawDate
+          : checkDate(rawDate, ["options", "milestones", j, "date"], "date");
+      const rawAfter = m["afterStep"];
       const after =
-        m["afterStep"] === undefined
-          ? undefined
-          : checkId(m["afterStep"], [...p, "afterStep"], "afterStep");
+        rawAfter === undefined || isId(rawAfter)
+          ? rawAfter
+          : checkId(rawAfter, ["options", "milestones", j, "afterStep"], "afterStep");
       let stepFinish: string | undefined;
       if (after !== undefined) {
         const si = stepIndex.get(after);
         if (si === undefined) {
           failAt(
             "unknown_reference",
-            [...p, "afterStep"],
+            ["options", "milestones", j, "afterStep"],
             `milestone "${id}" follows unknown step "${after}"`,
           );
         }
