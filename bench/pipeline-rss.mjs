@@ -1,4 +1,4 @@
-/* global process, console */
+/* global process, console, performance */
 // One process: parse the Sofia city grown to N solutions (bench/data.mjs scaledCity: solutions,
 // stakeholders, needs, scores and ballots together) and create its report with default options;
 // prints JSON { solutions, parseMs, reportMs, peakRssMB }. Run by bench/run.mjs in a fresh process

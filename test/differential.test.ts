@@ -170,7 +170,7 @@ function everyStage(a: Assessment): void {
   stakeholderCoverage(a);
   buildSwotForAssessment(a);
   for (const s of a.solutions) dossierGaps(solutionDossier(s, a));
-  if ((a.criteria ?? []).length > 0 && a.solutions.length > 0) {
+  if ((a.criteria ?? []).length > 0 && a.solutions.length > 0 && (a.scores ?? []).length > 0) {
     const decision = buildDecision(a);
     for (const method of prioritisationMethods) {
       if (method === "votes" && (a.ballots ?? []).length === 0) continue;
@@ -208,6 +208,7 @@ describe("validation at the edge (differential)", () => {
             } catch (e) {
               throw new Error(
                 `parser accepted, a stage refused: ${what}\n${e instanceof Error ? e.message : String(e)}`,
+                { cause: e },
               );
             }
           },

@@ -7,7 +7,7 @@ import { report, reportHelp } from "./commands/report.js";
 import { schema, schemaHelp } from "./commands/schema.js";
 import { score, scoreHelp } from "./commands/score.js";
 import { validate, validateHelp } from "./commands/validate.js";
-import { EXIT, formatIssues, UsageError } from "./io.js";
+import { EXIT, formatIssues, issuesOf, UsageError } from "./io.js";
 import { LIBRARY_VERSION } from "../_lib/version.js";
 
 interface Command {
@@ -101,8 +101,9 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     return await command.run(rest);
   } catch (e) {
     if (e instanceof AssessmentError) {
+      const issues = issuesOf(e);
       process.stderr.write(
-        `icc-assess ${name}: ${e.issues.length} issue${e.issues.length === 1 ? "" : "s"}\n${formatIssues(e.issues)}\n`,
+        `icc-assess ${name}: ${issues.length} issue${issues.length === 1 ? "" : "s"}\n${formatIssues(issues)}\n`,
       );
       return EXIT.invalid;
     }

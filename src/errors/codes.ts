@@ -17,6 +17,8 @@ export const errorCodes = [
   "invalid_money",
   "invalid_id",
   "duplicate_id",
+  "duplicate_vote",
+  "duplicate_judgement",
   "unknown_reference",
   "forbidden_key",
   "too_large",
@@ -45,10 +47,12 @@ export const errorCodes = [
   "end_before_start",
   "cycle",
   "currency_mismatch",
+  "duration_mismatch",
   "budget",
   // warnings: legal but probably wrong (validateAssessment / safeParseAssessment `warnings`)
   "unit_not_city",
   "weights_normalised",
+  "empty_ballot",
 ] as const;
 
 /** A code carried by an {@link AssessmentError} and by each of its issues. */

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { issue } from "../../test/helpers/errors.js";
 import { Dec } from "../_lib/decimal.js";
-import { canonicalJson } from "./_canonical.js";
+import { canonicalCopy, canonicalJson } from "./_canonical.js";
 
 describe("canonicalJson", () => {
   it("sorts keys by code units at every level and leaves out undefined members", () => {
@@ -68,5 +68,44 @@ describe("canonicalJson", () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe("canonicalCopy", () => {
+  it("gives what JSON.parse(canonicalJson(value)) gives, as a fresh copy", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        const c = canonicalCopy(v);
+        expect(c).toStrictEqual(JSON.parse(canonicalJson(v)));
+        expect(canonicalJson(c)).toBe(canonicalJson(v));
+        if (typeof v === "object" && v !== null) expect(c).not.toBe(v);
+      }),
+      { numRuns: 200 },
+    );
+    const c = canonicalCopy({ b: [-0, new Dec("5")], a: undefined, c: { z: 1, y: 2 } }) as Record<
+      string,
+      Record<string, unknown>
+    >;
+    expect(Object.keys(c)).toStrictEqual(["b", "c"]);
+    expect(Object.keys(c["c"] as object)).toStrictEqual(["y", "z"]);
+    expect(Object.is((c["b"] as unknown as number[])[0], 0)).toBe(true);
+    expect((c["b"] as unknown as unknown[])[1]).toBe("5.00");
+  });
+
+  it("keeps a __proto__ key as data, never as the copy's prototype", () => {
+    const c = canonicalCopy(JSON.parse('{"__proto__": {"polluted": true}}')) as object;
+    expect(Object.getPrototypeOf(c)).toBe(Object.prototype);
+    expect(Object.keys(c)).toStrictEqual(["__proto__"]);
+    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
+  });
+
+  it("refuses what canonicalJson refuses, with the same paths", () => {
+    const cyclic: Record<string, unknown> = {};
+    cyclic["self"] = { back: cyclic };
+    for (const bad of [{ a: [1, Number.NaN] }, [undefined], { d: new Date(0) }, cyclic]) {
+      expect(issue(() => canonicalCopy(bad, ["report"]))).toStrictEqual(
+        issue(() => canonicalJson(bad, 0, ["report"])),
+      );
+    }
   });
 });

@@ -14,90 +14,225 @@ import { compareIds } from "../_lib/sort.js";
  * `indent` 0 gives the compact form hashed by digests; 2 gives the pretty form of report files.
  */
 export function canonicalJson(value: unknown, indent = 0, root: PathSegment[] = []): string {
-  const out: string[] = [];
-  write(value, root, 0, indent, out, new Set());
-  return out.join("");
+  const w: Writer = {
+    path: [...root],
+    indent,
+    colon: indent > 0 ? ": " : ":",
+    pads: [],
+    ancestors: [],
+    keys: new Map(),
+  };
+  return write(value, 0, w);
 }
 
-function newline(depth: number, indent: number): string {
-  return indent > 0 ? `\n${" ".repeat(depth * indent)}` : "";
+/** The state of one canonicalJson call. */
+interface Writer {
+  /** The path of the value being written: pushed and popped, copied only into an error. */
+  readonly path: PathSegment[];
+  readonly indent: number;
+  readonly colon: string;
+  /** Newline plus indentation, by depth (built once per depth). */
+  readonly pads: string[];
+  /** The objects and arrays being written, outermost first. */
+  readonly ancestors: object[];
+  /** Object keys as JSON strings (the same few keys come back in every record). */
+  readonly keys: Map<string, string>;
 }
 
-function write(
-  value: unknown,
-  path: PathSegment[],
-  depth: number,
-  indent: number,
-  out: string[],
-  stack: Set<object>,
-): void {
-  if (value === null) {
-    out.push("null");
-    return;
+/**
+ * Below this depth no cycle is looked for: a cycle repeats forever, so it is found as soon as the
+ * writing passes this depth, and data as shallow as every report and assessment pays nothing.
+ */
+const CYCLE_DEPTH = 256;
+
+function pad(depth: number, w: Writer): string {
+  if (w.indent === 0) return "";
+  let p = w.pads[depth];
+  if (p === undefined) {
+    p = `\n${" ".repeat(depth * w.indent)}`;
+    w.pads[depth] = p;
   }
+  return p;
+}
+
+function refuse(
+  w: Writer,
+  code: "non_finite" | "invalid_type" | "invalid_value",
+  message: string,
+): never {
+  fail(code, [...w.path], message);
+}
+
+/**
+ * Refuses a cycle found deep in the walk, at the path where it first closes: the first container
+ * that is one of its own ancestors (found only on failure, so its cost does not matter).
+ */
+function refuseCycle(w: Writer, obj: object): never {
+  const a = [...w.ancestors, obj];
+  let t = 1;
+  while (!a.slice(0, t).includes(a[t] as object)) t++;
+  fail(
+    "invalid_value",
+    w.path.slice(0, w.path.length - (a.length - 1) + t),
+    "value must not contain a cycle",
+  );
+}
+
+function write(value: unknown, depth: number, w: Writer): string {
   switch (typeof value) {
     case "string":
-      out.push(JSON.stringify(value));
-      return;
-    case "boolean":
-      out.push(value ? "true" : "false");
-      return;
+      return JSON.stringify(value);
     case "number":
+      // String() is JSON's number form for finite numbers, and writes -0 as 0
       if (!Number.isFinite(value))
-        fail("non_finite", path, `value must be a finite number, got ${describe(value)}`);
-      out.push(Object.is(value, -0) ? "0" : JSON.stringify(value));
-      return;
+        refuse(w, "non_finite", `value must be a finite number, got ${describe(value)}`);
+      return String(value);
+    case "boolean":
+      return value ? "true" : "false";
     case "object":
+      if (value === null) return "null";
       break;
     default:
-      fail("invalid_type", path, `value must be JSON, got ${describe(value)}`);
+      refuse(w, "invalid_type", `value must be JSON, got ${describe(value)}`);
   }
   const obj = value as object;
-  if (isDecimal(obj)) {
-    if (!obj.isFinite())
-      fail("non_finite", path, `amount must be a finite decimal, got ${obj.toString()}`);
-    out.push(JSON.stringify(moneyString(obj)));
-    return;
-  }
-  if (stack.has(obj)) fail("invalid_value", path, "value must not contain a cycle");
-  const colon = indent > 0 ? ": " : ":";
-  if (Array.isArray(obj)) {
-    if (obj.length === 0) {
-      out.push("[]");
-      return;
-    }
-    stack.add(obj);
-    out.push("[");
-    obj.forEach((item: unknown, i) => {
-      if (item === undefined)
-        fail("invalid_type", [...path, i], "array item must be JSON, got undefined");
-      if (i > 0) out.push(",");
-      out.push(newline(depth + 1, indent));
-      write(item, [...path, i], depth + 1, indent, out, stack);
-    });
-    out.push(newline(depth, indent), "]");
-    stack.delete(obj);
-    return;
-  }
   const proto: unknown = Object.getPrototypeOf(obj);
-  if (proto !== Object.prototype && proto !== null) {
-    fail("invalid_type", path, `value must be a plain object, got ${obj.constructor.name}`);
+  const array = Array.isArray(obj);
+  if (!array && proto !== Object.prototype && proto !== null) {
+    if (isDecimal(obj)) {
+      if (!obj.isFinite())
+        refuse(w, "non_finite", `amount must be a finite decimal, got ${obj.toString()}`);
+      return JSON.stringify(moneyString(obj));
+    }
+    refuse(w, "invalid_type", `value must be a plain object, got ${obj.constructor.name}`);
   }
-  const record = obj as Record<string, unknown>;
-  const keys = Object.keys(record)
-    .filter((k) => record[k] !== undefined)
-    .sort(compareIds);
-  if (keys.length === 0) {
-    out.push("{}");
-    return;
+  if (depth >= CYCLE_DEPTH && w.ancestors.includes(obj)) refuseCycle(w, obj);
+  const path = w.path;
+  const inner = pad(depth + 1, w);
+  w.ancestors.push(obj);
+  let out: string;
+  if (array) {
+    const items = obj as unknown[];
+    const n = items.length;
+    if (n === 0) {
+      w.ancestors.pop();
+      return "[]";
+    }
+    out = "[";
+    for (let i = 0; i < n; i++) {
+      const item: unknown = items[i];
+      path.push(i);
+      if (item === undefined) refuse(w, "invalid_type", "array item must be JSON, got undefined");
+      out += `${i > 0 ? "," : ""}${inner}${write(item, depth + 1, w)}`;
+      path.pop();
+    }
+    out += `${pad(depth, w)}]`;
+  } else {
+    const record = obj as Record<string, unknown>;
+    const keys = Object.keys(record).sort(compareIds);
+    out = "";
+    for (const k of keys) {
+      const v = record[k];
+      if (v === undefined) continue;
+      let key = w.keys.get(k);
+      if (key === undefined) {
+        key = JSON.stringify(k);
+        w.keys.set(k, key);
+      }
+      path.push(k);
+      out += `${out === "" ? "{" : ","}${inner}${key}${w.colon}${write(v, depth + 1, w)}`;
+      path.pop();
+    }
+    out = out === "" ? "{}" : `${out}${pad(depth, w)}}`;
   }
-  stack.add(obj);
-  out.push("{");
-  keys.forEach((k, i) => {
-    if (i > 0) out.push(",");
-    out.push(newline(depth + 1, indent), JSON.stringify(k), colon);
-    write(record[k], [...path, k], depth + 1, indent, out, stack);
-  });
-  out.push(newline(depth, indent), "}");
-  stack.delete(obj);
+  w.ancestors.pop();
+  return out;
+}
+
+/**
+ * A fresh copy of a value as plain JSON data, by the rules of {@link canonicalJson}: object keys
+ * inserted in sorted order, `undefined` members left out, `-0` as `0`, a `Decimal` as its money
+ * string, and the same refusals (NaN, ±Infinity, non-plain objects, cycles) with the same paths.
+ * One walk, no text: what `JSON.parse(canonicalJson(value))` gives, without writing and reading
+ * the text (an object key that is an array index, such as `"2"`, comes first in the copy, as
+ * JavaScript orders such keys; `canonicalJson` writes it in its sorted place).
+ */
+export function canonicalCopy(value: unknown, root: PathSegment[] = []): unknown {
+  const w: Writer = {
+    path: [...root],
+    indent: 0,
+    colon: ":",
+    pads: [],
+    ancestors: [],
+    keys: new Map(),
+  };
+  return copy(value, 0, w);
+}
+
+function copy(value: unknown, depth: number, w: Writer): unknown {
+  switch (typeof value) {
+    case "string":
+    case "boolean":
+      return value;
+    case "number":
+      if (!Number.isFinite(value))
+        refuse(w, "non_finite", `value must be a finite number, got ${describe(value)}`);
+      return value === 0 ? 0 : value;
+    case "object":
+      if (value === null) return null;
+      break;
+    default:
+      refuse(w, "invalid_type", `value must be JSON, got ${describe(value)}`);
+  }
+  const obj = value as object;
+  const proto: unknown = Object.getPrototypeOf(obj);
+  const array = Array.isArray(obj);
+  if (!array && proto !== Object.prototype && proto !== null) {
+    if (isDecimal(obj)) {
+      if (!obj.isFinite())
+        refuse(w, "non_finite", `amount must be a finite decimal, got ${obj.toString()}`);
+      return moneyString(obj);
+    }
+    refuse(w, "invalid_type", `value must be a plain object, got ${obj.constructor.name}`);
+  }
+  if (depth >= CYCLE_DEPTH && w.ancestors.includes(obj)) refuseCycle(w, obj);
+  const path = w.path;
+  w.ancestors.push(obj);
+  let out: unknown;
+  if (array) {
+    const items = obj as unknown[];
+    const n = items.length;
+    const list: unknown[] = new Array<unknown>(n);
+    for (let i = 0; i < n; i++) {
+      const item: unknown = items[i];
+      path.push(i);
+      if (item === undefined) refuse(w, "invalid_type", "array item must be JSON, got undefined");
+      list[i] = copy(item, depth + 1, w);
+      path.pop();
+    }
+    out = list;
+  } else {
+    const record = obj as Record<string, unknown>;
+    const keys = Object.keys(record).sort(compareIds);
+    const fresh: Record<string, unknown> = {};
+    for (const k of keys) {
+      const v = record[k];
+      if (v === undefined) continue;
+      path.push(k);
+      const c = copy(v, depth + 1, w);
+      path.pop();
+      // a "__proto__" key is data, never the copy's prototype
+      if (k === "__proto__") {
+        Object.defineProperty(fresh, k, {
+          value: c,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      } else fresh[k] = c;
+    }
+    out = fresh;
+  }
+  w.ancestors.pop();
+  return out;
 }

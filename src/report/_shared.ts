@@ -1,6 +1,5 @@
 import { AssessmentError } from "../errors/AssessmentError.js";
-import type { Report } from "../schema/report.js";
-import { FORMAT_VERSION, type ReportLanguage } from "../schema/vocabularies.js";
+import type { ReportLanguage } from "../schema/vocabularies.js";
 import { describe, fail } from "../_lib/assert.js";
 import { getReportLabels } from "./getReportLabels.js";
 import type { ReportLabels } from "./i18n/labels.js";
@@ -58,46 +57,9 @@ export function labelsFor(options: unknown): ReportLabels {
   }
 }
 
-/** A shallow check that a value is a report of a major version this library reads. */
-export function checkReport(report: unknown, path: readonly (string | number)[]): Report {
-  if (typeof report !== "object" || report === null || Array.isArray(report)) {
-    fail(
-      "invalid_type",
-      path,
-      `report must be an object (a parsed report), got ${describe(report)}`,
-    );
-  }
-  const r = report as Record<string, unknown>;
-  if (r["kind"] !== "icc-assessment-report") {
-    fail(
-      "invalid_value",
-      [...path, "kind"],
-      `kind must be "icc-assessment-report", got ${describe(r["kind"])}`,
-    );
-  }
-  const v = r["formatVersion"];
-  if (typeof v !== "string" || v.split(".")[0] !== FORMAT_VERSION.split(".")[0]) {
-    fail(
-      "unsupported_version",
-      [...path, "formatVersion"],
-      `formatVersion must be ${FORMAT_VERSION.split(".")[0]}.x (use migrateReport for an older report), got ${describe(v)}`,
-    );
-  }
-  for (const key of ["city", "programme", "track", "provenance", "sections"] as const) {
-    if (typeof r[key] !== "object" || r[key] === null) {
-      fail(
-        "missing_field",
-        [...path, key],
-        `report.${key} must be an object, got ${describe(r[key])}`,
-      );
-    }
-  }
-  return report as Report;
-}
-
 /**
- * Runs a renderer; a malformed report that slips past {@link checkReport} surfaces as an
- * AssessmentError telling the caller to validate it, never as a TypeError.
+ * Runs a comparison renderer: a comparison is a plain value (not a parsed document), so one with
+ * the right outline but a malformed inside surfaces as an AssessmentError, never as a TypeError.
  */
 export function guarded<T>(path: readonly (string | number)[], render: () => T): T {
   try {
@@ -107,7 +69,7 @@ export function guarded<T>(path: readonly (string | number)[], render: () => T):
     fail(
       "invalid_document",
       path,
-      `the report does not have the shape of a valid report (validate it with parseReport): ${e instanceof Error ? e.message : String(e)}`,
+      `the comparison does not have the shape compareReports returns: ${e instanceof Error ? e.message : String(e)}`,
     );
   }
 }

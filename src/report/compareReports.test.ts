@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { issue } from "../../test/helpers/errors.js";
-import { sofiaReports } from "../../test/helpers/reports.js";
+import { reparse, sofiaReports } from "../../test/helpers/reports.js";
 import type { Report } from "../schema/report.js";
 import { compareReports } from "./compareReports.js";
 import { renderComparisonMarkdown } from "./renderComparisonMarkdown.js";
@@ -8,12 +8,9 @@ import { renderComparisonMarkdown } from "./renderComparisonMarkdown.js";
 const [r2021, r2022] = sofiaReports();
 
 function withFramework(r: Report, id: string, version: string): Report {
-  const m = r.sections.maturity;
-  if (!m) throw new Error("no maturity");
-  return {
-    ...r,
-    sections: { ...r.sections, maturity: { ...m, framework: { ...m.framework, id, version } } },
-  };
+  return reparse(r, (json) => {
+    json["sections"].maturity.framework = { ...json["sections"].maturity.framework, id, version };
+  });
 }
 
 describe("compareReports", () => {
@@ -60,16 +57,11 @@ describe("compareReports", () => {
   });
 
   it("marks solutions new or dropped when they are ranked in one report only", () => {
-    const renamed: Report = {
-      ...r2022,
-      sections: {
-        ...r2022.sections,
-        prioritisation: {
-          ...(r2022.sections.prioritisation as NonNullable<Report["sections"]["prioritisation"]>),
-          ranking: [{ solution: "sol-new", title: "A new solution", score: 1, rank: 1 }],
-        },
-      },
-    };
+    const renamed = reparse(r2022, (json) => {
+      json["sections"].prioritisation.ranking = [
+        { solution: "sol-new", title: "A new solution", score: 1, rank: 1 },
+      ];
+    });
     const cmp = compareReports([r2021, renamed]);
     expect(cmp.rankings[0]).toStrictEqual({
       solution: "sol-new",
@@ -98,17 +90,17 @@ describe("compareReports", () => {
   });
 
   it("compares reports without a maturity section on everything else", () => {
-    const bare = {
-      ...r2021,
-      sections: { ...r2021.sections, maturity: undefined },
-    } as unknown as Report;
+    const bare = reparse(r2021, (json) => delete json["sections"].maturity);
     const cmp = compareReports([bare, r2022]);
     expect(cmp.framework?.id).toBe("icc-citizen-participation");
     expect(cmp.maturity?.overall.scores[0]).toBeNull();
     expect(cmp.maturity?.overall.change).toBeNull();
     const none = compareReports([bare, bare]);
     expect([none.framework, none.maturity]).toStrictEqual([null, null]);
-    const empty = { ...r2021, period: undefined, sections: {} } as unknown as Report;
+    const empty = reparse(r2021, (json) => {
+      delete json["period"];
+      json["sections"] = {};
+    });
     const nothing = compareReports([empty, empty]);
     expect([nothing.rankings, nothing.themes]).toStrictEqual([[], []]);
     expect(nothing.budgets[0]).toStrictEqual({
@@ -127,12 +119,13 @@ describe("compareReports", () => {
     expect(issue(() => compareReports([r2021]))).toStrictEqual(["too_few_values", ["reports"]]);
     expect(issue(() => compareReports("x" as never))).toStrictEqual(["invalid_type", ["reports"]]);
     expect(issue(() => compareReports([r2021, null as never]))).toStrictEqual([
-      "invalid_type",
+      "not_parsed",
       ["reports", 1],
     ]);
-    expect(issue(() => compareReports([r2021, { ...r2022, formatVersion: "2.0" }]))).toStrictEqual([
-      "unsupported_version",
-      ["reports", 1, "formatVersion"],
+    // a report as plain JSON (not through parseReport) is refused, with its index
+    expect(issue(() => compareReports([r2021, JSON.parse(JSON.stringify(r2022))]))).toStrictEqual([
+      "not_parsed",
+      ["reports", 1],
     ]);
   });
 });

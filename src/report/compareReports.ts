@@ -1,7 +1,7 @@
 import type { Report, ReportMoney } from "../schema/report.js";
 import { describe, fail } from "../_lib/assert.js";
 import { compareIds } from "../_lib/sort.js";
-import { checkReport } from "./_shared.js";
+import { assertParsed, isParsed } from "../_lib/parsed.js";
 
 /** One report in a comparison. */
 export interface ComparedReport {
@@ -102,9 +102,9 @@ function major(version: string): string {
  * @param reports - two or more reports (from {@link createReport} or `parseReport`)
  * @returns the comparison; render it with {@link renderComparisonMarkdown} or
  *   {@link renderComparisonHtml}
- * @throws AssessmentError `invalid_type` (not an array, or an item that is not a report),
- *   `too_few_values` (fewer than two reports), `unsupported_version` (a report of another major
- *   format), `framework_mismatch` (different framework ids or major versions, path
+ * @throws AssessmentError `invalid_type` (not an array), `too_few_values` (fewer than two
+ *   reports), `not_parsed` (an item that did not come from `createReport` or `parseReport`, path
+ *   `["reports", i]`), `framework_mismatch` (different framework ids or major versions, path
  *   `["reports", i, "sections", "maturity", "framework"]`)
  * @example
  * ```ts
@@ -139,7 +139,10 @@ export function compareReports(reports: readonly Report[]): CompareReportsResult
       `at least two reports are needed to compare, got ${reports.length}`,
     );
   }
-  const rs = reports.map((r, i) => checkReport(r, ["reports", i]));
+  for (let i = 0; i < reports.length; i++) {
+    if (!isParsed(reports[i], "report")) assertParsed(reports[i], "report", ["reports", i]);
+  }
+  const rs = reports;
 
   let framework: CompareReportsResult["framework"] = null;
   rs.forEach((r, i) => {
@@ -186,16 +189,20 @@ export function compareReports(reports: readonly Report[]): CompareReportsResult
   if (firstMaturity !== undefined) {
     const ids: string[] = [];
     const titles = new Map<string, string>();
-    for (const m of withMaturity) {
+    type Dimension = NonNullable<Report["sections"]["maturity"]>["dimensions"][number];
+    const byId = withMaturity.map((m) => {
+      const dims = new Map<string, Dimension>();
       for (const d of m?.dimensions ?? []) {
+        dims.set(d.id, d);
         if (!titles.has(d.id)) {
           ids.push(d.id);
           titles.set(d.id, d.title);
         }
       }
-    }
+      return dims;
+    });
     const dimensions = ids.map((id): ComparedScore => {
-      const rows = withMaturity.map((m) => m?.dimensions.find((d) => d.id === id));
+      const rows = byId.map((dims) => dims.get(id));
       const scores = rows.map((d) => d?.score ?? null);
       return {
         id,

@@ -12,6 +12,7 @@ import { prioritise } from "../prioritisation/prioritise.js";
 import { parseAssessment } from "../schema/parseAssessment.js";
 import { safeParseReport } from "../schema/parseReport.js";
 import { METHODOLOGY_VERSION } from "../schema/vocabularies.js";
+import { isParsed } from "../_lib/parsed.js";
 import { LIBRARY_VERSION } from "../_lib/version.js";
 import { createReport } from "./createReport.js";
 import { digestAssessment } from "./digestAssessment.js";
@@ -409,73 +410,68 @@ describe("createReport", () => {
     ]);
   });
 
-  it("refuses an assessment that was not parsed, with its path", () => {
+  it("refuses an assessment that did not come from parseAssessment (not_parsed)", () => {
     const at = { generatedAt: "2021-02-15" };
-    expect(issue(() => createReport(null as never, at))).toStrictEqual([
-      "invalid_type",
-      ["assessment"],
-    ]);
-    expect(issue(() => createReport([] as never, at))).toStrictEqual([
-      "invalid_type",
-      ["assessment"],
-    ]);
-    expect(issue(() => createReport({ ...minimal(), city: undefined } as never, at))).toStrictEqual(
-      ["missing_field", ["assessment", "city"]],
-    );
-    expect(issue(() => createReport({ ...minimal(), needs: "none" } as never, at))).toStrictEqual([
-      "invalid_type",
-      ["assessment", "needs"],
-    ]);
+    // the JSON of a valid assessment, and a copy of a parsed one, are not parsed assessments
+    const text = JSON.stringify(sofiaJson());
+    for (const value of [JSON.parse(text), { ...a2021 }, null, []]) {
+      expect(issue(() => createReport(value as never, at))).toStrictEqual([
+        "not_parsed",
+        ["assessment"],
+      ]);
+    }
+    expect(() => createReport(JSON.parse(text) as never, at)).toThrow(/call parseAssessment first/);
+  });
+
+  it("returns a fresh report, frozen and marked as parsed, that parseReport accepts as it is", () => {
+    expect(isParsed(report, "report")).toBe(true);
+    expect(Object.isFrozen(report)).toBe(true);
+    expect(Object.isFrozen(report.sections.prioritisation?.ranking[0])).toBe(true);
+    const again = safeParseReport(report);
+    expect(again.success ? again.data : again.issues).toStrictEqual(report);
   });
 
   it("refuses a framework or unit it cannot find", () => {
     const at = { generatedAt: "2021-02-15" };
+    // parsed against the built-in frameworks, reported against none of them
     expect(issue(() => createReport(a2021, { ...at, frameworks: [] }))).toStrictEqual([
       "unknown_reference",
-      ["assessment", "maturity", "framework"],
+      ["options", "frameworks"],
     ]);
     expect(
       issue(() => createReport(a2021, { ...at, unit: "plovdiv", stability: false })),
     ).toStrictEqual(["unknown_reference", ["options", "unit"]]);
     const json = sofiaJson();
     const obs = (json["maturity"] as { observations: { unit: string }[] }).observations;
-    obs.forEach((o, i) => (o.unit = i % 2 === 0 ? "sofia-north" : "sofia-south"));
+    obs.push(...obs.map((o) => ({ ...o, unit: "plovdiv" })));
     const twoUnits = parseAssessment(json, { frameworks: builtinFrameworks });
-    expect(issue(() => createReport(twoUnits, { ...at, stability: false }))).toStrictEqual([
-      "invalid_value",
-      ["options", "unit"],
-    ]);
     expect(
-      createReport(twoUnits, { ...at, unit: "sofia-north", stability: false }).sections.maturity
-        ?.unit,
-    ).toBe("sofia-north");
+      createReport(twoUnits, { ...at, unit: "plovdiv", stability: false }).sections.maturity?.unit,
+    ).toBe("plovdiv");
   });
 
-  it("passes a stage's error through with its path under the assessment", () => {
-    const a = minimal({
-      solutions: [
-        {
-          id: "s1",
-          title: "One",
-          readiness: "idea",
-          cost: { amount: "10.00", currency: "BGN" },
-          funding: [{ source: "eu", amount: { amount: "5.00", currency: "EUR" } }],
-        },
-      ],
-      plan: { selected: ["s1"] },
-    });
-    const [code, path] = issue(() => createReport(a, { generatedAt: "2021-02-15" }));
-    expect(code).toBe("currency_mismatch");
-    expect(path[0]).toBe("assessment");
-    // with a rate the amounts are converted and the plan reports in one currency
-    const r = createReport(a, { generatedAt: "2021-02-15", rates: { EUR: "1.95583" } });
-    expect(r.sections.actionPlan?.currency).toBe("BGN");
-    const unscheduled = r.sections.actionPlan?.budget.byHorizon.find(
-      (h) => h.horizon === "unscheduled",
-    );
-    expect(unscheduled?.bySource).toStrictEqual([
-      { source: "eu", amount: { amount: "9.78", currency: "BGN" } },
+  it("passes a stage's refusal of an option through with the option's path", () => {
+    const at = { generatedAt: "2021-02-15", stability: false } as const;
+    expect(issue(() => createReport(a2021, { ...at, rates: { BGN: "-1" } }))).toStrictEqual([
+      "invalid_money",
+      ["options", "rates", "BGN"],
     ]);
+    expect(issue(() => createReport(a2021, { ...at, minHelixShare: 2 }))[0]).toBe("out_of_range");
+  });
+
+  it("reports the action plan in another currency with its rate", () => {
+    const at = { generatedAt: "2021-02-15", stability: false } as const;
+    const eur = createReport(a2021, at).sections.actionPlan;
+    const bgn = createReport(a2021, { ...at, currency: "BGN", rates: { EUR: "1.95583" } })
+      .sections.actionPlan;
+    expect(eur?.currency).toBe("EUR");
+    expect(bgn?.currency).toBe("BGN");
+    const cost = (p: typeof eur) => Number(p?.budget.byHorizon[0]?.cost?.amount ?? "NaN");
+    expect(cost(eur)).toBe(110_000);
+    expect(cost(bgn)).toBeCloseTo(110_000 * 1.95583, 2);
+    expect(issue(() => createReport(a2021, { ...at, currency: "BGN" }))[0]).toBe(
+      "currency_mismatch",
+    );
   });
 
   it("reports what cannot be computed as null with a reason, on an assessment at the edges", () => {
@@ -619,16 +615,7 @@ describe("createReport", () => {
     expect(ie?.thresholds).toStrictEqual({ impact: 2.5, effort: 5 });
   });
 
-  it("refuses a maturity section without observations, and picks the city's own unit among several", () => {
-    const json = sofiaJson();
-    (json["maturity"] as Record<string, unknown>)["observations"] = [];
-    expect(
-      issue(() =>
-        createReport(parseAssessment(json, { frameworks: builtinFrameworks }), {
-          generatedAt: "2021-02-15",
-        }),
-      ),
-    ).toStrictEqual(["empty", ["assessment", "maturity", "observations"]]);
+  it("picks the city's own unit among several", () => {
     const two = sofiaJson();
     const obs = (two["maturity"] as { observations: { unit: string }[] }).observations;
     obs.push(...obs.map((o) => ({ ...o, unit: "plovdiv" })));

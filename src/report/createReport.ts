@@ -1,7 +1,11 @@
 import type { Decimal } from "decimal.js";
 import { buildActionPlan, type ActionPlan } from "../actions/buildActionPlan.js";
 import { builtinFrameworks } from "../frameworks/builtinFrameworks.js";
-import { scoreMaturity, type MaturityResult } from "../maturity/scoreMaturity.js";
+import {
+  scoreMaturity,
+  type MaturityResult,
+  type UnitMaturity,
+} from "../maturity/scoreMaturity.js";
 import { needCoverage } from "../needs/needCoverage.js";
 import { rankNeeds } from "../needs/rankNeeds.js";
 import { stakeholderCoverage } from "../needs/stakeholderCoverage.js";
@@ -27,9 +31,9 @@ import {
 } from "../prioritisation/prioritise.js";
 import type { Assessment } from "../schema/assessment.js";
 import type { Money } from "../schema/common.js";
-import type { Criterion } from "../schema/entities.js";
+import type { Criterion, Need, Solution, Stakeholder, Workshop } from "../schema/entities.js";
 import type { MaturityFramework } from "../schema/framework.js";
-import type { Report, ReportMoney, ReportSections } from "../schema/report.js";
+import type { Report, ReportData, ReportMoney, ReportSections } from "../schema/report.js";
 import { FORMAT_VERSION, METHODOLOGY_VERSION } from "../schema/vocabularies.js";
 import { buildSwotForAssessment } from "../swot/buildSwotForAssessment.js";
 import { dossierGaps } from "../swot/dossierGaps.js";
@@ -40,8 +44,10 @@ import { describe, fail } from "../_lib/assert.js";
 import { addMonthsIso, isIsoDate } from "../_lib/dates.js";
 import { Dec, moneyString } from "../_lib/decimal.js";
 import { compareIds } from "../_lib/sort.js";
+import { indexAssessment } from "../_lib/assessmentIndex.js";
+import { assertParsed, markParsed } from "../_lib/parsed.js";
 import { LIBRARY_NAME, LIBRARY_VERSION } from "../_lib/version.js";
-import { canonicalJson } from "./_canonical.js";
+import { canonicalCopy } from "./_canonical.js";
 import { digestAssessment } from "./digestAssessment.js";
 
 /** The `$schema` written into every report. */
@@ -78,8 +84,13 @@ export interface CreateReportOptions {
   /** Minimum share of workshop participants per helix group (default 0.1). */
   readonly minHelixShare?: number;
   /**
-   * Exchange rates into the plan currency, e.g. `{ BGN: "0.51129" }` (decimal strings), for an
-   * action plan with amounts in several currencies.
+   * The currency of the action plan's money in the report. Default: the document's own (a parsed
+   * assessment has one currency). Another currency needs its rate in `rates`.
+   */
+  readonly currency?: string;
+  /**
+   * Exchange rates into `currency`, e.g. `{ BGN: "0.51129" }` (1 BGN = 0.51129 units of
+   * `currency`; decimal strings).
    */
   readonly rates?: Readonly<Record<string, string>>;
 }
@@ -197,36 +208,6 @@ function checkOptions(options: unknown): CreateReportOptions {
   return options as CreateReportOptions;
 }
 
-function checkAssessment(assessment: unknown): Assessment {
-  if (typeof assessment !== "object" || assessment === null || Array.isArray(assessment)) {
-    fail(
-      "invalid_type",
-      ["assessment"],
-      `assessment must be a parsed assessment object (use parseAssessment), got ${describe(assessment)}`,
-    );
-  }
-  const a = assessment as Record<string, unknown>;
-  for (const key of ["city", "programme", "track"] as const) {
-    if (typeof a[key] !== "object" || a[key] === null) {
-      fail(
-        "missing_field",
-        ["assessment", key],
-        `assessment.${key} must be an object, got ${describe(a[key])} (use parseAssessment)`,
-      );
-    }
-  }
-  for (const key of ["stakeholders", "workshops", "needs", "solutions"] as const) {
-    if (!Array.isArray(a[key])) {
-      fail(
-        "invalid_type",
-        ["assessment", key],
-        `assessment.${key} must be an array, got ${describe(a[key])} (use parseAssessment)`,
-      );
-    }
-  }
-  return assessment as Assessment;
-}
-
 /** The period the assessment covers: its workshops and maturity answers, else the programme. */
 function periodOf(a: Assessment): { start: string; end: string } {
   const dates = [
@@ -253,6 +234,16 @@ function stakeholdersSection(
     a,
     options.minHelixShare === undefined ? {} : { minHelixShare: options.minHelixShare },
   );
+  const membersByHelix = new Map<
+    string,
+    { id: string; name: string; kind: Stakeholder["kind"] }[]
+  >();
+  for (const s of a.stakeholders) {
+    const members = membersByHelix.get(s.helix);
+    const member = { id: s.id, name: s.name, kind: s.kind };
+    if (members === undefined) membersByHelix.set(s.helix, [member]);
+    else members.push(member);
+  }
   parameters["stakeholders"] = { minHelixShare: cov.minHelixShare };
   sections.stakeholders = {
     total: cov.overall.stakeholders,
@@ -264,9 +255,7 @@ function stakeholdersSection(
       participants: h.participants,
       share: h.share,
       status: h.status,
-      members: a.stakeholders
-        .filter((s) => s.helix === h.helix)
-        .map((s) => ({ id: s.id, name: s.name, kind: s.kind })),
+      members: membersByHelix.get(h.helix) ?? [],
     })),
     missing: [...cov.overall.missing],
     belowShare: [...cov.overall.belowShare],
@@ -276,10 +265,10 @@ function stakeholdersSection(
       helix: s.helix,
     })),
   };
-  const byId = new Map(a.workshops.map((w) => [w.id, w]));
+  const workshops = indexAssessment(a).workshops;
   sections.workshops = cov.workshops
     .map((w) => {
-      const src = byId.get(w.id) as Assessment["workshops"][number];
+      const src = workshops.get(w.id) as Workshop;
       return {
         id: w.id,
         kind: w.kind,
@@ -299,15 +288,22 @@ function stakeholdersSection(
     .sort((x, y) => compareIds(x.date, y.date) || compareIds(x.id, y.id));
 }
 
+/**
+ * The framework `maturity.framework` names, looked up as the parser does: embedded in the
+ * assessment, else in `options.frameworks` (default: the built-in frameworks). The parser has
+ * resolved it against its own list; only frameworks passed here that differ from those can miss.
+ */
 function findFramework(a: Assessment, options: CreateReportOptions): MaturityFramework {
   const ref = (a.maturity as NonNullable<Assessment["maturity"]>).framework;
-  const candidates = [...(a.frameworks ?? []), ...(options.frameworks ?? builtinFrameworks)];
-  const fw = candidates.find((f) => f.id === ref.id && f.version === ref.version);
+  const same = (f: MaturityFramework) => f.id === ref.id && f.version === ref.version;
+  const fw =
+    (a.frameworks ?? []).find(same) ?? (options.frameworks ?? builtinFrameworks).find(same);
   if (fw === undefined) {
+    const known = [...(a.frameworks ?? []), ...(options.frameworks ?? builtinFrameworks)];
     fail(
       "unknown_reference",
-      ["assessment", "maturity", "framework"],
-      `unknown framework ${JSON.stringify(`${ref.id}@${ref.version}`)}: not embedded in the assessment and not in options.frameworks (known: ${candidates.map((f) => `${f.id}@${f.version}`).join(", ")})`,
+      ["options", "frameworks"],
+      `the assessment's framework ${JSON.stringify(`${ref.id}@${ref.version}`)} is neither embedded in it nor in options.frameworks (known: ${known.map((f) => `${f.id}@${f.version}`).join(", ")}): pass the frameworks the assessment was parsed with`,
     );
   }
   return fw;
@@ -322,33 +318,25 @@ function maturitySection(
   const input = a.maturity;
   if (input === undefined) return null;
   const fw = findFramework(a, options);
-  const result = scoreMaturity(fw, input.observations);
-  const units = result.units.map((u) => u.unit);
-  if (units.length === 0) {
-    fail(
-      "empty",
-      ["assessment", "maturity", "observations"],
-      "the maturity section has no observations to score",
-    );
-  }
-  let unit = options.unit;
-  if (unit === undefined) {
-    unit = units.length === 1 ? units[0] : units.includes(a.city.id) ? a.city.id : undefined;
-    if (unit === undefined) {
-      fail(
-        "invalid_value",
-        ["options", "unit"],
-        `the observations answer for several units (${units.join(", ")}) and none is the city id ${JSON.stringify(a.city.id)}: pass options.unit`,
-      );
-    }
-  } else if (!units.includes(unit)) {
+  // no answers yet: the city, every question unanswered ("not assessed")
+  const result = scoreMaturity(
+    fw,
+    input.observations,
+    input.observations.length === 0 ? { units: [a.city.id] } : {},
+  );
+  // the parser has checked that several units include the city
+  const wanted =
+    options.unit ??
+    (result.units.length === 1 ? (result.units[0] as UnitMaturity).unit : a.city.id);
+  const scored = result.units.find((u) => u.unit === wanted);
+  if (scored === undefined) {
     fail(
       "unknown_reference",
       ["options", "unit"],
-      `options.unit ${JSON.stringify(unit)} has no observations (units: ${units.join(", ")})`,
+      `options.unit ${JSON.stringify(wanted)} has no observations (units: ${result.units.map((u) => u.unit).join(", ")})`,
     );
   }
-  const scored = result.units.find((u) => u.unit === unit) as MaturityResult["units"][number];
+  const unit = scored.unit;
   const levelIndex = new Map(result.levels.map((l, i) => [l.id, i]));
   const targets = new Map((input.targets ?? []).map((t) => [t.dimension, t.level]));
   parameters["maturity"] = {
@@ -435,7 +423,7 @@ function needsSection(
   const ranked = rankNeeds(a, maturity ? { maturity: maturity.result, unit: maturity.unit } : {});
   const coverage = needCoverage(a);
   const coveredBy = new Map(coverage.needs.map((n) => [n.id, n.solutions]));
-  const raisedBy = new Map(a.needs.map((n) => [n.id, n.raisedBy]));
+  const needs = indexAssessment(a).needs;
   parameters["needs"] = {
     method: ranked.method,
     unit: ranked.unit,
@@ -456,7 +444,7 @@ function needsSection(
       rank: n.rank,
       score: n.score,
       helices: [...n.helices],
-      raisedBy: [...(raisedBy.get(n.id) as readonly string[])],
+      raisedBy: [...(needs.get(n.id) as Need).raisedBy],
       coveredBy: [...(coveredBy.get(n.id) as readonly string[])],
       contributions: n.factors.map((f) => ({
         factor: f.factor,
@@ -682,14 +670,13 @@ function prioritisationSection(
   );
   const primary = results[0] as PrioritiseResult;
   const primaryDecision = primary.method === "ahp" ? ahpDecision : decision;
-  const titles = new Map(a.solutions.map((s) => [s.id, s.title]));
+  const { solutions, criteria } = indexAssessment(a);
   // buildDecision's weights are normalised to sum 1; the votes method uses none of its own
   const usedWeight = new Map(
     primary.method === "votes"
       ? primaryDecision.criteria.map((c) => [c.id, c.weight])
       : primary.parameters.weights.map((w) => [w.criterion, w.weight]),
   );
-  const criteriaById = new Map((a.criteria as Criterion[]).map((c) => [c.id, c]));
   const provenance = primaryDecision.provenance as DecisionProvenance;
   const ahp = methods.includes("ahp")
     ? (ahpDecision.provenance as DecisionProvenance).criteriaAhp
@@ -739,15 +726,19 @@ function prioritisationSection(
         perturbation: `${stable.parameters.perturbation}, concentration ${stable.parameters.concentration}`,
         topK: stable.parameters.topK,
         rows: stable.solutions.map((x) => {
-          const seen = x.rankProbabilities.map((p, i) => (p > 0 ? i + 1 : 0)).filter((k) => k > 0);
+          // the best and worst rank seen: the probabilities sum to 1, so some rank was seen
+          const p = x.rankProbabilities;
+          let min = 0;
+          while (min < p.length - 1 && !((p[min] as number) > 0)) min++;
+          let max = p.length - 1;
+          while (max > min && !((p[max] as number) > 0)) max--;
           return {
             solution: x.solution,
             rank: x.baseRank,
-            sameRank: x.rankProbabilities[x.baseRank - 1] as number,
+            sameRank: p[x.baseRank - 1] as number,
             top: x.topKProbability,
-            // the probabilities sum to 1, so some rank was seen
-            minRank: seen[0] as number,
-            maxRank: seen[seen.length - 1] as number,
+            minRank: min + 1,
+            maxRank: max + 1,
             meanRank: x.meanRank,
           };
         }),
@@ -785,7 +776,7 @@ function prioritisationSection(
   sections.prioritisation = {
     criteria: decision.criteria.map((c) => ({
       id: c.id,
-      title: (criteriaById.get(c.id) as Criterion).title,
+      title: (criteria.get(c.id) as Criterion).title,
       kind: c.kind,
       weight: usedWeight.get(c.id) as number,
     })),
@@ -803,7 +794,7 @@ function prioritisationSection(
     primary: primary.method,
     ranking: primary.ranking.map((r) => ({
       solution: r.solution,
-      title: titles.get(r.solution) as string,
+      title: (solutions.get(r.solution) as Solution).title,
       score: r.score,
       rank: r.rank,
     })),
@@ -822,7 +813,7 @@ function prioritisationSection(
 
 /** Method parameters as JSON: Decimal → string, arrays and objects copied. */
 function jsonParameters(value: unknown): unknown {
-  return JSON.parse(canonicalJson(value)) as unknown;
+  return canonicalCopy(value);
 }
 
 function horizonsSection(
@@ -842,7 +833,7 @@ function horizonsSection(
     })),
     { start },
   );
-  const titles = new Map(a.solutions.map((s) => [s.id, s.title]));
+  const solutions = indexAssessment(a).solutions;
   const wanted = new Set(priorities);
   parameters["horizons"] = {
     start,
@@ -864,7 +855,7 @@ function horizonsSection(
     ],
     items: items.map((i) => ({
       solution: i.id,
-      title: titles.get(i.id) as string,
+      title: (solutions.get(i.id) as Solution).title,
       horizon: i.horizon,
       start: i.effectiveStart,
       end: i.effectiveEnd,
@@ -882,11 +873,10 @@ function actionPlanSection(
   parameters: Parameters,
 ): void {
   if (priorities.length === 0) return;
-  const plan: ActionPlan = buildActionPlan(
-    a,
-    priorities,
-    options.rates === undefined ? {} : { rates: options.rates },
-  );
+  const plan: ActionPlan = buildActionPlan(a, priorities, {
+    ...(options.currency === undefined ? {} : { currency: options.currency }),
+    ...(options.rates === undefined ? {} : { rates: options.rates }),
+  });
   const currency = plan.totals.currency;
   const rates = new Map(plan.parameters.rates.map((r) => [r.currency, r.rate]));
   // buildActionPlan has refused any currency without a rate, so every rate needed is there
@@ -896,7 +886,7 @@ function actionPlanSection(
       : new Dec(m.amount)
           .times(rates.get(m.currency) as Decimal)
           .toDecimalPlaces(plan.parameters.decimals);
-  const people = new Map(a.stakeholders.map((s) => [s.id, s]));
+  const people = indexAssessment(a).stakeholders;
   const bySourceInHorizon = new Map<string, Map<string, Decimal>>();
   for (const action of plan.actions) {
     const cells = bySourceInHorizon.get(action.horizon) ?? new Map<string, Decimal>();
@@ -1000,15 +990,21 @@ function actionPlanSection(
  * `generatedAt` as given. The result is plain JSON (money as decimal strings), identical for the
  * same input and options; write it with {@link serialiseReport}.
  *
+ * The assessment is trusted: `validateAssessment` (icc-assessment/schema) has refused everything about it that any
+ * stage would refuse, so with default options a parsed assessment always gives a report. The
+ * result is a fresh, frozen value marked as parsed, like one `parseReport` returns.
+ *
  * @param assessment - a parsed assessment (`parseAssessment`)
  * @param options - `generatedAt` (required), frameworks, maturity unit, methods, stability draws
  *   and seed, minimum helix share, exchange rates
  * @returns the report (format {@link FORMAT_VERSION})
- * @throws AssessmentError `missing_field` / `invalid_value` (`["options", "generatedAt"]`),
- *   `out_of_range` (stability draws or seed), `invalid_value` / `duplicate_id` / `empty`
- *   (`options.methods`), `invalid_type` (a malformed assessment or option), `unknown_reference`
- *   (a framework or unit that cannot be found), `currency_mismatch` (funding in a currency without
- *   a rate), and the codes of each stage with its path under `["assessment", …]`
+ * @throws AssessmentError `not_parsed` (an assessment that did not come from `parseAssessment`),
+ *   `missing_field` / `invalid_value` (`["options", "generatedAt"]`), `out_of_range` (stability
+ *   draws or seed), `invalid_value` / `duplicate_id` / `empty` (`options.methods`), `invalid_type`
+ *   (an option of the wrong type), `unknown_reference` (`options.frameworks` without the
+ *   assessment's framework, or an `options.unit` without observations), and the codes of a stage
+ *   refusing an option (for example `currency_mismatch` for funding in a currency whose rate is
+ *   not among `options.rates`)
  * @example
  * ```ts
  * import { parseAssessment } from "icc-assessment/schema";
@@ -1030,8 +1026,9 @@ function actionPlanSection(
  * ```
  */
 export function createReport(assessment: Assessment, options: CreateReportOptions): Report {
+  assertParsed(assessment, "assessment");
+  const a = assessment;
   const o = checkOptions(options);
-  const a = checkAssessment(assessment);
   const sections: Sections = {};
   const parameters: Parameters = {};
   stakeholdersSection(a, o, sections, parameters);
@@ -1069,6 +1066,7 @@ export function createReport(assessment: Assessment, options: CreateReportOption
     },
     sections,
   };
-  // one pass through canonical JSON: plain data only, sorted keys, no -0, every number finite
-  return JSON.parse(canonicalJson(draft, 0, ["report"])) as Report;
+  // one canonical copy: plain data only, sorted keys, no -0, every number finite; the result is a
+  // fresh value, frozen and marked like one parseReport returns
+  return markParsed(canonicalCopy(draft, ["report"]) as ReportData, "report");
 }

@@ -1,4 +1,3 @@
-import type { Assessment } from "../schema/assessment.js";
 import { canonicalJson } from "./_canonical.js";
 import { sha256Hex } from "./_sha256.js";
 
@@ -13,6 +12,10 @@ import { sha256Hex } from "./_sha256.js";
  * hashed with SHA-256 (FIPS 180-4). Key order, whitespace and `"125000"` versus `"125000.00"` in the
  * input file therefore do not change the digest; any change of content does.
  *
+ * It takes any JSON value as well as a parsed assessment (it does not look for the parser's mark):
+ * the digest is of the value as given. A report's `inputDigest` is that of the parsed assessment,
+ * so check it against `parseAssessment` of the input file (amounts read as decimals).
+ *
  * @param assessment - a parsed assessment (money amounts as `Decimal`), or its JSON form
  * @returns `"sha256:"` followed by 64 lowercase hex digits
  * @throws AssessmentError `non_finite` (a NaN or infinite number), `invalid_type` (a value that
@@ -22,9 +25,9 @@ import { sha256Hex } from "./_sha256.js";
  * ```ts
  * import { digestAssessment } from "icc-assessment/report";
  * // the SHA-256 of the text {"a":[true,null],"b":1}
- * digestAssessment({ b: 1, a: [true, null] } as never); // => "sha256:51705a2c9eb3e7e410a58f696a770c3ac3885a0cf43eb7fc88f5e47c11d4d30d"
+ * digestAssessment({ b: 1, a: [true, null] }); // => "sha256:51705a2c9eb3e7e410a58f696a770c3ac3885a0cf43eb7fc88f5e47c11d4d30d"
  * ```
  */
-export function digestAssessment(assessment: Assessment): string {
+export function digestAssessment(assessment: unknown): string {
   return `sha256:${sha256Hex(canonicalJson(assessment, 0, ["assessment"]))}`;
 }

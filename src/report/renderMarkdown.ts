@@ -2,7 +2,8 @@ import type { Report } from "../schema/report.js";
 import type { ReportLanguage } from "../schema/vocabularies.js";
 import { writeMarkdown } from "./_document.js";
 import { reportDocument } from "./_reportDocument.js";
-import { checkReport, guarded, labelsFor } from "./_shared.js";
+import { assertParsed } from "../_lib/parsed.js";
+import { labelsFor } from "./_shared.js";
 import type { ReportLabels } from "./i18n/labels.js";
 
 /** Options of {@link renderMarkdown}. */
@@ -27,10 +28,9 @@ export interface RenderMarkdownOptions {
  * @param report - a report ({@link createReport}, or `parseReport` of a published one)
  * @param options - the language, or custom labels
  * @returns the Markdown text, ending with a newline
- * @throws AssessmentError `invalid_type` / `missing_field` / `invalid_value` for something that is
- *   not a report (path `["report", …]`), `unsupported_version` for another major format version,
- *   `invalid_value` (`["options", "lang"]`) for an unknown language, `invalid_document` for a
- *   report whose inner shape is broken
+ * @throws AssessmentError `not_parsed` (`["report"]`) for a value that did not come from
+ *   `createReport` or `parseReport`, `invalid_value` (`["options", "lang"]`) for an unknown
+ *   language, `invalid_type` / `missing_field` (`["options", …]`) for malformed options
  * @example
  * ```ts
  * import { parseAssessment } from "icc-assessment/schema";
@@ -54,7 +54,6 @@ export interface RenderMarkdownOptions {
  * ```
  */
 export function renderMarkdown(report: Report, options?: RenderMarkdownOptions): string {
-  const labels = labelsFor(options);
-  const r = checkReport(report, ["report"]);
-  return guarded(["report"], () => writeMarkdown(reportDocument(r, labels)));
+  assertParsed(report, "report");
+  return writeMarkdown(reportDocument(report, labelsFor(options)));
 }

@@ -1,4 +1,5 @@
 import type { Report } from "../schema/report.js";
+import { assertParsed } from "../_lib/parsed.js";
 import { canonicalJson } from "./_canonical.js";
 
 /**
@@ -7,19 +8,39 @@ import { canonicalJson } from "./_canonical.js";
  * Rule (designed by this project): object keys sorted by UTF-16 code units at every level,
  * two-space indentation, numbers in ECMAScript's shortest round-trip form with `-0` written as `0`,
  * money as `{ "amount": "<decimal string>", "currency": "<ISO 4217>" }`, and a final newline.
- * Anything that is not JSON (NaN, ±Infinity, `undefined` in an array, a `Date`…) is refused rather
- * than written in a lossy form. `JSON.parse` of the text gives back an equal report.
+ * A parsed report is plain JSON (no NaN, no ±Infinity), so `JSON.parse` of the text gives back an
+ * equal report.
  *
- * @param report - a report, as {@link createReport} returns it
+ * @param report - a report, as {@link createReport} or `parseReport` returns it
  * @returns the JSON text, ending with a newline
- * @throws AssessmentError `non_finite`, `invalid_type` or `invalid_value` with the path (under
- *   `["report"]`) of a value that is not JSON
+ * @throws AssessmentError `not_parsed` (`["report"]`) for a value that did not come from
+ *   `createReport` or `parseReport`
  * @example
  * ```ts
+ * import { parseReport } from "icc-assessment/schema";
  * import { serialiseReport } from "icc-assessment/report";
- * serialiseReport({ kind: "icc-assessment-report", formatVersion: "1.0" } as never); // => '{\n  "formatVersion": "1.0",\n  "kind": "icc-assessment-report"\n}\n'
+ * const report = parseReport({
+ *   formatVersion: "1.0",
+ *   kind: "icc-assessment-report",
+ *   city: { id: "sofia", name: "Sofia", country: "BG" },
+ *   programme: { id: "icc-2020", start: "2020-09-28", end: "2022-11-30" },
+ *   track: { id: "citizenParticipationDigitalPublicAdministration" },
+ *   provenance: {
+ *     library: { name: "icc-assessment", version: "0.1.0" },
+ *     methodologyVersion: "1.0.0",
+ *     frameworks: [],
+ *     parameters: {},
+ *     inputDigest: "sha256:" + "0".repeat(64),
+ *     generatedAt: "2021-02-15",
+ *   },
+ *   sections: {},
+ * });
+ * const text = serialiseReport(report);
+ * text.split("\n").slice(0, 3); // => ["{", '  "city": {', '    "country": "BG",']
+ * JSON.parse(text); // => JSON.parse(JSON.stringify(report))
  * ```
  */
 export function serialiseReport(report: Report): string {
+  assertParsed(report, "report");
   return `${canonicalJson(report, 2, ["report"])}\n`;
 }

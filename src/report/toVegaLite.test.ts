@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { issue } from "../../test/helpers/errors.js";
-import { sofiaReport } from "../../test/helpers/reports.js";
+import { reparse, sofiaReport } from "../../test/helpers/reports.js";
 import { edgeAssessment } from "../../test/golden/edge.js";
 import { parseAssessment } from "../schema/parseAssessment.js";
-import type { Report } from "../schema/report.js";
 import { createReport } from "./createReport.js";
 import { reportCharts } from "./i18n/labels.js";
 import { toVegaLite } from "./toVegaLite.js";
@@ -59,22 +58,22 @@ describe("toVegaLite", () => {
       "invalid_value",
       ["chart"],
     ]);
-    const bare = { ...report, sections: {} } as Report;
+    const bare = reparse(report, (json) => (json["sections"] = {}));
     expect(issue(() => toVegaLite(bare, "maturityRadar"))).toStrictEqual([
       "missing_value",
       ["report", "sections", "maturity"],
     ]);
-    const p = report.sections.prioritisation as NonNullable<Report["sections"]["prioritisation"]>;
-    const noIe = {
-      ...report,
-      sections: { ...report.sections, prioritisation: { ...p, impactEffort: null } },
-    };
+    const noIe = reparse(report, (json) => (json["sections"].prioritisation.impactEffort = null));
     expect(issue(() => toVegaLite(noIe, "impactEffort"))).toStrictEqual([
       "missing_value",
       ["report", "sections", "prioritisation", "impactEffort"],
     ]);
     expect(issue(() => toVegaLite(null as never, "budget"))).toStrictEqual([
-      "invalid_type",
+      "not_parsed",
+      ["report"],
+    ]);
+    expect(issue(() => toVegaLite({ ...report }, "budget"))).toStrictEqual([
+      "not_parsed",
       ["report"],
     ]);
     expect(issue(() => toVegaLite(report, "budget", { lang: "xx" as never }))).toStrictEqual([

@@ -3,7 +3,8 @@ import type { ReportLanguage } from "../schema/vocabularies.js";
 import { fail, assertOneOf } from "../_lib/assert.js";
 import { canonicalJson } from "./_canonical.js";
 import { term } from "./_reportDocument.js";
-import { checkReport, guarded, labelsFor } from "./_shared.js";
+import { assertParsed } from "../_lib/parsed.js";
+import { labelsFor } from "./_shared.js";
 import { PALETTE } from "./_svg.js";
 import { reportCharts, type ReportChart, type ReportLabels } from "./i18n/labels.js";
 
@@ -359,8 +360,9 @@ const builders: Readonly<
  * @param options - the language, or custom labels
  * @returns the specification, a JSON object with `$schema`, `title`, `description` and `data.values`
  * @throws AssessmentError `invalid_value` (`["chart"]`) for an unknown chart, `missing_value` when
- *   the report lacks the section the chart needs (path `["report", "sections", …]`), and the
- *   errors of {@link renderHtml} for something that is not a report
+ *   the report lacks the section the chart needs (path `["report", "sections", …]`), `not_parsed`
+ *   for a report that did not come from `createReport` or `parseReport`, and the options errors of
+ *   {@link renderHtml}
  * @example
  * ```ts
  * import { parseAssessment } from "icc-assessment/schema";
@@ -387,13 +389,11 @@ export function toVegaLite(
   chart: ReportChart,
   options?: ToVegaLiteOptions,
 ): VegaLiteSpec {
+  assertParsed(report, "report");
   const labels = labelsFor(options);
   assertOneOf(chart, reportCharts, ["chart"], "chart");
-  const r = checkReport(report, ["report"]);
-  return guarded(["report"], () => {
-    const body = builders[chart](r, labels);
-    const spec = { $schema: SCHEMA, title: labels.charts[chart], ...body };
-    // plain JSON: no undefined, no -0, every number finite
-    return JSON.parse(canonicalJson(spec)) as VegaLiteSpec;
-  });
+  const body = builders[chart](report, labels);
+  const spec = { $schema: SCHEMA, title: labels.charts[chart], ...body };
+  // plain JSON: no undefined, no -0, every number finite
+  return JSON.parse(canonicalJson(spec)) as VegaLiteSpec;
 }

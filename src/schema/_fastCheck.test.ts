@@ -16,7 +16,8 @@ const compiled = (s: z.core.$ZodType): FastCheck => {
 };
 /** The full parser's verdict (bounds, version, zod). */
 const slow = (input: unknown): boolean =>
-  runParse(ReportSchema, input, "report", () => ({ errors: [], warnings: [] }), { versioned: true }).success;
+  runParse(ReportSchema, input, "report", () => ({ errors: [], warnings: [] }), { versioned: true })
+    .success;
 const fast = compiled(ReportSchema);
 
 type Json = unknown;
@@ -110,7 +111,13 @@ describe("compileFastCheck on the report schema", () => {
   it("returns a copy of a valid report, equal to the full parser's output", () => {
     const doc = validReport();
     const r = safeParseReport(doc);
-    const full = runParse(ReportSchema, validReport(), "report", () => ({ errors: [], warnings: [] }), { versioned: true });
+    const full = runParse(
+      ReportSchema,
+      validReport(),
+      "report",
+      () => ({ errors: [], warnings: [] }),
+      { versioned: true },
+    );
     // a fresh copy, never the caller's object
     expect(r.success && r.data).not.toBe(doc);
     expect(r.success && r.data).toStrictEqual(full.success && full.data);

@@ -35,7 +35,12 @@ export function failure<T>(
   issues: readonly Issue[],
   warnings: readonly Issue[] = [],
 ): SafeParseResult<T> {
-  return { success: false, issues, error: new AssessmentError(issues, "invalid_document"), warnings };
+  return {
+    success: false,
+    issues,
+    error: new AssessmentError(issues, "invalid_document"),
+    warnings,
+  };
 }
 
 /**

@@ -93,14 +93,17 @@ export {
   ReportSchema,
   ReportSectionsSchema,
 } from "./report.js";
-export type { Report, ReportData, ReportMoney, ReportProvenance, ReportSections } from "./report.js";
+export type {
+  Report,
+  ReportData,
+  ReportMoney,
+  ReportProvenance,
+  ReportSections,
+} from "./report.js";
 export { parseAssessment, safeParseAssessment } from "./parseAssessment.js";
 export type { ParseAssessmentOptions } from "./parseAssessment.js";
 export { validateAssessment } from "./validateAssessment.js";
-export type {
-  ValidateAssessmentOptions,
-  ValidateAssessmentResult,
-} from "./validateAssessment.js";
+export type { ValidateAssessmentOptions, ValidateAssessmentResult } from "./validateAssessment.js";
 export { parseReport, safeParseReport } from "./parseReport.js";
 export { defineFramework, safeDefineFramework } from "./defineFramework.js";
 export { checkFramework, resolveBands, DEFAULT_SCALE } from "./checkFramework.js";

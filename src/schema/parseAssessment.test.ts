@@ -109,8 +109,10 @@ describe("parseAssessment", () => {
     expect(issuesOf(mutate((d) => (d.solutions[1].addressesNeeds = ["n-missing"])))).toStrictEqual([
       { code: "unknown_reference", path: ["solutions", 1, "addressesNeeds", 0] },
     ]);
+    // the score's own cell is then missing too
     expect(issuesOf(mutate((d) => (d.scores[0].criterion = "beauty")))).toStrictEqual([
       { code: "unknown_reference", path: ["scores", 0, "criterion"] },
+      { code: "missing_value", path: ["solutions", 0] },
     ]);
     expect(
       issuesOf(mutate((d) => (d.solutions[0].steps[1].dependsOn[0].step = "ghost"))),

@@ -17,6 +17,23 @@ describe("parseJson", () => {
     }
   });
 
+  it("refuses comments and trailing commas (strict JSON), with a message on one line", () => {
+    for (const text of [
+      '{"a": 1, // note\n"b": 2}',
+      '{"a": [1, 2,],\n"b": 2}',
+      "",
+      "{\n  'a': 1\n}",
+    ]) {
+      try {
+        parseJson(text);
+        expect.unreachable();
+      } catch (e) {
+        expect((e as AssessmentError).code, text).toBe("invalid_json");
+        expect((e as AssessmentError).message, text).not.toMatch(/[\r\n]/);
+      }
+    }
+  });
+
   it("refuses text over the limit before parsing it", () => {
     expect(() => parseJson("[1, 2, 3]", { maxLength: 5 })).toThrowErrorMatchingInlineSnapshot(
       `[AssessmentError: document is 9 characters long, more than the limit of 5]`,

@@ -8,8 +8,10 @@ export interface ParseJsonOptions {
 
 /**
  * Parses JSON text with a size limit, turning every failure into an {@link AssessmentError}
- * (`too_large` or `invalid_json`) instead of a `SyntaxError`. The result still needs
- * `parseAssessment` or `parseReport`. Designed by this project.
+ * (`too_large` or `invalid_json`) instead of a `SyntaxError`. The JSON is strict (`JSON.parse`: no
+ * comments, no trailing commas); the message of `invalid_json` is the engine's, on one line (a line
+ * break in the text it quotes is written `\n`). The result still needs `parseAssessment` or
+ * `parseReport`, which bound its depth and refuse prototype keys. Designed by this project.
  *
  * @param text - JSON text
  * @param options - size limit
@@ -40,7 +42,8 @@ export function parseJson(text: string, options: ParseJsonOptions = {}): unknown
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
+    // the engine quotes the text around the mistake: keep the message on one line
+    const detail = (e instanceof Error ? e.message : String(e)).replace(/\r\n|\r|\n/g, "\\n");
     throw new AssessmentError([
       { code: "invalid_json", path: [], message: `not valid JSON: ${detail}` },
     ]);

@@ -19,6 +19,7 @@ import * as actions from "../../src/actions/index.js";
 import * as report from "../../src/report/index.js";
 import { defineFramework } from "../../src/schema/defineFramework.js";
 import { parseAssessment } from "../../src/schema/parseAssessment.js";
+import { isParsed } from "../../src/_lib/parsed.js";
 import { sofiaJson } from "../helpers/sofia.js";
 import { errorProblem, findNonFinite, runs, SEED } from "./_hostile.js";
 
@@ -34,8 +35,21 @@ const stages: Record<string, Record<string, unknown>> = {
   report,
 };
 
-/** A copy of arrays and plain objects; anything else (Decimal, Map, functions) is shared. */
+/**
+ * Parsed documents (assessments, reports) are trusted, frozen values: the edge that refuses hostile
+ * documents is the parser (fuzzed in parse.test.ts and test/differential.test.ts), so they are
+ * passed as they are, and so are their parts, never copied or mutated here. A copy would be
+ * refused with `not_parsed`.
+ */
+const isDocument = (v: unknown) =>
+  isParsed(v, "assessment") ||
+  isParsed(v, "report") ||
+  // a part of one (a parsed solution), frozen with it
+  (typeof v === "object" && v !== null && Object.isFrozen(v));
+
+/** A copy of arrays and plain objects; anything else (Decimal, Map, functions, parsed documents) is shared. */
 function copy<T>(v: T): T {
+  if (isDocument(v)) return v;
   if (Array.isArray(v)) return v.map(copy) as T;
   if (v !== null && typeof v === "object") {
     const proto = Object.getPrototypeOf(v) as unknown;
@@ -55,6 +69,7 @@ interface Site {
 
 /** The places of `args` a mutation can hit: every number and every array, arrays and plain objects walked. */
 function sitesOf(v: unknown, path: Path = [], out: Site[] = []): Site[] {
+  if (isDocument(v)) return out;
   if (typeof v === "number") out.push({ path, kind: "number" });
   else if (Array.isArray(v)) {
     out.push({ path, kind: "array" });

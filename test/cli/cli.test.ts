@@ -159,14 +159,16 @@ describe("icc-assess (top level)", () => {
     expect(one).toStrictEqual({
       code: 1,
       stdout: "",
-      stderr: `icc-assess score: 1 issue\n  invalid_document at (root): cannot read file ${join(tmp, "missing.json")}\n`,
+      stderr: `icc-assess score: 1 issue\n  ${join(tmp, "missing.json")}: invalid_document at (root): cannot read file ${join(tmp, "missing.json")}\n`,
     });
     const doc = sofiaJson();
     (doc["city"] as Record<string, unknown>)["population"] = "many";
     (doc["city"] as Record<string, unknown>)["mayor"] = "x";
     const two = await run(["score", writeDoc("two-issues.json", doc)]);
     expect(two.code).toBe(1);
-    expect(two.stderr).toMatch(/^icc-assess score: 2 issues\n {2}\w+ at city\.\w+: /);
+    expect(two.stderr).toMatch(
+      /^icc-assess score: 2 issues\n {2}\S+two-issues\.json:\d+:\d+: \w+ at city\.\w+: /,
+    );
     expect(two.stderr).not.toMatch(noStack);
   });
 
@@ -260,19 +262,39 @@ describe("icc-assess validate", () => {
       const r = await run(["validate", file]);
       expect(r.code).toBe(1);
       expect(r.stdout).toBe("");
-      expect(r.stderr).toMatch(new RegExp(`^${file.replace(/[.\\]/g, "\\$&")}: \\d+ issues?\\n`));
-      expect(r.stderr).toContain(`  ${code} at ${path}:`);
+      expect(r.stderr).toMatch(new RegExp(`^${file.replace(/[.\\]/g, "\\$&")}: \\d+ errors?\\n`));
+      expect(r.stderr).toMatch(
+        new RegExp(
+          `\\n  ${file.replace(/[.\\]/g, "\\$&")}:\\d+:\\d+: ${code} at ${path.replace(/[.[\]]/g, "\\$&")}: `,
+        ),
+      );
       expect(r.stderr).not.toMatch(noStack);
     });
   }
 
-  it("rejects text that is not JSON with exit 1", async () => {
+  it("rejects text that is not JSON with exit 1, saying where: line and column", async () => {
     const file = writeDoc("broken.json", "{ nope");
     const r = await run(["validate", file]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(
-      new RegExp(`^${file.replace(/\./g, "\\.")}: 1 issue\\n {2}invalid_json at `),
+      new RegExp(
+        `^${file.replace(/\./g, "\\.")}: 1 error\\n {2}${file.replace(/\./g, "\\.")}:1:3: invalid_json at \\(root\\): not valid JSON: `,
+      ),
     );
+    // strict JSON: a comment and a trailing comma are syntax errors, each at its line and column
+    for (const [name, text, at] of [
+      ["comment.json", '{\n  "formatVersion": "1.0", // the version\n  "city": {}\n}', "2:27"],
+      ["comma.json", '{\n  "needs": [\n    1,\n  ],\n  "x": 1\n}', "4:3"],
+      ["unclosed.json", '{\n  "needs": [1, 2\n', "3:1"],
+    ] as const) {
+      const bad = writeDoc(name, text);
+      const e = await run(["validate", bad]);
+      expect(e.code, name).toBe(1);
+      expect(e.stderr, name).toContain(
+        `\n  ${bad}:${at}: invalid_json at (root): not valid JSON: `,
+      );
+      expect(e.stderr.split("\n").length, name).toBe(3);
+    }
   });
 
   it("rejects a missing file and a folder with exit 1 and cannot read file", async () => {
@@ -280,7 +302,7 @@ describe("icc-assess validate", () => {
       expect(await run(["validate", path])).toStrictEqual({
         code: 1,
         stdout: "",
-        stderr: `${path}: 1 issue\n  invalid_document at (root): cannot read file ${path}\n`,
+        stderr: `${path}: 1 error\n  ${path}: invalid_document at (root): cannot read file ${path}\n`,
       });
     }
   });
@@ -293,14 +315,17 @@ describe("icc-assess validate", () => {
     const out = JSON.parse(r.stdout) as {
       file: string;
       valid: boolean;
-      issues: { path: unknown[] }[];
+      errors: { path: unknown[]; file: string; line?: number; column?: number }[];
+      warnings: unknown[];
     };
     expect(out.file).toBe(bad);
     expect(out.valid).toBe(false);
-    expect(out.issues[0]?.path).toStrictEqual(["city"]);
+    // a missing member is placed at the object that should hold it: here the root, line 1
+    expect(out.errors[0]).toMatchObject({ path: ["city"], file: bad, line: 1, column: 1 });
+    expect(out.warnings).toStrictEqual([]);
     const good = await run(["validate", sofia, "--json"]);
     expect(good.code).toBe(0);
-    expect(JSON.parse(good.stdout)).toStrictEqual({ file: sofia, valid: true, issues: [] });
+    expect(JSON.parse(good.stdout)).toMatchObject({ file: sofia, valid: true, errors: [] });
   });
 
   it("validates a report with --kind report, and rejects an assessment as a report", async () => {
@@ -311,7 +336,8 @@ describe("icc-assess validate", () => {
     });
     const r = await run(["validate", sofia, "--kind", "report"]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^examples\/sofia\/assessment\.json: \d+ issues?\n/);
+    expect(r.stderr).toMatch(/^examples\/sofia\/assessment\.json: \d+ errors?\n/);
+    expect(r.stderr).toMatch(/\n {2}examples\/sofia\/assessment\.json:\d+:\d+: unknown_key at /);
   });
 
   it("exits 2 on a usage error and shows the command's help", async () => {
@@ -329,6 +355,140 @@ describe("icc-assess validate", () => {
       stdout: "",
       stderr: `icc-assess validate: --kind must be assessment or report, got city${help}`,
     });
+    expect(
+      await run(["validate", report2021, "--kind", "report", "--framework", sofia]),
+    ).toStrictEqual({
+      code: 2,
+      stdout: "",
+      stderr: `icc-assess validate: --framework applies to assessments: a report carries its results${help}`,
+    });
+  });
+
+  /** The Sofia example with every observation for one unit that is not the city's id. */
+  function warned(): Record<string, unknown> {
+    const doc = sofiaJson();
+    for (const o of (doc["maturity"] as { observations: { unit: string }[] }).observations) {
+      o.unit = "sofia-2021";
+    }
+    return doc;
+  }
+
+  it("prints a warning and exits 0; --strict refuses it with exit 1", async () => {
+    const text = JSON.stringify(warned(), null, 2);
+    const file = writeDoc("warned.json", text);
+    // the first observation's unit, as the warning points at it
+    const before = text.slice(0, text.indexOf('"unit": "sofia-2021"'));
+    const at = `${before.split("\n").length}:${before.length - before.lastIndexOf("\n")}`;
+    const line = `  ${file}:${at}: warning unit_not_city at maturity.observations[0].unit: `;
+    const r = await run(["validate", file]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`${file}: valid assessment, 1 warning\n`);
+    expect(r.stderr.startsWith(line)).toBe(true);
+    expect(r.stderr.split("\n").length).toBe(2);
+    const strict = await run(["validate", file, "--strict"]);
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toBe("");
+    expect(strict.stderr.startsWith(`${file}: 1 warning, refused by --strict\n${line}`)).toBe(true);
+    const json = await run(["validate", file, "--strict", "--json"]);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      valid: false,
+      errors: [],
+      warnings: [{ code: "unit_not_city", path: ["maturity", "observations", 0, "unit"], file }],
+    });
+    // the other commands accept it, as validate does without --strict
+    expect((await run(["score", file])).code).toBe(0);
+  });
+
+  it("prints every error and every warning, each as file:line:column of what its path names", async () => {
+    const doc = warned();
+    const raisedBy = (doc["needs"] as { raisedBy: string[] }[])[2]!.raisedBy;
+    raisedBy.splice(1, raisedBy.length - 1, "ghost");
+    (doc["solutions"] as { lead: string }[])[0]!.lead = "nobody";
+    const text = JSON.stringify(doc, null, 2);
+    const file = writeDoc("planted.json", text);
+    const position = (needle: string, offset = 0) => {
+      const before = text.slice(0, text.indexOf(needle) + offset);
+      return `${before.split("\n").length}:${before.length - before.lastIndexOf("\n")}`;
+    };
+    const r = await run(["validate", file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    const lines = r.stderr.split("\n");
+    expect(lines[0]).toBe(`${file}: 2 errors, 1 warning`);
+    // an object member at its key, an array item at its value
+    const expected = [
+      `  ${file}:${position('"ghost"')}: unknown_reference at needs[2].raisedBy[1]: `,
+      `  ${file}:${position('"lead": "nobody"')}: unknown_reference at solutions[0].lead: `,
+    ];
+    expect(lines.slice(1, 3).map((l) => expected.findIndex((e) => l.startsWith(e)))).toStrictEqual([
+      0, 1,
+    ]);
+    expect(lines[3]).toMatch(
+      new RegExp(
+        `^  ${file.replace(/[.\\]/g, "\\$&")}:${position('"unit": "sofia-2021"')}: warning unit_not_city at `,
+      ),
+    );
+    // the same positions as JSON
+    const json = JSON.parse((await run(["validate", file, "--json"])).stdout) as {
+      errors: { code: string; line: number; column: number }[];
+    };
+    const ghost = json.errors.find((e) => e.code === "unknown_reference");
+    expect(`${ghost?.line}:${ghost?.column}`).toBe(position('"ghost"'));
+  });
+
+  it("validates against a custom framework given with --framework, and locates its mistakes", async () => {
+    const custom = JSON.parse(JSON.stringify(iccCitizenParticipation)) as Record<string, unknown>;
+    custom["id"] = "sofia-own";
+    const fw = writeDoc("sofia-own.json", JSON.stringify(custom, null, 2));
+    const doc = sofiaJson();
+    (doc["maturity"] as { framework: { id: string } }).framework.id = "sofia-own";
+    const text = JSON.stringify(doc, null, 2);
+    const file = writeDoc("own-framework.json", text);
+    const without = await run(["validate", file]);
+    expect(without.code).toBe(1);
+    expect(without.stderr).toMatch(
+      /\n {2}\S+own-framework\.json:\d+:\d+: unknown_reference at maturity\.framework: /,
+    );
+    expect(await run(["validate", file, "--framework", fw])).toStrictEqual({
+      code: 0,
+      stdout: `${file}: valid assessment\n`,
+      stderr: "",
+    });
+    // the other commands take the same option, and agree
+    const score = await run(["score", file, "--framework", fw]);
+    expect(score.code, score.stderr).toBe(0);
+    expect(score.stdout.split("\n")[0]).toContain("(sofia-own 1.0.0, designed)");
+    const report = await run([
+      "report",
+      file,
+      "--framework",
+      fw,
+      "--draws",
+      "0",
+      "--generated-at",
+      "2021-02-15",
+    ]);
+    expect(report.code, report.stderr).toBe(0);
+    expect(JSON.parse(report.stdout).provenance.frameworks[0].id).toBe("sofia-own");
+    for (const args of [
+      ["plan", file],
+      ["prioritise", file, "--draws", "0"],
+    ]) {
+      expect((await run([...args, "--framework", fw])).code, args[0]).toBe(0);
+      expect((await run(args)).code, args[0]).toBe(1);
+    }
+    // a framework file that is not a framework: its own issues, at their positions in it
+    (custom["indicators"] as Record<string, unknown>[])[0]!["weight"] = "heavy";
+    const broken = writeDoc("broken-framework.json", JSON.stringify(custom, null, 2));
+    const r = await run(["validate", file, "--framework", broken]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /^\S+own-framework\.json: 1 error\n {2}\S+broken-framework\.json:\d+:\d+: invalid_type at indicators\[0\]\.weight: /,
+    );
+    const missing = await run(["report", file, "--framework", join(tmp, "nowhere.json")]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("nowhere.json: invalid_document at (root): cannot read file ");
   });
 });
 
@@ -542,21 +702,30 @@ describe("icc-assess report", () => {
     expect(missing.stderr).toContain("invalid_document at (root): cannot read file");
   });
 
-  it("exits 1 when a stage refuses a valid assessment: funding in another currency", async () => {
+  it("refuses what validate refuses, with the same lines: funding in another currency", async () => {
     const doc = sofiaJson();
     const [action] = doc["actions"] as { funding: { amount: { currency: string } }[] }[];
     (action?.funding[0] as { amount: { currency: string } }).amount.currency = "BGN";
     const file = writeDoc("bgn-funding.json", doc);
-    expect((await run(["validate", file])).code).toBe(0);
+    const validated = await run(["validate", file]);
+    expect(validated.code).toBe(1);
+    const lines = validated.stderr.split("\n").slice(1, -1);
+    expect(
+      lines.some((l) =>
+        l.includes(": currency_mismatch at actions[0].funding[0].amount.currency: "),
+      ),
+    ).toBe(true);
     for (const args of [
       ["report", file, "--draws", "0"],
       ["plan", file],
+      ["score", file],
+      ["prioritise", file, "--draws", "0"],
     ]) {
       const r = await run(args);
       expect(r.code, args[0]).toBe(1);
       expect(r.stdout).toBe("");
-      expect(r.stderr).toContain(
-        `icc-assess ${args[0]}: 1 issue\n  currency_mismatch at assessment.actions[0].funding[0].amount.currency: amount is in BGN but the plan currency is EUR`,
+      expect(r.stderr).toBe(
+        `icc-assess ${args[0]}: ${lines.length} issue${lines.length === 1 ? "" : "s"}\n${lines.join("\n")}\n`,
       );
     }
   });
@@ -951,11 +1120,11 @@ describe("icc-assess compare", () => {
     const invalid = await run(["compare", report2021, broken]);
     expect(invalid.code).toBe(1);
     expect(invalid.stderr).toMatch(/^icc-assess compare: \d+ issues?\n/);
-    expect(invalid.stderr).toContain(`missing_field at city: ${broken}: `);
+    expect(invalid.stderr).toContain(`  ${broken}:1:1: missing_field at city: `);
     const notReport = writeDoc("c5.json", [1, 2]);
     const wrong = await run(["compare", report2021, notReport]);
     expect(wrong.code).toBe(1);
-    expect(wrong.stderr).toContain(`invalid_type at (root): ${notReport}: `);
+    expect(wrong.stderr).toContain(`  ${notReport}: invalid_type at (root): `);
   });
 
   it("exits 2 with fewer than two reports or a bad option", async () => {

@@ -1,6 +1,7 @@
 import { builtinFrameworks } from "../../src/frameworks/builtinFrameworks.js";
 import { createReport } from "../../src/report/createReport.js";
 import { parseAssessment } from "../../src/schema/parseAssessment.js";
+import { parseReport } from "../../src/schema/parseReport.js";
 import type { Report } from "../../src/schema/report.js";
 import { sofiaJson } from "./sofia.js";
 
@@ -39,4 +40,14 @@ export function sofiaReports(): [Report, Report] {
   const of = (file?: string) =>
     createReport(parseAssessment(sofiaJson(file), { frameworks: builtinFrameworks }), options);
   return [of(), of("assessment-2022.json")];
+}
+
+/**
+ * A report changed as JSON and parsed again: parsed reports are frozen and marked, so a test that
+ * needs a variant edits a plain copy and goes through `parseReport`, as a published one would.
+ */
+export function reparse(report: Report, change: (json: Record<string, any>) => void): Report {
+  const json = JSON.parse(JSON.stringify(report)) as Record<string, any>;
+  change(json);
+  return parseReport(json);
 }

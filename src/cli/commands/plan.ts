@@ -1,9 +1,18 @@
 import { parseArgs } from "node:util";
 import { buildActionPlan } from "../../actions/buildActionPlan.js";
 import { AssessmentError } from "../../errors/AssessmentError.js";
-import { formatTable, readAssessmentFile, UsageError, writeOutput } from "../io.js";
+import {
+  formatTable,
+  frameworkHelp,
+  frameworkOption,
+  readAssessmentFile,
+  readFrameworks,
+  UsageError,
+  writeOutput,
+} from "../io.js";
 
-export const planHelp = `Usage: icc-assess plan <assessment.json> [--priorities id,id,...] [--json] [--out file]
+export const planHelp = `Usage: icc-assess plan <assessment.json> [--priorities id,id,...] [--framework file]...
+                      [--json] [--out file]
 
 Builds the action plan of the priority solutions: actions with owners, dates and horizons
 (quick win within 6 months of the plan start, long term within 15), costs and funding, and the
@@ -12,6 +21,7 @@ budget by horizon and by funding source.
 Options:
   --priorities <ids>  comma-separated solution ids, in priority order
                       (default: the assessment's plan.selected)
+${frameworkHelp}
   --json              print the whole plan as JSON (money as decimal strings)
   --out <file>        write to a file instead of stdout
   -h, --help          show this help`;
@@ -23,6 +33,7 @@ export function plan(argv: readonly string[]): number {
     allowPositionals: true,
     options: {
       priorities: { type: "string" },
+      ...frameworkOption,
       json: { type: "boolean", default: false },
       out: { type: "string" },
     },
@@ -31,7 +42,7 @@ export function plan(argv: readonly string[]): number {
   if (file === undefined || positionals.length > 1) {
     throw new UsageError("plan needs exactly one assessment file");
   }
-  const a = readAssessmentFile(file);
+  const a = readAssessmentFile(file, readFrameworks(values.framework));
   const priorities =
     values.priorities !== undefined
       ? values.priorities

@@ -6,31 +6,36 @@ import {
   type PrioritisationMethod,
 } from "../../prioritisation/prioritise.js";
 import { rankStability } from "../../prioritisation/rankStability.js";
+import { indexAssessment } from "../../_lib/assessmentIndex.js";
 import {
   choiceOption,
   formatTable,
+  frameworkHelp,
+  frameworkOption,
   progress,
   readAssessmentFile,
+  readFrameworks,
   UsageError,
   wholeOption,
   writeOutput,
 } from "../io.js";
 
 export const prioritiseHelp = `Usage: icc-assess prioritise <assessment.json> [--method m]... [--draws n] [--seed n]
-                            [--json] [--out file]
+                            [--framework file]... [--json] [--out file]
 
 Ranks the solutions of an assessment by its criteria and scores (and ballots), with each
 method's ranking side by side and the rank stability under perturbed criteria weights.
 
 Options:
-  --method <m>  weightedSum, topsis, ahp or votes; repeat for several, the first gives the
-                ranking (default: weightedSum, topsis, then votes and ahp when the assessment
-                has ranked ballots or criteria judgements)
-  --draws <n>   rank-stability draws (default 1000; 0 skips the analysis)
-  --seed <n>    seed of the draws (default 20210208)
-  --json        print every method's full result and the stability analysis as JSON
-  --out <file>  write to a file instead of stdout
-  -h, --help    show this help`;
+  --method <m>        weightedSum, topsis, ahp or votes; repeat for several, the first gives
+                      the ranking (default: weightedSum, topsis, then votes and ahp when the
+                      assessment has ranked ballots or criteria judgements)
+  --draws <n>         rank-stability draws (default 1000; 0 skips the analysis)
+  --seed <n>          seed of the draws (default 20210208)
+${frameworkHelp}
+  --json              print every method's full result and the stability analysis as JSON
+  --out <file>        write to a file instead of stdout
+  -h, --help          show this help`;
 
 /** `icc-assess prioritise`. */
 export function prioritise(argv: readonly string[]): number {
@@ -39,6 +44,7 @@ export function prioritise(argv: readonly string[]): number {
     allowPositionals: true,
     options: {
       method: { type: "string", multiple: true },
+      ...frameworkOption,
       draws: { type: "string" },
       seed: { type: "string" },
       json: { type: "boolean", default: false },
@@ -55,7 +61,7 @@ export function prioritise(argv: readonly string[]): number {
   if (new Set(asked).size !== asked.length) throw new UsageError("--method lists a method twice");
   const draws = wholeOption(values.draws, "draws", [0, 100_000]) ?? 1000;
   const seed = wholeOption(values.seed, "seed", [0, 0xffffffff]);
-  const a = readAssessmentFile(file);
+  const a = readAssessmentFile(file, readFrameworks(values.framework));
   const judged = (a.prioritisation?.criteriaJudgements ?? []).length > 0;
   const methods: PrioritisationMethod[] =
     asked.length > 0
@@ -89,7 +95,7 @@ export function prioritise(argv: readonly string[]): number {
     writeOutput(`${JSON.stringify({ methods, results, stability }, null, 2)}\n`, values.out);
     return 0;
   }
-  const titles = new Map(a.solutions.map((s) => [s.id, s.title]));
+  const titles = indexAssessment(a).solutions;
   const ranks = results.map((r) => new Map(r.ranking.map((x) => [x.solution, x.rank])));
   const same = new Map(
     (stability?.solutions ?? []).map((s) => [
@@ -101,7 +107,7 @@ export function prioritise(argv: readonly string[]): number {
     ["rank", "solution", "score", ...methods, ...(stability ? ["same rank"] : [])],
     primary.ranking.map((x) => [
       String(x.rank),
-      titles.get(x.solution) ?? x.solution,
+      titles.get(x.solution)?.title ?? x.solution,
       x.score.toFixed(3),
       ...ranks.map((m) => String(m.get(x.solution) ?? "")),
       ...(stability ? [`${Math.round((same.get(x.solution) ?? 0) * 100)}%`] : []),

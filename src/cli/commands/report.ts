@@ -7,8 +7,11 @@ import { serialiseReport } from "../../report/serialiseReport.js";
 import { reportLanguages } from "../../schema/vocabularies.js";
 import {
   choiceOption,
+  frameworkHelp,
+  frameworkOption,
   progress,
   readAssessmentFile,
+  readFrameworks,
   today,
   UsageError,
   wholeOption,
@@ -16,7 +19,8 @@ import {
 } from "../io.js";
 
 export const reportHelp = `Usage: icc-assess report <assessment.json> [--format json|md|html] [--lang en|bg]
-                        [--out file] [--generated-at date] [--draws n] [--seed n] [--json]
+                        [--out file] [--generated-at date] [--draws n] [--seed n]
+                        [--framework file]... [--json]
 
 Runs every stage on an assessment and writes the versioned report: canonical JSON (the same
 input always gives byte-identical JSON), Markdown, or one self-contained HTML file with charts.
@@ -29,6 +33,7 @@ Options:
                       default: today's date from this computer's clock
   --draws <n>         rank-stability draws (default 1000; 0 skips the analysis)
   --seed <n>          seed of the rank-stability draws (default 20210208)
+${frameworkHelp}
   --json              the same as --format json
   -h, --help          show this help`;
 
@@ -46,6 +51,7 @@ export function report(argv: readonly string[]): number {
       "generated-at": { type: "string" },
       draws: { type: "string" },
       seed: { type: "string" },
+      ...frameworkOption,
       json: { type: "boolean", default: false },
     },
   });
@@ -60,7 +66,8 @@ export function report(argv: readonly string[]): number {
   const lang = choiceOption(values.lang, "lang", reportLanguages, "en");
   const draws = wholeOption(values.draws, "draws", [0, 100_000]);
   const seed = wholeOption(values.seed, "seed", [0, 0xffffffff]);
-  const assessment = readAssessmentFile(file);
+  const frameworks = readFrameworks(values.framework);
+  const assessment = readAssessmentFile(file, frameworks);
   const stability =
     draws === 0
       ? false
@@ -73,6 +80,7 @@ export function report(argv: readonly string[]): number {
   try {
     result = createReport(assessment, {
       generatedAt: values["generated-at"] ?? today(),
+      frameworks,
       stability,
     });
   } catch (e) {

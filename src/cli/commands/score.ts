@@ -1,19 +1,31 @@
 import { parseArgs } from "node:util";
 import { AssessmentError } from "../../errors/AssessmentError.js";
-import { builtinFrameworks } from "../../frameworks/builtinFrameworks.js";
 import { scoreMaturity } from "../../maturity/scoreMaturity.js";
-import { formatTable, readAssessmentFile, UsageError, writeOutput } from "../io.js";
+import type { MaturityFramework } from "../../schema/framework.js";
+import {
+  formatTable,
+  frameworkHelp,
+  frameworkOption,
+  readAssessmentFile,
+  readFrameworks,
+  UsageError,
+  writeOutput,
+} from "../io.js";
 
-export const scoreHelp = `Usage: icc-assess score <assessment.json> [--unit id] [--json] [--out file]
+export const scoreHelp = `Usage: icc-assess score <assessment.json> [--unit id] [--framework file]... [--json]
+                       [--out file]
 
-Scores the maturity answers of an assessment with its framework (embedded in the assessment or
-built in): each dimension's score, level and coverage, and the overall score and level.
+Scores the maturity answers of an assessment with its framework (embedded in the assessment,
+given with --framework, or built in): each dimension's score, level and coverage, and the overall
+score and level.
 
 Options:
-  --unit <id>   only this unit (default: every unit the observations answer for)
-  --json        print the full result (every indicator, the explain trace, the method) as JSON
-  --out <file>  write to a file instead of stdout
-  -h, --help    show this help`;
+  --unit <id>         only this unit (default: every unit the observations answer for)
+${frameworkHelp}
+  --json              print the full result (every indicator, the explain trace, the method)
+                      as JSON
+  --out <file>        write to a file instead of stdout
+  -h, --help          show this help`;
 
 const num = (x: number | null) => (x === null ? "n/a" : String(Math.round(x * 10) / 10));
 
@@ -24,6 +36,7 @@ export function score(argv: readonly string[]): number {
     allowPositionals: true,
     options: {
       unit: { type: "string" },
+      ...frameworkOption,
       json: { type: "boolean", default: false },
       out: { type: "string" },
     },
@@ -32,7 +45,8 @@ export function score(argv: readonly string[]): number {
   if (file === undefined || positionals.length > 1) {
     throw new UsageError("score needs exactly one assessment file");
   }
-  const a = readAssessmentFile(file);
+  const frameworks = readFrameworks(values.framework);
+  const a = readAssessmentFile(file, frameworks);
   const input = a.maturity;
   if (input === undefined) {
     throw new AssessmentError([
@@ -43,10 +57,11 @@ export function score(argv: readonly string[]): number {
       },
     ]);
   }
-  // parseAssessment has checked that the framework reference resolves
-  const framework = [...(a.frameworks ?? []), ...builtinFrameworks].find(
+  // the assessment was validated against these frameworks, so its reference resolves, the
+  // embedded frameworks first as the validator looks them up
+  const framework = [...(a.frameworks ?? []), ...frameworks].find(
     (f) => f.id === input.framework.id && f.version === input.framework.version,
-  ) as (typeof builtinFrameworks)[number];
+  ) as MaturityFramework;
   const result = scoreMaturity(
     framework,
     input.observations,

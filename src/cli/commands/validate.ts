@@ -1,18 +1,62 @@
 import { parseArgs } from "node:util";
-import { AssessmentError, type Issue } from "../../errors/AssessmentError.js";
-import { safeParseAssessment } from "../../schema/parseAssessment.js";
-import { safeParseReport } from "../../schema/parseReport.js";
-import { EXIT, formatIssues, readJsonFile, UsageError } from "../io.js";
+import { AssessmentError } from "../../errors/AssessmentError.js";
+import {
+  checkAssessmentFile,
+  checkReportFile,
+  EXIT,
+  formatIssues,
+  frameworkHelp,
+  frameworkOption,
+  issuesOf,
+  readFrameworks,
+  UsageError,
+  type FileIssue,
+} from "../io.js";
 
-export const validateHelp = `Usage: icc-assess validate <file.json> [--kind assessment|report] [--json]
+export const validateHelp = `Usage: icc-assess validate <file.json> [--kind assessment|report] [--framework file]...
+                          [--strict] [--json]
 
-Validates an assessment (default) or a report against the icc-assessment format.
-Exit 0 when valid, 1 when not (every issue printed with its JSON path), 2 on a usage error.
+Validates an assessment (default) or a report against the icc-assessment format and prints every
+error and every warning, each as file:line:column: code at path: message (the line and column of
+the value the path names; of the enclosing value for a missing field). A warning is legal but
+probably wrong. Exit 0 when there is no error (warnings are printed), 1 when there is one (or a
+warning, with --strict), 2 on a usage error.
 
 Options:
-  --kind <kind>  assessment (default) or report
-  --json         print { file, valid, issues } as JSON on stdout
-  -h, --help     show this help`;
+  --kind <kind>       assessment (default) or report
+${frameworkHelp}
+  --strict            refuse warnings too (exit 1)
+  --json              print { file, valid, errors, warnings } as JSON on stdout, each issue with
+                      its code, path, message, file, and line and column when known; valid is
+                      false exactly when the exit code is 1
+  -h, --help          show this help`;
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** The issue as JSON: its code, path, message, file, and line and column when known. */
+const json = (i: FileIssue) => ({
+  code: i.code,
+  path: i.path,
+  message: i.message,
+  file: i.file,
+  ...(i.line !== undefined ? { line: i.line, column: i.column } : {}),
+});
+
+/** The issues of an assessment file, or of a `--framework` file that cannot be used. */
+function checkAssessment(
+  file: string,
+  frameworkFiles: readonly string[] | undefined,
+): { errors: readonly FileIssue[]; warnings: readonly FileIssue[] } {
+  let frameworks;
+  try {
+    frameworks = readFrameworks(frameworkFiles);
+  } catch (e) {
+    if (!(e instanceof AssessmentError)) throw e;
+    // readFrameworks names the framework file in each issue
+    return { errors: issuesOf(e) as readonly FileIssue[], warnings: [] };
+  }
+  return checkAssessmentFile(file, frameworks);
+}
 
 /** `icc-assess validate`. */
 export function validate(argv: readonly string[]): number {
@@ -21,6 +65,8 @@ export function validate(argv: readonly string[]): number {
     allowPositionals: true,
     options: {
       kind: { type: "string", default: "assessment" },
+      ...frameworkOption,
+      strict: { type: "boolean", default: false },
       json: { type: "boolean", default: false },
     },
   });
@@ -30,24 +76,39 @@ export function validate(argv: readonly string[]): number {
   if (values.kind !== "assessment" && values.kind !== "report") {
     throw new UsageError(`--kind must be assessment or report, got ${values.kind}`);
   }
-  let issues: readonly Issue[] = [];
-  try {
-    const input = readJsonFile(file);
-    const r = values.kind === "report" ? safeParseReport(input) : safeParseAssessment(input);
-    if (!r.success) issues = r.issues;
-  } catch (e) {
-    if (!(e instanceof AssessmentError)) throw e;
-    issues = e.issues;
+  if (values.kind === "report" && values.framework !== undefined) {
+    throw new UsageError("--framework applies to assessments: a report carries its results");
   }
-  const valid = issues.length === 0;
+  const { errors, warnings } =
+    values.kind === "report"
+      ? { errors: checkReportFile(file), warnings: [] }
+      : checkAssessment(file, values.framework);
+  const valid = errors.length === 0 && (warnings.length === 0 || !values.strict);
   if (values.json) {
-    process.stdout.write(`${JSON.stringify({ file, valid, issues }, null, 2)}\n`);
-  } else if (valid) {
-    process.stdout.write(`${file}: valid ${values.kind}\n`);
-  } else {
-    process.stderr.write(
-      `${file}: ${issues.length} issue${issues.length === 1 ? "" : "s"}\n${formatIssues(issues)}\n`,
+    process.stdout.write(
+      `${JSON.stringify({ file, valid, errors: errors.map(json), warnings: warnings.map(json) }, null, 2)}\n`,
     );
+    return valid ? EXIT.ok : EXIT.invalid;
+  }
+  const lines = [
+    ...(errors.length > 0 ? [formatIssues(errors)] : []),
+    ...(warnings.length > 0 ? [formatIssues(warnings, "warning")] : []),
+  ];
+  if (errors.length > 0) {
+    const counts = [
+      plural(errors.length, "error"),
+      ...(warnings.length > 0 ? [plural(warnings.length, "warning")] : []),
+    ];
+    process.stderr.write(`${file}: ${counts.join(", ")}\n${lines.join("\n")}\n`);
+  } else if (!valid) {
+    process.stderr.write(
+      `${file}: ${plural(warnings.length, "warning")}, refused by --strict\n${lines.join("\n")}\n`,
+    );
+  } else {
+    process.stdout.write(
+      `${file}: valid ${values.kind}${warnings.length > 0 ? `, ${plural(warnings.length, "warning")}` : ""}\n`,
+    );
+    if (lines.length > 0) process.stderr.write(`${lines.join("\n")}\n`);
   }
   return valid ? EXIT.ok : EXIT.invalid;
 }

@@ -33,12 +33,24 @@ function ref(
   out: ReferenceIssue[],
 ): void {
   if (id !== undefined && !set.has(id)) {
-    out.push({
-      code: "unknown_reference",
-      path,
-      message: `unknown ${what} id ${JSON.stringify(id)}`,
-    });
+    out.push({ code: "unknown_reference", path, message: unknownMessage(set, id, what) });
   }
+}
+
+/**
+ * `unknown dimension id "eparticipation"`, with what was meant: an id that differs only in case,
+ * and the known ids when they are few enough to read (a framework's dimensions or levels).
+ */
+function unknownMessage(known: ReadonlySet<string>, id: string, what: string): string {
+  let message = `unknown ${what} id ${JSON.stringify(id)}`;
+  const lower = id.toLowerCase();
+  for (const k of known) {
+    if (k.toLowerCase() === lower) return `${message}; did you mean ${JSON.stringify(k)}?`;
+  }
+  if (known.size > 0 && known.size <= 12) {
+    message += `; expected one of ${[...known].map((k) => JSON.stringify(k)).join(", ")}`;
+  }
+  return message;
 }
 
 function refs(
@@ -245,4 +257,3 @@ export function checkReferences(ctx: RuleContext): void {
     }
   });
 }
-
