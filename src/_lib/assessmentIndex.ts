@@ -1,11 +1,5 @@
 import type { Assessment } from "../schema/assessment.js";
-import type {
-  Criterion,
-  Need,
-  Solution,
-  Stakeholder,
-  Workshop,
-} from "../schema/entities.js";
+import type { Criterion, Need, Solution, Stakeholder, Workshop } from "../schema/entities.js";
 
 /** An assessment's collections by id, built once per parsed assessment. */
 export interface AssessmentIndex {

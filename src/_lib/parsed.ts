@@ -76,7 +76,11 @@ export function assertParsed(
         code: "not_parsed",
         path,
         message: `${kind} must be the value returned by ${PARSERS[kind]}, got ${
-          value === null ? "null" : Array.isArray(value) ? "an array" : `an unparsed ${typeof value}`
+          value === null
+            ? "null"
+            : Array.isArray(value)
+              ? "an array"
+              : `an unparsed ${typeof value}`
         }: call ${kind === "assessment" ? "parseAssessment" : "parseReport"} first`,
       },
     ]);
