@@ -1,4 +1,16 @@
-import { readFileSync, statSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  fstatSync,
+  fsyncSync,
+  openSync,
+  readSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import { AssessmentError, formatPath, type Issue } from "../errors/AssessmentError.js";
 import { builtinFrameworks } from "../frameworks/builtinFrameworks.js";
 import { migrateReport } from "../report/migrateReport.js";
@@ -17,6 +29,11 @@ export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
 /** A mistake in how the command was called: printed with usage help, exit 2. */
 export class UsageError extends Error {
   override name = "UsageError";
+}
+
+/** The output could not be written (a missing folder, a full disk): one line, exit 2, no help. */
+export class OutputError extends UsageError {
+  override name = "OutputError";
 }
 
 /** Largest input file read, in bytes. */
@@ -54,33 +71,122 @@ export function issuesOf(e: AssessmentError): readonly (Issue | FileIssue)[] {
   return fileIssues.get(e) ?? e.issues;
 }
 
-/** Reads a file's text within the size limit; an unreadable file is an input error (exit 1). */
+/** The files this run has read (their real paths): `--out` may not name one of them. */
+const inputs = new Set<string>();
+
+/** Forgets the inputs of an earlier run (the CLI can run several times in one process, as in tests). */
+export function resetInputs(): void {
+  inputs.clear();
+}
+
+function inputError(code: "invalid_document" | "too_large", message: string): AssessmentError {
+  return new AssessmentError([{ code, path: [], message }]);
+}
+
+const CHUNK = 1024 * 1024;
+
+/**
+ * Reads a file's text within the size limit: only a regular file is read (a device, a pipe or a
+ * socket has no size to check and may never end, so it is refused before it is opened), and the
+ * bytes are read in chunks up to the limit, so a file that grows while it is read stops at the
+ * limit too. The text must be UTF-8; a byte-order mark is dropped. Every failure is an input error
+ * (exit 1).
+ */
 function readText(path: string): string {
-  const unreadable = () =>
-    new AssessmentError([
-      { code: "invalid_document", path: [], message: `cannot read file ${path}` },
-    ]);
-  let size: number;
+  let fd: number;
   try {
-    size = statSync(path).size;
-  } catch {
-    throw unreadable();
+    const st = statSync(path);
+    if (!st.isFile()) {
+      throw inputError(
+        "invalid_document",
+        st.isDirectory()
+          ? `cannot read file ${path}: it is a folder`
+          : `cannot read file ${path}: it is not a regular file (a device, a pipe or a socket); save the data to a file first`,
+      );
+    }
+    if (st.size > MAX_FILE_BYTES) {
+      throw inputError(
+        "too_large",
+        `file ${path} is ${st.size} bytes, more than the limit of ${MAX_FILE_BYTES}`,
+      );
+    }
+    fd = openSync(path, "r");
+  } catch (e) {
+    if (e instanceof AssessmentError) throw e;
+    // missing, or not readable by this user: an input error, not an internal one
+    throw inputError("invalid_document", `cannot read file ${path}`);
   }
-  if (size > MAX_FILE_BYTES) {
-    throw new AssessmentError([
-      {
-        code: "too_large",
-        path: [],
-        message: `file ${path} is ${size} bytes, more than the limit of ${MAX_FILE_BYTES}`,
-      },
-    ]);
+  const chunks: Buffer[] = [];
+  let total = 0;
+  try {
+    if (!fstatSync(fd).isFile()) throw inputError("invalid_document", `cannot read file ${path}`);
+    for (;;) {
+      const buf = Buffer.allocUnsafe(CHUNK);
+      const n = readSync(fd, buf, 0, CHUNK, null);
+      if (n === 0) break;
+      total += n;
+      if (total > MAX_FILE_BYTES) {
+        throw inputError(
+          "too_large",
+          `file ${path} is more than the limit of ${MAX_FILE_BYTES} bytes`,
+        );
+      }
+      chunks.push(n === CHUNK ? buf : buf.subarray(0, n));
+    }
+  } catch (e) {
+    if (e instanceof AssessmentError) throw e;
+    throw inputError("invalid_document", `cannot read file ${path}`);
+  } finally {
+    closeSync(fd);
   }
   try {
-    return readFileSync(path, "utf8");
+    inputs.add(realpathSync(path));
   } catch {
-    // a directory, or a file this user may not read: an input error, not an internal one
-    throw unreadable();
+    inputs.add(resolve(path));
   }
+  const bytes = Buffer.concat(chunks, total);
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    throw inputError(
+      "invalid_document",
+      `file ${path} is not UTF-8 text: invalid byte 0x${(bytes[at] ?? 0).toString(16).padStart(2, "0")} at byte offset ${at}; save it as UTF-8`,
+    );
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** The offset of the first byte that does not begin or continue a valid UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  // bisect on prefixes: a prefix that decodes is valid, up to a sequence cut at its end
+  let lo = 0;
+  let hi = bytes.length;
+  while (hi - lo > 4) {
+    const mid = (lo + hi) >>> 1;
+    try {
+      decoder.decode(bytes.subarray(0, mid), { stream: true });
+      lo = mid;
+    } catch {
+      hi = mid;
+    }
+  }
+  for (let k = lo; k < hi; k++) {
+    try {
+      decoder.decode(bytes.subarray(0, k + 1), { stream: true });
+    } catch {
+      // a sequence cut short fails at the byte after it: point at its lead byte instead
+      for (let j = k - 1; j >= Math.max(0, k - 3); j--) {
+        const b = bytes[j] as number;
+        if (b >= 0xc0) return j;
+        if (b < 0x80) break;
+      }
+      return k;
+    }
+  }
+  return lo;
 }
 
 /**
@@ -223,17 +329,67 @@ export function readReportFile(path: string): Report {
   }
 }
 
-/** Writes text to a file, or to stdout when `out` is undefined or "-". */
+/** The one-line reason for a failed write, by its system error code. */
+function writeFailure(out: string, e: unknown): string {
+  const code = (e as { code?: unknown }).code;
+  if (code === "ENOSPC")
+    return `cannot write ${out}: no space left on the device; the previous file, if any, is unchanged`;
+  if (code === "EDQUOT")
+    return `cannot write ${out}: disk quota exceeded; the previous file, if any, is unchanged`;
+  return `cannot write ${out}: ${(e as Error).message}`;
+}
+
+/**
+ * Writes text to a file, or to stdout when `out` is undefined or "-". A file is written whole or
+ * not at all: the text goes to a temporary file in the same folder, is flushed to disk, and is then
+ * renamed over `out` (an atomic replacement on POSIX file systems), so a full disk or a concurrent
+ * run never leaves a truncated or mixed file, and a failed write leaves the previous file as it was.
+ * `--out` naming a file this run read is a usage error (the input would be overwritten).
+ */
 export function writeOutput(text: string, out: string | undefined): void {
-  if (out === undefined || out === "-")
+  if (out === undefined || out === "-") {
     process.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
-  else {
-    try {
-      writeFileSync(out, text);
-    } catch (e) {
-      // a missing folder or a read-only path in --out is a usage error, not an internal one
-      throw new UsageError(`cannot write ${out}: ${(e as Error).message}`);
+    return;
+  }
+  let target = resolve(out);
+  try {
+    target = realpathSync(out);
+  } catch {
+    // a new file: its resolved path
+  }
+  if (inputs.has(target)) {
+    throw new UsageError(
+      `--out ${out} is an input of this command: write the output to another file`,
+    );
+  }
+  const tmp = join(
+    dirname(target),
+    `.${basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`,
+  );
+  let fd: number | undefined;
+  try {
+    fd = openSync(tmp, "wx", 0o644);
+    const data = Buffer.from(text, "utf8");
+    for (let off = 0; off < data.length;) off += writeSync(fd, data, off, data.length - off);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(tmp, target);
+  } catch (e) {
+    if (fd !== undefined) {
+      try {
+        closeSync(fd);
+      } catch {
+        // already failing: the write's error is the one to report
+      }
     }
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // the temporary file was never made, or is gone
+    }
+    // a missing folder, a read-only path or a full disk in --out: the user's to fix, not internal
+    throw new OutputError(writeFailure(out, e));
   }
 }
 

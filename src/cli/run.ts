@@ -7,7 +7,7 @@ import { report, reportHelp } from "./commands/report.js";
 import { schema, schemaHelp } from "./commands/schema.js";
 import { score, scoreHelp } from "./commands/score.js";
 import { validate, validateHelp } from "./commands/validate.js";
-import { EXIT, formatIssues, issuesOf, UsageError } from "./io.js";
+import { EXIT, formatIssues, issuesOf, OutputError, resetInputs, UsageError } from "./io.js";
 import { LIBRARY_VERSION } from "../_lib/version.js";
 
 interface Command {
@@ -97,9 +97,14 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${command.help}\n`);
     return EXIT.ok;
   }
+  resetInputs();
   try {
     return await command.run(rest);
   } catch (e) {
+    if (e instanceof OutputError) {
+      process.stderr.write(`icc-assess ${name}: ${e.message}\n`);
+      return EXIT.usage;
+    }
     if (e instanceof AssessmentError) {
       const issues = issuesOf(e);
       process.stderr.write(
