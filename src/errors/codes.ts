@@ -49,11 +49,29 @@ export const errorCodes = [
   "currency_mismatch",
   "duration_mismatch",
   "budget",
-  // warnings: legal but probably wrong (validateAssessment / safeParseAssessment `warnings`)
-  "unit_not_city",
-  "weights_normalised",
-  "empty_ballot",
 ] as const;
 
-/** A code carried by an {@link AssessmentError} and by each of its issues. */
-export type ErrorCode = (typeof errorCodes)[number];
+/**
+ * What each warning of `validateAssessment` (and `safeParseAssessment`'s `warnings`) means: the
+ * document is legal but probably not what its author meant. A warning never refuses a document;
+ * `icc-assess validate --strict` refuses it. Designed by this project.
+ */
+export const warningMeanings = {
+  unit_not_city:
+    "An observation's unit is not the assessment's city id (one warning per unit, at its first observation): with answers for the city too, the report scores the city alone; with one unit only, it scores that unit as the city.",
+  weights_normalised:
+    "The criteria weights do not sum to 1: every computation divides them by their sum, so they act as shares.",
+  empty_ballot:
+    "A ballot ranks no solution, or gives no points: it counts for nothing in the vote.",
+} as const;
+
+/** Every code a warning can carry, in the order of {@link warningMeanings}. */
+export const warningCodes = Object.keys(
+  warningMeanings,
+) as readonly (keyof typeof warningMeanings)[];
+
+/** A code carried by a warning. */
+export type WarningCode = keyof typeof warningMeanings;
+
+/** A code carried by an {@link AssessmentError}, by each of its issues, or by a warning. */
+export type ErrorCode = (typeof errorCodes)[number] | WarningCode;

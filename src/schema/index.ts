@@ -113,5 +113,12 @@ export type { ParseJsonOptions } from "./parseJson.js";
 export { toJsonSchema, jsonSchemaId, jsonSchemaKinds } from "./toJsonSchema.js";
 export type { JsonSchemaKind } from "./toJsonSchema.js";
 export type { SafeParseResult } from "./_parse.js";
-export { AssessmentError, formatPath, isAssessmentError, errorCodes } from "../errors/index.js";
-export type { ErrorCode, Issue, PathSegment } from "../errors/index.js";
+export {
+  AssessmentError,
+  formatPath,
+  isAssessmentError,
+  errorCodes,
+  warningCodes,
+  warningMeanings,
+} from "../errors/index.js";
+export type { ErrorCode, Issue, PathSegment, WarningCode } from "../errors/index.js";

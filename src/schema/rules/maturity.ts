@@ -723,7 +723,7 @@ function reportAggregation(
  *   its options without repeats; ratingGrid a list of `{ row, value }` with known rows, no row
  *   twice, values on its scale; null (unanswered) always;
  * - no unit answers the same indicator twice;
- * - at least one observation, and when they answer for several units one of them is the city's
+ * - when the observations answer for several units, one of them is the city's
  *   id (createReport picks the only unit, else the city's); warning `unit_not_city` for a unit
  *   other than the city (once per unit, at its first observation);
  * - what scoreMaturity refuses in a framework beyond checkFramework: z-score normalisation, a

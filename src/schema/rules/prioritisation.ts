@@ -120,7 +120,10 @@ function checkCriteria(
     return null;
   }
   if (Math.abs(sum - 1) > WEIGHT_SUM_TOLERANCE) {
-    const shares = criteria.slice(0, 8).map((c) => `${c.id} ${(c.weight as number) / sum}`);
+    // shares shown to 3 significant digits (the computation uses them unrounded)
+    const shares = criteria
+      .slice(0, 8)
+      .map((c) => `${c.id} ${Number(((c.weight as number) / sum).toPrecision(3))}`);
     warn(
       ctx,
       "weights_normalised",
