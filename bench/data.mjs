@@ -278,12 +278,15 @@ export function scaledAssessment(count, seed = 7) {
  * suffixed with the group number and the references inside the copy renamed alike (a group's
  * ballots rank that group's solutions: partial ballots over all solutions). Workshops, criteria,
  * the city SWOT, the plan and the actions stay the example's. Solutions, stakeholders, needs,
- * scores and ballots all grow in proportion to `count`.
+ * scores and ballots all grow in proportion to `count`, up to the format's 10,000 stakeholders
+ * (714 groups, 4,998 solutions): past that, further groups add solutions and scores that refer to
+ * the stakeholders and needs of an earlier group, and no ballots (a voter votes once per poll).
  */
 export function scaledCity(count) {
   const base = sofia();
   const k0 = base.solutions.length;
   const groups = Math.ceil(count / k0);
+  const peopleGroups = Math.floor(10_000 / base.stakeholders.length);
   const out = {
     ...base,
     stakeholders: [],
@@ -292,32 +295,29 @@ export function scaledCity(count) {
     scores: [],
     ballots: [],
   };
+  const people = new Set([...base.stakeholders, ...base.needs].map((x) => x.id));
+  const suffix = (id, c) => (c === 0 ? id : `${id}.c${c}`);
   for (let c = 0; c < groups; c++) {
+    const g = c % peopleGroups; // the group whose stakeholders and needs this one refers to
     const take = Math.min(k0, count - c * k0);
     const solutions = base.solutions.slice(0, take);
     const kept = new Set(solutions.map((s) => s.id));
     const scores = (base.scores ?? []).filter((s) => kept.has(s.solution));
-    const ballots = (base.ballots ?? []).map((b) => ({
-      ...b,
-      ranking: b.ranking.filter((id) => kept.has(id)),
-    }));
-    if (c === 0) {
-      out.stakeholders.push(...base.stakeholders);
-      out.needs.push(...base.needs);
-      out.solutions.push(...solutions);
-      out.scores.push(...scores);
-      out.ballots.push(...ballots);
-      continue;
+    const rename = new Map([...people].map((id) => [id, suffix(id, g)]));
+    const own = new Set((base.ballots ?? []).map((b) => b.id));
+    for (const s of solutions) idsInside(s, own);
+    for (const id of own) rename.set(id, suffix(id, c));
+    if (c === g) {
+      out.stakeholders.push(...renamed(base.stakeholders, rename));
+      out.needs.push(...renamed(base.needs, rename));
+      const ballots = (base.ballots ?? []).map((b) => ({
+        ...b,
+        ranking: b.ranking.filter((id) => kept.has(id)),
+      }));
+      out.ballots.push(...renamed(ballots, rename));
     }
-    const ids = new Set();
-    for (const x of [...base.stakeholders, ...base.needs, ...(base.ballots ?? [])]) ids.add(x.id);
-    for (const s of solutions) idsInside(s, ids);
-    const rename = new Map([...ids].map((id) => [id, `${id}.c${c}`]));
-    out.stakeholders.push(...renamed(base.stakeholders, rename));
-    out.needs.push(...renamed(base.needs, rename));
     out.solutions.push(...renamed(solutions, rename));
     out.scores.push(...renamed(scores, rename));
-    out.ballots.push(...renamed(ballots, rename));
   }
   return out;
 }

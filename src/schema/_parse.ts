@@ -54,16 +54,31 @@ export function runParse<S extends z.ZodMiniType>(
   semantic: (data: z.output<S>) => SemanticIssues,
   options: { versioned: boolean },
 ): SafeParseResult<z.output<S>> {
-  const bounds = checkJsonBounds(input);
-  if (bounds.length > 0) return failure(bounds);
-  if (options.versioned) {
-    const version = checkFormatVersion(input, kind);
-    if (version.length > 0) return failure(version);
+  let reading = true;
+  try {
+    const bounds = checkJsonBounds(input);
+    if (bounds.length > 0) return failure(bounds);
+    if (options.versioned) {
+      const version = checkFormatVersion(input, kind);
+      if (version.length > 0) return failure(version);
+    }
+    english ??= en().localeError;
+    const r = schema.safeParse(input, { reportInput: true, error: english });
+    reading = false;
+    if (!r.success) return failure(fromZodIssues(r.error.issues));
+    const more = semantic(r.data);
+    if (more.errors.length > 0) return failure(more.errors, more.warnings);
+    return { success: true, data: r.data, warnings: more.warnings };
+  } catch (e) {
+    // a rule that throws is a bug of this library: let it through
+    if (!reading) throw e;
+    // reading the input itself failed (a getter that throws, a revoked proxy): not JSON data
+    return failure([
+      {
+        code: "invalid_type",
+        path: [],
+        message: `expected JSON data, but reading the ${kind} threw: ${e instanceof Error ? e.message : String(e)}`,
+      },
+    ]);
   }
-  english ??= en().localeError;
-  const r = schema.safeParse(input, { reportInput: true, error: english });
-  if (!r.success) return failure(fromZodIssues(r.error.issues));
-  const more = semantic(r.data);
-  if (more.errors.length > 0) return failure(more.errors, more.warnings);
-  return { success: true, data: r.data, warnings: more.warnings };
 }

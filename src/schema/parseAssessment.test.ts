@@ -293,3 +293,24 @@ describe("safeParseAssessment", () => {
     }
   });
 });
+
+describe("safeParseAssessment on input that cannot be read", () => {
+  it("returns an issue instead of throwing when a getter or a proxy throws", () => {
+    const doc = sofiaJson();
+    Object.defineProperty(doc, "city", {
+      enumerable: true,
+      get() {
+        throw new Error("boom");
+      },
+    });
+    const r = safeParseAssessment(doc);
+    expect(r.success).toBe(false);
+    if (!r.success) {
+      expect(r.issues[0]?.code).toBe("invalid_type");
+      expect(r.issues[0]?.message).toContain("boom");
+    }
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    expect(safeParseAssessment(proxy).success).toBe(false);
+  });
+});

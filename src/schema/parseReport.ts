@@ -50,18 +50,18 @@ export function parseReport(input: unknown): Report {
  */
 export function safeParseReport(input: unknown): SafeParseResult<Report> {
   fastCheck ??= compileFastCheck(ReportSchema);
-  if (fastCheck !== null && checkFormatVersion(input, "report").length === 0) {
-    // check the copy, not the input: a getter cannot change a value after it was checked
-    let copy: unknown;
-    try {
-      copy = structuredClone(input);
-    } catch {
-      copy = undefined;
-    }
-    if (copy !== undefined && fastCheck(copy)) {
+  // check a copy, not the input: a getter cannot change a value after it was checked
+  let copy: unknown;
+  try {
+    copy = structuredClone(input);
+  } catch {
+    copy = undefined; // not plain data (a function, a symbol): the full parser says where
+  }
+  if (copy !== undefined && fastCheck !== null && checkFormatVersion(copy, "report").length === 0) {
+    if (fastCheck(copy)) {
       return { success: true, data: markParsed(copy as ReportData, "report"), warnings: [] };
     }
   }
-  const r = runParse(ReportSchema, input, "report", () => NONE, { versioned: true });
+  const r = runParse(ReportSchema, copy ?? input, "report", () => NONE, { versioned: true });
   return r.success ? { ...r, data: markParsed(r.data, "report") } : r;
 }
