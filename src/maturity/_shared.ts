@@ -1,14 +1,16 @@
 /**
- * Computation kernels shared by the maturity stage, and the checks of the specs they take.
+ * Computation kernels shared by the maturity stage, and the checks of the arguments they take.
  * Callers validate their input first (except that `normaliseValues` checks its values as it reads
  * them); the kernels never throw, they report a degenerate or invalid case through their result so
  * that each public function can raise it with its own path (or turn it into null with a reason).
- * The checks build paths and messages only for what fails.
+ * A check of one value (an argument, an option, a spec field) has one home, {@link checkValue},
+ * driven by a {@link Rule}; the checks build paths and messages only for what fails.
  */
 import type { PathSegment } from "../errors/AssessmentError.js";
-import { describe, fail } from "../_lib/assert.js";
+import { describe, fail, isRecord } from "../_lib/assert.js";
 import { aggregationMethods, normalisationMethods } from "../schema/vocabularies.js";
-import type { AggregationMethod } from "../schema/vocabularies.js";
+import type { AggregationMethod, NormalisationMethod } from "../schema/vocabularies.js";
+import type { ErrorCode } from "../errors/codes.js";
 import type { NormaliseSpec } from "../schema/framework.js";
 import type { ResolvedBand } from "../schema/checkFramework.js";
 
@@ -162,66 +164,124 @@ export function normaliseValues(
   return x;
 }
 
-const METHODS: readonly unknown[] = normalisationMethods;
+/**
+ * What a checked value must be: one of a closed vocabulary (an array of the allowed values), or
+ * `"number"` (finite), `"positive"` (finite and > 0), `"weight"` (finite and ≥ 0), `"nullable"`
+ * (finite or null), `"string"`, `"array"` or `"record"` (a plain object: not null, not an array).
+ */
+export type Rule =
+  | readonly unknown[]
+  | "number"
+  | "positive"
+  | "weight"
+  | "nullable"
+  | "string"
+  | "array"
+  | "record";
 
-/** Reads an optional (or required) finite number of a spec; the path is built only on failure. */
-export function specNumber(
-  s: Rec,
-  key: string,
-  path: readonly PathSegment[],
-  method: string,
-  required: boolean,
-): number | undefined {
-  const v = s[key];
-  if (typeof v === "number" && v - v === 0) return v;
-  if (v === undefined) {
-    if (required) fail("missing_field", [...path, key], `${method} needs ${key}`);
-    return undefined;
+/** Whether `value` meets `rule`: the test of {@link checkValue} without its path and message. */
+export function meets(value: unknown, rule: Rule): boolean {
+  if (typeof rule !== "string") return rule.includes(value);
+  if (rule === "array") return Array.isArray(value);
+  if (rule === "record") return isRecord(value);
+  if (rule === "string") return typeof value === "string";
+  if (typeof value !== "number" || value - value !== 0)
+    return rule === "nullable" && value === null;
+  return rule === "positive" ? value > 0 : rule !== "weight" || value >= 0;
+}
+
+const EXPECTED: Readonly<Record<Exclude<Rule, readonly unknown[]>, string>> = {
+  number: "a finite number",
+  positive: "a positive finite number",
+  weight: "a non-negative finite number",
+  nullable: "a finite number or null",
+  string: "a string",
+  array: "an array",
+  record: "an object",
+};
+
+/**
+ * Checks one argument, option or spec field, the stage's one home for such a check: throws at
+ * `[...at, key]` (`at` alone without a key) unless `value` meets `rule`, naming the field by its
+ * path (the path and message are built only on failure). An undefined value passes unless
+ * `absent` gives the code to raise for it. Otherwise the code says what is wrong:
+ * `invalid_value` for a value outside a vocabulary or a number that is not positive,
+ * `negative_weight` for a negative weight, `non_finite` for NaN or ±Infinity, else
+ * `invalid_type`.
+ */
+export function checkValue(
+  value: unknown,
+  rule: Rule,
+  at: readonly PathSegment[],
+  key?: PathSegment,
+  absent?: ErrorCode,
+): void {
+  // small enough to be inlined: the failure is raised out of line
+  if (value === undefined ? absent !== undefined : !meets(value, rule)) {
+    refuse(value, rule, at, key, absent);
   }
+}
+
+/** Raises what {@link checkValue} found wrong. */
+function refuse(
+  value: unknown,
+  rule: Rule,
+  at: readonly PathSegment[],
+  key: PathSegment | undefined,
+  absent: ErrorCode | undefined,
+): never {
+  const path = key === undefined ? at : [...at, key];
+  let code: ErrorCode;
+  if (value === undefined) code = absent as ErrorCode;
+  else if (typeof rule !== "string") code = "invalid_value";
+  else if (typeof value !== "number" || rule === "string" || rule === "array" || rule === "record")
+    code = "invalid_type";
+  else if (value - value !== 0) code = "non_finite";
+  else code = rule === "weight" ? "negative_weight" : "invalid_value";
+  let name = "";
+  for (const seg of path)
+    name += typeof seg === "number" ? `[${seg}]` : name === "" ? seg : `.${seg}`;
   return fail(
-    typeof v === "number" ? "non_finite" : "invalid_type",
-    [...path, key],
-    `${key} must be a ${typeof v === "number" ? "finite " : ""}number, got ${describe(v)}`,
+    code,
+    path,
+    `${name} must be ${typeof rule === "string" ? EXPECTED[rule] : `one of ${rule.join(", ")}`}, got ${describe(value)}`,
   );
 }
+
+const METHODS: readonly unknown[] = normalisationMethods;
+/** The methods `scoreMaturity` takes: every one but the unbounded z-score. */
+const BOUNDED_METHODS: readonly unknown[] = [
+  "minMax",
+  "rank",
+  "percentRank",
+  "borda",
+  "distanceToMax",
+  "distanceToReference",
+  "goalposts",
+] satisfies readonly Exclude<NormalisationMethod, "zScore">[];
+const DIRECTIONS: readonly unknown[] = [1, -1];
+const DEGENERATE: readonly unknown[] = ["error", "null"];
 
 /** A spec object as an unchecked caller gives it. */
 export type Rec = Readonly<Record<string, unknown>>;
 
 /**
- * Validates a normalisation spec given by an unchecked caller, all but a z-score's targets (which
- * `normalise` checks: the maturity scoring refuses z-scores); `path` points at the spec (paths and
- * messages are built only on failure). Returns it typed.
+ * Validates a normalisation spec given by an unchecked caller; `path` points at the spec (paths
+ * and messages are built only on failure). For `scoreMaturity` (`scoring`), a z-score is refused
+ * (it is unbounded) and a declared direction must be the indicator's; otherwise a z-score's
+ * targets are checked. Returns the spec typed.
  */
-export function checkNormaliseSpec(spec: unknown, path: readonly PathSegment[]): NormaliseSpec {
-  if (typeof spec !== "object" || spec === null || Array.isArray(spec)) {
-    fail("invalid_type", path, `the normalisation spec must be an object, got ${describe(spec)}`);
-  }
+export function checkNormaliseSpec(
+  spec: unknown,
+  path: readonly PathSegment[],
+  scoring?: { readonly direction: 1 | -1 | undefined },
+): NormaliseSpec {
+  checkValue(spec, "record", path, undefined, "invalid_type");
   const s = spec as Rec;
   const method = s["method"];
-  if (typeof method !== "string" || !METHODS.includes(method)) {
-    fail(
-      "invalid_value",
-      [...path, "method"],
-      `method must be one of ${normalisationMethods.join(", ")}, got ${describe(method)}`,
-    );
-  }
-  const direction = s["direction"];
-  if (direction !== undefined && direction !== 1 && direction !== -1) {
-    fail(
-      "invalid_value",
-      [...path, "direction"],
-      `direction must be 1 or -1, got ${describe(direction)}`,
-    );
-  }
-  const degenerate = s["degenerate"];
-  if (degenerate !== undefined && degenerate !== "error" && degenerate !== "null") {
-    fail(
-      "invalid_value",
-      [...path, "degenerate"],
-      `degenerate must be "error" or "null", got ${describe(degenerate)}`,
-    );
-  }
+  checkValue(method, METHODS, path, "method", "invalid_value");
+  checkValue(s["direction"], DIRECTIONS, path, "direction");
+  checkValue(s["degenerate"], DEGENERATE, path, "degenerate");
   switch (method) {
     case "minMax": {
       const range = s["range"];
@@ -254,26 +314,35 @@ export function checkNormaliseSpec(spec: unknown, path: readonly PathSegment[]):
       break;
     }
     case "distanceToReference":
-      specNumber(s, "reference", path, method, true);
+      checkValue(s["reference"], "number", path, "reference", "missing_field");
       break;
     case "goalposts": {
-      const low = specNumber(s, "low", path, method, true) as number;
-      const high = specNumber(s, "high", path, method, true) as number;
+      const low = s["low"];
+      const high = s["high"];
+      checkValue(low, "number", path, "low", "missing_field");
+      checkValue(high, "number", path, "high", "missing_field");
       if (low === high) {
         fail(
           "zero_spread",
           [...path, "high"],
-          `goalposts low and high must differ, got ${low} and ${high}`,
+          `goalposts low and high must differ, got ${describe(low)} and ${describe(high)}`,
         );
       }
-      const scale = specNumber(s, "scale", path, method, false);
-      if (scale !== undefined && !(scale > 0)) {
-        fail("invalid_value", [...path, "scale"], `scale must be positive, got ${describe(scale)}`);
-      }
+      checkValue(s["scale"], "positive", path, "scale");
       break;
     }
+    case "zScore":
+      if (scoring !== undefined) break;
+      checkValue(s["mean"], "number", path, "mean");
+      checkValue(s["sd"], "positive", path, "sd");
+      break;
     default:
       break;
+  }
+  if (scoring !== undefined) {
+    checkValue(method, BOUNDED_METHODS, path, "method");
+    if (scoring.direction !== undefined)
+      checkValue(s["direction"], [scoring.direction], path, "direction");
   }
   return spec as NormaliseSpec;
 }
@@ -288,50 +357,31 @@ export interface ResolvedAggregation {
 }
 
 const AGGREGATIONS: readonly unknown[] = aggregationMethods;
+const NON_POSITIVE: readonly unknown[] = ["error", "shift"];
 
 /**
- * Validates a method name, its power and a zero policy; `path` points at the spec (paths and
- * messages are built only on failure).
+ * Validates an aggregation spec's method and power (`spec` is read like a record; `path` points
+ * at it) and a zero policy (at `zeroPath`); paths and messages are built only on failure.
  */
 export function resolveAggregation(
-  method: unknown,
-  p: unknown,
+  spec: { readonly method?: unknown; readonly p?: unknown },
   zeroPolicy: unknown,
   path: readonly PathSegment[],
   zeroPath: readonly PathSegment[],
 ): ResolvedAggregation {
-  const m = method ?? "arithmetic";
-  if (!AGGREGATIONS.includes(m)) {
-    fail(
-      "invalid_value",
-      [...path, "method"],
-      `method must be one of ${aggregationMethods.join(", ")}, got ${describe(m)}`,
-    );
-  }
+  const m = spec.method ?? "arithmetic";
+  checkValue(m, AGGREGATIONS, path, "method");
   let power = m === "geometric" ? 0 : m === "harmonic" ? -1 : 1;
   if (m === "generalised") {
-    if (p === undefined)
-      fail("missing_field", [...path, "p"], "the generalised mean needs its power p");
-    if (typeof p !== "number")
-      fail("invalid_type", [...path, "p"], `p must be a number, got ${describe(p)}`);
-    if (!Number.isFinite(p))
-      fail("non_finite", [...path, "p"], `p must be a finite number, got ${describe(p)}`);
-    power = p;
+    checkValue(spec.p, "number", path, "p", "missing_field");
+    power = spec.p as number;
   }
   let shift = 0;
   if (zeroPolicy !== undefined) {
-    if (typeof zeroPolicy !== "object" || zeroPolicy === null || Array.isArray(zeroPolicy)) {
-      fail("invalid_type", zeroPath, `zeroPolicy must be an object, got ${describe(zeroPolicy)}`);
-    }
+    checkValue(zeroPolicy, "record", zeroPath);
     const z = zeroPolicy as Rec;
     const np = z["nonPositive"] ?? "error";
-    if (np !== "error" && np !== "shift") {
-      fail(
-        "invalid_value",
-        [...zeroPath, "nonPositive"],
-        `nonPositive must be "error" or "shift", got ${describe(np)}`,
-      );
-    }
+    checkValue(np, NON_POSITIVE, zeroPath, "nonPositive");
     const sh = z["shift"] ?? 1;
     if (typeof sh !== "number" || !Number.isFinite(sh) || !(sh > 0)) {
       fail(
@@ -343,6 +393,52 @@ export function resolveAggregation(
     if (np === "shift") shift = sh;
   }
   return { method: m as AggregationMethod, p: power, shift };
+}
+
+const VALUES = ["values"] as const;
+const WEIGHTS = ["weights"] as const;
+const ROOT: readonly PathSegment[] = [];
+
+/**
+ * Throws at the first entry that `normalise` and `aggregate` refuse: `values` must be an array of
+ * finite numbers or nulls (`strict`: no nulls, `missing_value`) and, when `weighted`, non-empty,
+ * with one finite, non-negative weight per value, each value checked before its weight. The slow
+ * path of those functions, run only when their own pass found a problem; returns when there is
+ * none.
+ */
+export function explainValues(
+  values: unknown,
+  weights: unknown,
+  weighted: boolean,
+  strict: boolean,
+): void {
+  checkValue(values, "array", ROOT, "values", "invalid_type");
+  const list = values as readonly unknown[];
+  if (weighted) {
+    if (list.length === 0) fail("empty", VALUES, "values must not be empty");
+    checkValue(weights, "array", ROOT, "weights", "invalid_type");
+    const n = (weights as readonly unknown[]).length;
+    if (n !== list.length) {
+      fail(
+        "length_mismatch",
+        WEIGHTS,
+        `weights must have one weight per value (${list.length}), got ${n} (weights)`,
+      );
+    }
+  }
+  for (let i = 0; i < list.length; i++) {
+    const v = list[i];
+    if (v === null && strict) {
+      fail(
+        "missing_value",
+        ["values", i],
+        `values[${i}] is missing and the spec says missing: "error"`,
+      );
+    }
+    checkValue(v, "nullable", VALUES, i, "invalid_type");
+    if (weighted)
+      checkValue((weights as readonly unknown[])[i], "weight", WEIGHTS, i, "invalid_type");
+  }
 }
 
 /** Why {@link aggregateValues} cannot compute a mean. */

@@ -1,7 +1,9 @@
-import { assertArray, assertFinite, describe, fail, failAt } from "../_lib/assert.js";
+import { fail, failAt } from "../_lib/assert.js";
 import type { AggregationMethod } from "../schema/vocabularies.js";
 import {
   aggregateValues,
+  checkValue,
+  explainValues,
   resolveAggregation,
   type ResolvedAggregation,
   type ZeroPolicy,
@@ -58,31 +60,23 @@ export function aggregate(
   weights: readonly number[],
   spec?: AggregateOptions,
 ): number | null {
-  const o = spec === undefined ? NO_OPTIONS : spec;
   if (
     !Array.isArray(values) ||
     values.length === 0 ||
     !Array.isArray(weights) ||
-    weights.length !== values.length ||
-    typeof o !== "object" ||
-    o === null ||
-    Array.isArray(o)
+    weights.length !== values.length
   ) {
-    badArguments(values, weights, o);
+    explainValues(values, weights, true, false);
   }
+  checkValue(spec, "record", SPEC);
+  const o = spec === undefined ? NO_OPTIONS : spec;
   const missing = o.missing;
+  checkValue(missing, MISSING, SPEC, "missing");
   const strict = missing === "error";
-  if (missing !== undefined && missing !== "reweight" && !strict) {
-    fail(
-      "invalid_value",
-      ["spec", "missing"],
-      `missing must be "reweight" or "error", got ${describe(missing)}`,
-    );
-  }
   const agg =
     o.method === undefined && o.zeroPolicy === undefined
       ? ARITHMETIC
-      : resolveAggregation(o.method, o.p, o.zeroPolicy, SPEC, ZERO_POLICY);
+      : resolveAggregation(o, o.zeroPolicy, SPEC, ZERO_POLICY);
   // the weighted arithmetic mean (the common case) is computed in the checking pass; the other
   // means check every value first, then compute (aggregateValues)
   const plain = agg.p === 1 && agg.shift === 0;
@@ -93,14 +87,14 @@ export function aggregate(
   let hi = -Infinity;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    const w = weights[i];
+    const w = weights[i] as number;
     if (
       (v === null ? strict : typeof v !== "number" || v - v !== 0) ||
       typeof w !== "number" ||
       w - w !== 0 ||
       w < 0
     ) {
-      badEntry(values, weights, strict, i);
+      explainValues(values, weights, true, strict);
     }
     sum += w;
     if (plain && v !== null && w !== 0) {
@@ -121,59 +115,16 @@ export function aggregate(
     if (sw === 0) return null;
     const r = s / sw;
     if (r - r === 0) return r < lo ? lo : r > hi ? hi : r === 0 ? 0 : r;
-    return fail(
-      "non_finite",
-      ["values"],
-      "the mean overflowed the range of floating-point numbers (values)",
-    );
+    // an overflow: aggregateValues computes the same mean and reports it
   }
   const r = aggregateValues(values, weights, agg);
   if (typeof r !== "object" || r === null) return r;
-  if (r.index >= 0) return fail(r.code, ["values", r.index], `${r.message} (values[${r.index}])`);
-  return fail(r.code, ["values"], `${r.message} (values)`);
+  return failAt(r.code, r.index >= 0 ? ["values", r.index] : VALUES, r.message);
 }
 
 const NO_OPTIONS: AggregateOptions = {};
 const ARITHMETIC: ResolvedAggregation = { method: "arithmetic", p: 1, shift: 0 };
+const MISSING: readonly unknown[] = ["reweight", "error"];
 const SPEC = ["spec"] as const;
+const VALUES = ["values"] as const;
 const ZERO_POLICY = ["spec", "zeroPolicy"] as const;
-
-/** Throws for values, weights or spec of the wrong kind, in the order they are checked. */
-function badArguments(values: unknown, weights: unknown, spec: unknown): never {
-  assertArray(values, ["values"], "values", { nonEmpty: true });
-  assertArray(weights, ["weights"], "weights");
-  if (weights.length !== values.length) {
-    fail(
-      "length_mismatch",
-      ["weights"],
-      `weights must have one weight per value (${values.length}), got ${weights.length} (weights)`,
-    );
-  }
-  return failAt("invalid_type", ["spec"], `spec must be an object, got ${describe(spec)}`);
-}
-
-/** Throws for the value or the weight at `i` (the value is checked first). */
-function badEntry(
-  values: readonly unknown[],
-  weights: readonly unknown[],
-  strict: boolean,
-  i: number,
-): never {
-  const v = values[i];
-  if (v === null) {
-    if (strict) {
-      fail(
-        "missing_value",
-        ["values", i],
-        `values[${i}] is missing and the spec says missing: "error"`,
-      );
-    }
-  } else assertFinite(v, ["values", i], `values[${i}]`);
-  const w = weights[i];
-  assertFinite(w, ["weights", i], `weights[${i}]`);
-  return fail(
-    "negative_weight",
-    ["weights", i],
-    `weights[${i}] must not be negative, got ${describe(w)}`,
-  );
-}

@@ -1,9 +1,10 @@
 import type { Decimal } from "decimal.js";
 import { formatPath, type PathSegment } from "../errors/AssessmentError.js";
-import { assertRecord, describe, fail } from "../_lib/assert.js";
+import { describe, fail } from "../_lib/assert.js";
 import { Dec, isDecimal } from "../_lib/decimal.js";
 import type { Solution } from "../schema/entities.js";
 import { readinessLevels, type ReadinessLevel } from "../schema/vocabularies.js";
+import { checkValue } from "./_shared.js";
 
 /** One step of the readiness scale: its level id, 1-based index and title. */
 export interface ReadinessStep {
@@ -224,6 +225,8 @@ export interface ReadinessAssessment {
   readonly method: string;
 }
 
+const SOLUTION = ["solution"] as const;
+
 const METHOD =
   "cumulative criteria per step (idea → concept → prepared → piloted → deployed); designed by this project";
 
@@ -236,11 +239,8 @@ function nonEmptyArray(
   key: string,
 ): readonly Readonly<Record<string, unknown>>[] {
   const v = s[key];
-  if (v === undefined) return [];
-  if (!Array.isArray(v)) {
-    fail("invalid_type", ["solution", key], `solution.${key} must be an array, got ${describe(v)}`);
-  }
-  return v as readonly Readonly<Record<string, unknown>>[];
+  checkValue(v, "array", SOLUTION, key);
+  return v === undefined ? [] : (v as readonly Readonly<Record<string, unknown>>[]);
 }
 
 /** The amount of the cost (`funding` −1) or of funding `funding`, read as a Decimal. */
@@ -349,17 +349,11 @@ function evaluate(s: Readonly<Record<string, unknown>>, declared: number): Map<s
  * ```
  */
 export function assessReadiness(solution: Solution): ReadinessAssessment {
-  assertRecord(solution, ["solution"], "solution");
+  checkValue(solution, "record", SOLUTION, undefined, "invalid_type");
   const s = solution as unknown as Readonly<Record<string, unknown>>;
   const declaredLevel = s["readiness"];
+  checkValue(declaredLevel, readinessLevels, SOLUTION, "readiness", "invalid_value");
   const declaredIndex = (readinessLevels as readonly unknown[]).indexOf(declaredLevel) + 1;
-  if (declaredIndex === 0) {
-    fail(
-      "invalid_value",
-      ["solution", "readiness"],
-      `solution.readiness must be one of ${readinessLevels.join(", ")}, got ${describe(declaredLevel)}`,
-    );
-  }
   const met = evaluate(s, declaredIndex);
   const checks: ReadinessCheck[] = readinessCriteria.map((c) => ({
     level: c.level,

@@ -265,6 +265,7 @@ describe("compareMaturity", () => {
         ["options", "pairs"],
       ],
       [() => compareMaturity(a, b, null as never), "invalid_type", ["options"]],
+      [() => compareMaturity(a, b, [] as never), "invalid_type", ["options"]],
       [() => compareMaturity(null as never, b), "invalid_type", ["a"]],
       [
         () => compareMaturity(a, { ...b, framework: null } as never),

@@ -1,6 +1,7 @@
 import { formatPath, type PathSegment } from "../errors/AssessmentError.js";
 import { describe, fail } from "../_lib/assert.js";
 import { compareIds } from "../_lib/sort.js";
+import { checkValue, meets } from "./_shared.js";
 import type { LevelRef } from "./levelFor.js";
 import type {
   DimensionScore,
@@ -72,11 +73,14 @@ function major(v: string): string {
   return v.split(".")[0] as string;
 }
 
+const A = ["a"] as const;
+const B = ["b"] as const;
+const OPTIONS = ["options"] as const;
+
 function shape(r: unknown, name: "a" | "b"): asserts r is MaturityResult {
-  const x = r as Partial<MaturityResult> | null;
-  if (typeof x !== "object" || x === null || Array.isArray(x)) {
-    fail("invalid_type", [name], `${name} must be a maturity result, got ${describe(r)}`);
-  }
+  const at = name === "a" ? A : B;
+  checkValue(r, "record", at, undefined, "invalid_type");
+  const x = r as Partial<MaturityResult>;
   const f = x.framework as Partial<MaturityResult["framework"]> | undefined;
   if (
     typeof f !== "object" ||
@@ -90,17 +94,10 @@ function shape(r: unknown, name: "a" | "b"): asserts r is MaturityResult {
       `${name}.framework must have a string id and version, got ${describe(f)}`,
     );
   }
-  if (!Array.isArray(x.units))
-    fail(
-      "invalid_type",
-      [name, "units"],
-      `${name}.units must be an array, got ${describe(x.units)}`,
-    );
-  const units = x.units;
+  checkValue(x.units, "array", at, "units", "invalid_type");
+  const units = x.units as readonly unknown[];
   for (let i = 0; i < units.length; i++) if (!isUnit(units[i])) explainUnit(units[i], name, i);
 }
-
-const finiteNumber = (v: unknown): boolean => typeof v === "number" && v - v === 0;
 
 /** Whether `x` has the numbers a comparison reads (the fast check; see {@link scores}). */
 function hasScores(x: unknown): boolean {
@@ -108,9 +105,9 @@ function hasScores(x: unknown): boolean {
   const o = x as Partial<OverallScore>;
   const level = o.level as Partial<LevelRef> | null | undefined;
   return (
-    (o.score === null || finiteNumber(o.score)) &&
-    finiteNumber(o.coverage) &&
-    (level === null || level === undefined || finiteNumber(level.index))
+    meets(o.score, "nullable") &&
+    meets(o.coverage, "number") &&
+    (level === null || level === undefined || meets(level.index, "number"))
   );
 }
 
@@ -144,14 +141,9 @@ function explainUnit(u: unknown, name: "a" | "b", i: number): void {
   }
   scores(x.overall, [name, "units", i, "overall"]);
   (x.dimensions as readonly DimensionScore[]).forEach((d, j) => {
-    scores(d, [name, "units", i, "dimensions", j]);
-    if (typeof d.id !== "string") {
-      fail(
-        "invalid_type",
-        [name, "units", i, "dimensions", j, "id"],
-        `a dimension needs a string id, got ${describe(d.id)}`,
-      );
-    }
+    const path = [name, "units", i, "dimensions", j];
+    scores(d, path);
+    checkValue(d.id, "string", path, "id", "invalid_type");
   });
 }
 
@@ -161,19 +153,10 @@ function scores(x: unknown, path: readonly PathSegment[]): void {
   if (typeof o !== "object" || o === null) {
     fail("invalid_type", path, `${formatPath(path)} must be an object, got ${describe(x)}`);
   }
-  const check = (v: unknown, key: string, nullable: boolean) => {
-    if (nullable && v === null) return;
-    if (typeof v !== "number" || !Number.isFinite(v)) {
-      fail(
-        typeof v === "number" ? "non_finite" : "invalid_type",
-        [...path, ...key.split(".")],
-        `${formatPath(path)}.${key} must be a finite number${nullable ? " or null" : ""}, got ${describe(v)}`,
-      );
-    }
-  };
-  check(o.score, "score", true);
-  check(o.coverage, "coverage", false);
-  if (o.level !== null && o.level !== undefined) check(o.level.index, "level.index", false);
+  checkValue(o.score, "nullable", path, "score", "invalid_type");
+  checkValue(o.coverage, "number", path, "coverage", "invalid_type");
+  if (o.level !== null && o.level !== undefined)
+    checkValue(o.level.index, "number", [...path, "level"], "index", "invalid_type");
 }
 
 function change(
@@ -279,33 +262,21 @@ export function compareMaturity(
       `cannot compare results on different scales: [${a.scale?.min}, ${a.scale?.max}] and [${b.scale?.min}, ${b.scale?.max}]`,
     );
   }
-  if (typeof options !== "object" || options === null) {
-    fail("invalid_type", ["options"], `options must be an object, got ${describe(options)}`);
-  }
+  checkValue(options, "record", OPTIONS, undefined, "invalid_type");
   const unitsA = new Map(a.units.map((u) => [u.unit, u]));
   const unitsB = new Map(b.units.map((u) => [u.unit, u]));
   let pairs: UnitPair[];
   let how: string;
   if (options.pairs !== undefined) {
-    if (!Array.isArray(options.pairs)) {
-      fail(
-        "invalid_type",
-        ["options", "pairs"],
-        `options.pairs must be an array of { a, b }, got ${describe(options.pairs)}`,
-      );
-    }
+    checkValue(options.pairs, "array", OPTIONS, "pairs");
     options.pairs.forEach((p, i) => {
       for (const side of ["a", "b"] as const) {
         const id: unknown = (p as Partial<UnitPair> | null)?.[side];
         const units = side === "a" ? unitsA : unitsB;
         if (typeof id !== "string") {
-          fail(
-            "invalid_type",
-            ["options", "pairs", i, side],
-            `options.pairs[${i}].${side} must be a unit id, got ${describe(id)}`,
-          );
+          checkValue(id, "string", ["options", "pairs", i], side, "invalid_type");
         }
-        if (!units.has(id)) {
+        if (!units.has(id as string)) {
           fail(
             "unknown_reference",
             ["options", "pairs", i, side],

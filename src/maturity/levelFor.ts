@@ -1,7 +1,8 @@
-import { assertFinite, describe, fail } from "../_lib/assert.js";
+import { describe, fail } from "../_lib/assert.js";
 import { resolveBands, type ResolvedBand } from "../schema/checkFramework.js";
 import type { MaturityFramework } from "../schema/framework.js";
-import { findBand } from "./_shared.js";
+import type { PathSegment } from "../errors/AssessmentError.js";
+import { checkValue, findBand } from "./_shared.js";
 
 /** A level a score falls in: the band's id and title and its 0-based position, lowest first. */
 export interface LevelRef {
@@ -13,6 +14,8 @@ export interface LevelRef {
 
 /** Level bands as {@link levelFor} takes them: a framework (or its levels and scale), or resolved bands. */
 export type LevelBands = Pick<MaturityFramework, "levels" | "scale"> | readonly ResolvedBand[];
+
+const ROOT: readonly PathSegment[] = [];
 
 function resolved(bands: unknown): readonly ResolvedBand[] {
   if (Array.isArray(bands)) {
@@ -93,7 +96,7 @@ function resolved(bands: unknown): readonly ResolvedBand[] {
  * ```
  */
 export function levelFor(score: number, bands: LevelBands): LevelRef | null {
-  assertFinite(score, ["score"], "score");
+  checkValue(score, "number", ROOT, "score", "invalid_type");
   const list = resolved(bands);
   const i = findBand(list, score);
   if (i < 0) return null;

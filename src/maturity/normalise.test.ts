@@ -294,6 +294,16 @@ describe("normalise", () => {
         const e = thrown(() => normalise([1, 2], spec as NormaliseSpec));
         expect([e.code, e.issues[0]?.path]).toStrictEqual([code, path]);
       }
+      expect(() =>
+        normalise([1, 2], { method: "goalposts", low: 1, high: Infinity }),
+      ).toThrowErrorMatchingInlineSnapshot(
+        `[AssessmentError: spec.high must be a finite number, got Infinity]`,
+      );
+      expect(() =>
+        normalise([1, 2], { method: "minMax", direction: 0 as never }),
+      ).toThrowErrorMatchingInlineSnapshot(
+        `[AssessmentError: spec.direction must be one of 1, -1, got 0]`,
+      );
     });
 
     it("reports bad values before a bad spec", () => {

@@ -1,12 +1,11 @@
-import { describe, fail } from "../_lib/assert.js";
+import { describe, fail, failAt } from "../_lib/assert.js";
 import type { NormaliseSpec } from "../schema/framework.js";
 import {
   checkNormaliseSpec,
+  explainValues,
   normaliseValues,
   NOT_NUMBERS,
-  specNumber,
   type Degenerate,
-  type Rec,
 } from "./_shared.js";
 
 /**
@@ -54,26 +53,20 @@ export function normalise(
   values: readonly (number | null)[],
   spec: NormaliseSpec,
 ): (number | null)[] {
-  if (!Array.isArray(values)) checkValues(values);
+  if (!Array.isArray(values)) explainValues(values, undefined, false, false);
   let s: NormaliseSpec;
   try {
     s = checkNormaliseSpec(spec, SPEC);
-    if (s.method === "zScore") {
-      specNumber(spec as Rec, "mean", SPEC, "zScore", false);
-      const sd = specNumber(spec as Rec, "sd", SPEC, "zScore", false);
-      if (sd !== undefined && !(sd > 0))
-        fail("invalid_value", ["spec", "sd"], `sd must be positive, got ${describe(sd)}`);
-    }
   } catch (e) {
-    checkValues(values); // bad values are reported before a bad spec
+    explainValues(values, undefined, false, false); // bad values are reported before a bad spec
     throw e;
   }
   // both check the values as they read them
   const out = s.method === "zScore" ? zScores(values, s) : normaliseValues(values, s);
-  if (out === NOT_NUMBERS) checkValues(values);
+  if (out === NOT_NUMBERS) explainValues(values, undefined, false, false);
   if (!Array.isArray(out)) {
     if (s.degenerate === "null") return values.map(() => null);
-    return fail(out.code, ["values"], `${out.message} (values)`);
+    return failAt(out.code, VALUES, out.message);
   }
   for (let i = 0; i < out.length; i++) {
     const v = out[i];
@@ -89,6 +82,7 @@ export function normalise(
 }
 
 const SPEC = ["spec"] as const;
+const VALUES = ["values"] as const;
 const noZero = (v: number): number => (v === 0 ? 0 : v);
 
 /**
@@ -129,21 +123,4 @@ function zScores(
   const m = spec.mean ?? 0;
   const k = spec.sd ?? 1;
   return values.map((v) => (v === null ? null : noZero(((noZero(v * d) - mean) / sd) * k + m)));
-}
-
-/** Throws at the first value that is not a finite number or null (the slow path: errors only). */
-function checkValues(values: unknown): void {
-  if (!Array.isArray(values)) {
-    fail("invalid_type", ["values"], `values must be an array, got ${describe(values)}`);
-  }
-  let i = 0;
-  while (i < values.length && (values[i] === null || Number.isFinite(values[i]))) i++;
-  if (i === values.length) return;
-  const v: unknown = values[i];
-  const number = typeof v === "number";
-  fail(
-    number ? "non_finite" : "invalid_type",
-    ["values", i],
-    `values[${i}] must be a ${number ? "finite " : ""}number, got ${describe(v)}`,
-  );
 }

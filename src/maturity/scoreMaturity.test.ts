@@ -745,6 +745,10 @@ describe("scoreMaturity", () => {
         "invalid_type",
         ["options"],
       ]);
+      expect(path(() => scoreMaturity(framework, [], [] as never))).toStrictEqual([
+        "invalid_type",
+        ["options"],
+      ]);
       expect(path(() => scoreMaturity(framework, [], { units: "u1" } as never))).toStrictEqual([
         "invalid_type",
         ["options", "units"],

@@ -20,6 +20,8 @@ import type { Source } from "../schema/common.js";
 import {
   aggregateValues,
   checkNormaliseSpec,
+  checkValue,
+  meets,
   type BoundedSpec,
   findBand,
   normaliseValues,
@@ -251,6 +253,11 @@ const isRecord = (x: unknown): x is Rec => typeof x === "object" && x !== null &
 const ARRAYS = ["dimensions", "indicators", "levels"] as const;
 const WEIGHTED = ["dimensions", "indicators"] as const;
 const TYPES: readonly unknown[] = indicatorTypes;
+const ROOT: readonly PathSegment[] = [];
+const FRAMEWORK = ["framework"] as const;
+const OPTIONS = ["options"] as const;
+const ZERO_POLICY = ["options", "zeroPolicy"] as const;
+const NO_AGGREGATION = {};
 
 /**
  * Checks what `checkFramework` takes for granted (arrays of objects with ids) and what it does not
@@ -259,47 +266,27 @@ const TYPES: readonly unknown[] = indicatorTypes;
  * messages are built only for what fails.
  */
 function frameworkShape(f: unknown): asserts f is MaturityFramework {
-  if (!isRecord(f)) badShape("invalid_type", [], "framework must be an object", f);
-  for (const key of ARRAYS) {
-    if (!Array.isArray(f[key]))
-      badShape("invalid_type", [key], `framework.${key} must be an array`, f[key]);
-  }
+  checkValue(f, "record", FRAMEWORK, undefined, "invalid_type");
+  const r = f as Rec;
+  for (const key of ARRAYS) checkValue(r[key], "array", FRAMEWORK, key, "invalid_type");
   for (const key of WEIGHTED) {
-    const items = f[key] as readonly unknown[];
+    const items = r[key] as readonly unknown[];
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
       const w = isRecord(item) ? item["weight"] : undefined;
-      if (w === undefined || (typeof w === "number" && w - w === 0 && w >= 0)) continue;
-      badShape(
-        typeof w !== "number" ? "invalid_type" : w - w !== 0 ? "non_finite" : "negative_weight",
-        [key, i, "weight"],
-        typeof w !== "number"
-          ? "weight must be a number"
-          : w - w !== 0
-            ? "weight must be finite"
-            : "weight must not be negative",
-        w,
-      );
+      if (w !== undefined && !meets(w, "weight")) {
+        checkValue(w, "weight", ["framework", key, i], "weight");
+      }
     }
   }
-  const indicators = f["indicators"] as readonly unknown[];
+  const indicators = r["indicators"] as readonly unknown[];
   for (let i = 0; i < indicators.length; i++) {
     const ind = indicators[i];
     const type = isRecord(ind) ? ind["type"] : undefined;
     if (!TYPES.includes(type)) {
-      badShape(
-        "invalid_value",
-        ["indicators", i, "type"],
-        `type must be one of ${indicatorTypes.join(", ")}`,
-        type,
-      );
+      checkValue(type, TYPES, ["framework", "indicators", i], "type", "invalid_value");
     }
   }
-}
-
-/** Fails at `framework[...path]`: "<what>, got <got>". */
-function badShape(code: ErrorCode, path: PathSegment[], what: string, got: unknown): never {
-  return fail(code, ["framework", ...path], `${what}, got ${describe(got)}`);
 }
 
 function compile(framework: MaturityFramework, zeroPolicy: unknown) {
@@ -318,26 +305,12 @@ function compile(framework: MaturityFramework, zeroPolicy: unknown) {
     let direction: 1 | -1 = ind.direction ?? 1;
     let spec: BoundedSpec | null = null;
     if (ind.type === "numeric") {
-      const path: PathSegment[] = ["framework", "indicators", k];
-      const s = checkNormaliseSpec(ind.normalisation, [...path, "normalisation"]);
-      if (s.method === "zScore") {
-        fail(
-          "invalid_value",
-          [...path, "normalisation", "method"],
-          `indicator ${JSON.stringify(ind.id)}: a z-score is unbounded, got zScore`,
-        );
-      }
-      if (
-        s.direction !== undefined &&
-        ind.direction !== undefined &&
-        s.direction !== ind.direction
-      ) {
-        fail(
-          "invalid_value",
-          [...path, "normalisation", "direction"],
-          `indicator ${JSON.stringify(ind.id)}: direction must match the indicator's ${ind.direction}, got ${s.direction}`,
-        );
-      }
+      // a z-score is refused, and a declared direction must be the indicator's
+      const s = checkNormaliseSpec(
+        ind.normalisation,
+        ["framework", "indicators", k, "normalisation"],
+        { direction: ind.direction },
+      ) as BoundedSpec;
       direction = s.direction ?? direction;
       spec = { ...s, direction };
     }
@@ -392,10 +365,7 @@ function compile(framework: MaturityFramework, zeroPolicy: unknown) {
     aggPath: readonly PathSegment[],
     minCoverage: number,
   ): NodePlan => {
-    const agg = resolveAggregation(aggSpec?.method, aggSpec?.p, zeroPolicy, aggPath, [
-      "options",
-      "zeroPolicy",
-    ]);
+    const agg = resolveAggregation(aggSpec ?? NO_AGGREGATION, zeroPolicy, aggPath, ZERO_POLICY);
     return {
       index,
       id,
@@ -629,13 +599,7 @@ function collect(
   indicators: readonly IndicatorPlan[],
   options: ScoreMaturityOptions,
 ): { answers: Answers; rows: number[] } {
-  if (!Array.isArray(observations)) {
-    fail(
-      "invalid_type",
-      ["observations"],
-      `observations must be an array, got ${describe(observations)}`,
-    );
-  }
+  checkValue(observations, "array", ROOT, "observations", "invalid_type");
   const nInd = indicators.length;
   const indIndex = new Map<string, number>();
   indicators.forEach((p) => indIndex.set(p.id, p.index));
@@ -649,10 +613,9 @@ function collect(
   const rowOf = new Map<string, number>();
   const declared: unknown = options.units;
   if (declared !== undefined) {
+    checkValue(declared, "array", OPTIONS, "units");
     const what = "options.units must be an array of distinct unit ids, got ";
-    if (!Array.isArray(declared))
-      fail("invalid_type", ["options", "units"], what + describe(declared));
-    declared.forEach((u: unknown, j) => {
+    (declared as readonly unknown[]).forEach((u: unknown, j) => {
       if (typeof u !== "string" || u === "" || rowOf.has(u)) {
         const code = typeof u === "string" && u !== "" ? "duplicate_id" : "invalid_type";
         fail(code, ["options", "units", j], what + describe(u));
@@ -1126,9 +1089,7 @@ export function scoreMaturity(
   observations: readonly Observation[],
   options: ScoreMaturityOptions = {},
 ): MaturityResult {
-  if (typeof options !== "object" || options === null) {
-    fail("invalid_type", ["options"], `options must be an object, got ${describe(options)}`);
-  }
+  checkValue(options, "record", OPTIONS, undefined, "invalid_type");
   let plan: Plan;
   try {
     plan = compile(framework, options.zeroPolicy);
