@@ -2,18 +2,11 @@ import type { PathSegment } from "../errors/AssessmentError.js";
 import type { Assessment } from "../schema/assessment.js";
 import type { Need, Stakeholder } from "../schema/entities.js";
 import { helices, type Helix } from "../schema/vocabularies.js";
-import {
-  assertFiniteAt,
-  assertArrayAt,
-  assertRecord,
-  assertString,
-  describe,
-  failAt,
-  isRecord,
-} from "../_lib/assert.js";
+import { failAt } from "../_lib/assert.js";
 import { indexAssessment } from "../_lib/assessmentIndex.js";
 import { assertParsed } from "../_lib/parsed.js";
 import { compareIds, competitionRanks } from "../_lib/sort.js";
+import { readValue, type Rule } from "../_lib/readValue.js";
 
 /** The factors {@link rankNeeds} combines, in the order they are reported. */
 export const needFactors = ["votes", "scores", "gap", "helix"] as const;
@@ -129,34 +122,74 @@ const RULES: Readonly<Record<NeedFactor, string>> = {
   helix: "distinct helix groups among the stakeholders who raised the need ÷ 4",
 };
 
-/** Whether `v` is a string with at least one non-space character. */
-function isText(v: unknown): v is string {
-  return typeof v === "string" && v.trim() !== "";
-}
+/** A weight of a factor: a finite number, 0 or more. */
+const WEIGHT: Rule = {
+  kind: "number",
+  min: 0,
+  max: Number.MAX_VALUE,
+  code: "negative_weight",
+  expected: "must not be negative",
+  name: (factor) => `weight of ${String(factor)}`,
+  optional: true,
+};
 
-function readWeights(weights: unknown): Record<NeedFactor, number> {
+/** A level of `options.maturity.levels`. */
+const LEVEL: Rule = {
+  kind: "record",
+  name: "level",
+  fields: [["id", { kind: "id", name: "level id" }]],
+};
+
+/** The options, but for the maturity result (read after the weights are summed). */
+const OPTIONS: Rule = {
+  kind: "record",
+  fields: [
+    ["weights", { kind: "map", keys: needFactors, keyName: "factor", of: WEIGHT, optional: true }],
+  ],
+};
+
+/** The maturity option up to its levels; the unit and `units` are read after. */
+const MATURITY: Rule = {
+  kind: "record",
+  optional: true,
+  fields: [["levels", { kind: "list", of: LEVEL, nonEmpty: true, unique: true }]],
+};
+
+const UNIT: Rule = { kind: "text", optional: true };
+
+const UNITS: Rule = {
+  kind: "list",
+  of: { kind: "record", name: "unit result", fields: [["unit", { kind: "text" }]] },
+};
+
+const LIST: Rule = { kind: "list" };
+
+/** A dimension of the unit's maturity result; its level, when given, is one of the levels. */
+const DIMENSION: Rule = {
+  kind: "record",
+  name: "dimension result",
+  fields: [
+    ["id", { kind: "text", name: "dimension id" }],
+    [
+      "level",
+      {
+        kind: "record",
+        nullable: true,
+        fields: [["id", { kind: "string", name: "level id" }]],
+      },
+    ],
+  ],
+};
+
+/** The factor weights (read), defaults filled in, divided by their sum. */
+function normaliseWeights(
+  weights: Readonly<Partial<Record<NeedFactor, number>>> | undefined,
+): Record<NeedFactor, number> {
   const merged: Record<NeedFactor, number> = { ...DEFAULT_NEED_FACTOR_WEIGHTS };
   if (weights !== undefined) {
-    if (!isRecord(weights)) assertRecord(weights, ["options", "weights"], "weights");
-    for (const key of Object.keys(weights)) {
+    for (const key of Object.keys(weights) as NeedFactor[]) {
       const value = weights[key];
-      if (!(needFactors as readonly string[]).includes(key)) {
-        failAt(
-          "invalid_value",
-          ["options", "weights", key],
-          `unknown factor ${JSON.stringify(key)}; factors are ${needFactors.join(", ")}`,
-        );
-      }
-      if (value === undefined) continue;
-      if (typeof value !== "number" || !Number.isFinite(value))
-        assertFiniteAt(value, ["options", "weights", key], `weight of ${key}`);
-      if (value < 0)
-        failAt(
-          "negative_weight",
-          ["options", "weights", key],
-          `weight of ${key} must not be negative, got ${describe(value)}`,
-        );
-      merged[key as NeedFactor] = value;
+      if (value !== undefined) merged[key] = value;
     }
   }
   const sum = needFactors.reduce((s, f) => s + merged[f], 0);
@@ -179,89 +212,25 @@ interface Levels {
   readonly targets: ReadonlyMap<string, string>;
 }
 
-const MP: readonly PathSegment[] = ["options", "maturity"];
-
-/** The level positions of `options.maturity.levels` (a plain value: checked here). */
-function readLevels(maturity: Readonly<Record<string, unknown>>): Map<string, number> {
-  const list = maturity["levels"];
-  if (!Array.isArray(list)) assertArrayAt(list, [...MP, "levels"], "levels");
-  if (list.length === 0) failAt("empty", [...MP, "levels"], "levels must not be empty");
-  const position = new Map<string, number>();
-  for (let i = 0; i < list.length; i++) {
-    const l: unknown = list[i];
-    if (!isRecord(l)) assertRecord(l, [...MP, "levels", i], "level");
-    const id = l["id"];
-    if (!isText(id)) assertString(id, [...MP, "levels", i, "id"], "level id", { nonEmpty: true });
-    if (position.has(id))
-      failAt(
-        "duplicate_id",
-        [...MP, "levels", i, "id"],
-        `duplicate level id ${JSON.stringify(id)}`,
-      );
-    position.set(id, i);
-  }
-  return position;
-}
-
-/** The current level of each dimension in `options.maturity.units[u]` (checked here). */
-function readCurrent(
-  unitResult: Readonly<Record<string, unknown>>,
-  u: number,
-  position: ReadonlyMap<string, number>,
-): Map<string, string | null> {
-  const dims = unitResult["dimensions"];
-  if (!Array.isArray(dims)) assertArrayAt(dims, [...MP, "units", u, "dimensions"], "dimensions");
-  const current = new Map<string, string | null>();
-  for (let i = 0; i < dims.length; i++) {
-    const d: unknown = dims[i];
-    if (!isRecord(d)) assertRecord(d, [...MP, "units", u, "dimensions", i], "dimension result");
-    const id = d["id"];
-    if (!isText(id))
-      assertString(id, [...MP, "units", u, "dimensions", i, "id"], "dimension id", {
-        nonEmpty: true,
-      });
-    const level = d["level"];
-    if (level === null || level === undefined) {
-      current.set(id, null);
-      continue;
-    }
-    if (!isRecord(level))
-      assertRecord(level, [...MP, "units", u, "dimensions", i, "level"], "level");
-    const lid = level["id"];
-    if (typeof lid !== "string")
-      assertString(lid, [...MP, "units", u, "dimensions", i, "level", "id"], "level id");
-    if (!position.has(lid)) {
-      failAt(
-        "unknown_reference",
-        [...MP, "units", u, "dimensions", i, "level", "id"],
-        `level ${JSON.stringify(lid)} is not among options.maturity.levels`,
-      );
-    }
-    current.set(id, lid);
-  }
-  return current;
-}
-
 /**
  * The maturity option (a plain value, checked here) and the assessment's targets (parsed: one per
  * dimension); each target level must be one of the option's levels.
  */
-function readMaturity(a: Assessment, maturity: unknown, unitOption: unknown): Levels | null {
+function readMaturity(
+  a: Assessment,
+  maturity: RankNeedsMaturity | undefined,
+  unitOption: string | undefined,
+): Levels | null {
+  readValue(maturity, MATURITY, ["options", "maturity"]);
   if (maturity === undefined) return null;
-  if (!isRecord(maturity)) assertRecord(maturity, MP, "maturity");
-  const position = readLevels(maturity);
-  if (unitOption !== undefined && !isText(unitOption))
-    assertString(unitOption, ["options", "unit"], "unit", { nonEmpty: true });
+  const position = new Map<string, number>();
+  maturity.levels.forEach((l, i) => position.set(l.id, i));
+  readValue(unitOption, UNIT, ["options", "unit"]);
   const unit = unitOption ?? a.city.id;
-  const units = maturity["units"];
-  if (!Array.isArray(units)) assertArrayAt(units, [...MP, "units"], "units");
+  readValue(maturity.units, UNITS, ["options", "maturity", "units"]);
   let unitIndex = -1;
-  for (let i = 0; i < units.length; i++) {
-    const u: unknown = units[i];
-    if (!isRecord(u)) assertRecord(u, [...MP, "units", i], "unit result");
-    const id = u["unit"];
-    if (!isText(id)) assertString(id, [...MP, "units", i, "unit"], "unit", { nonEmpty: true });
-    if (id === unit && unitIndex === -1) unitIndex = i;
+  for (let i = 0; i < maturity.units.length && unitIndex === -1; i++) {
+    if ((maturity.units[i] as RankNeedsMaturity["units"][number]).unit === unit) unitIndex = i;
   }
   if (unitIndex === -1) {
     failAt(
@@ -270,7 +239,26 @@ function readMaturity(a: Assessment, maturity: unknown, unitOption: unknown): Le
       `no maturity result for unit ${JSON.stringify(unit)} in options.maturity.units`,
     );
   }
-  const current = readCurrent(units[unitIndex] as Record<string, unknown>, unitIndex, position);
+
+  const dims = (maturity.units[unitIndex] as RankNeedsMaturity["units"][number]).dimensions;
+  const path: PathSegment[] = ["options", "maturity", "units", unitIndex, "dimensions"];
+  readValue(dims, LIST, path);
+  const current = new Map<string, string | null>();
+  path.push(0);
+  for (let i = 0; i < dims.length; i++) {
+    path[5] = i;
+    const d = dims[i] as RankNeedsMaturity["units"][number]["dimensions"][number];
+    readValue(d, DIMENSION, path);
+    const lid = d.level?.id;
+    if (lid !== undefined && !position.has(lid)) {
+      failAt(
+        "unknown_reference",
+        [...path, "level", "id"],
+        `level ${JSON.stringify(lid)} is not among options.maturity.levels`,
+      );
+    }
+    current.set(d.id, lid ?? null);
+  }
 
   const targets = new Map<string, string>();
   const list = a.maturity?.targets ?? [];
@@ -425,8 +413,8 @@ function fmt(x: number): string {
  */
 export function rankNeeds(assessment: Assessment, options: RankNeedsOptions = {}): RankNeedsResult {
   assertParsed(assessment, "assessment");
-  if (!isRecord(options as unknown)) assertRecord(options as unknown, ["options"], "options");
-  const weights = readWeights(options.weights);
+  readValue(options, OPTIONS, ["options"]);
+  const weights = normaliseWeights(options.weights);
   const levels = readMaturity(assessment, options.maturity, options.unit);
   const stakeholders = indexAssessment(assessment).stakeholders;
 

@@ -1,9 +1,9 @@
 import type { Assessment } from "../schema/assessment.js";
 import type { Stakeholder } from "../schema/entities.js";
 import { helices, type Helix, type WorkshopKind } from "../schema/vocabularies.js";
-import { assertFiniteAt, assertRecord, describe, failAt, isRecord } from "../_lib/assert.js";
 import { indexAssessment } from "../_lib/assessmentIndex.js";
 import { assertParsed } from "../_lib/parsed.js";
+import { readValue, type Rule } from "../_lib/readValue.js";
 
 /** Default minimum share of participants a helix group should have (designed by this project). */
 export const DEFAULT_MIN_HELIX_SHARE = 0.1;
@@ -103,6 +103,23 @@ function countByHelix(
   return counts;
 }
 
+const OPTIONS: Rule = {
+  kind: "record",
+  fields: [
+    [
+      "minHelixShare",
+      {
+        kind: "number",
+        min: 0,
+        max: 1,
+        code: "out_of_range",
+        expected: "must be between 0 and 1",
+        nullable: true,
+      },
+    ],
+  ],
+};
+
 /**
  * Counts workshop participants per quadruple-helix group and per workshop, flags groups that are
  * missing or below a minimum share, and lists stakeholders who never took part.
@@ -148,16 +165,8 @@ export function stakeholderCoverage(
   options: StakeholderCoverageOptions = {},
 ): StakeholderCoverageResult {
   assertParsed(assessment, "assessment");
-  if (!isRecord(options as unknown)) assertRecord(options as unknown, ["options"], "options");
+  readValue(options, OPTIONS, ["options"]);
   const min = options.minHelixShare ?? DEFAULT_MIN_HELIX_SHARE;
-  if (typeof min !== "number" || !Number.isFinite(min))
-    assertFiniteAt(min, ["options", "minHelixShare"], "minHelixShare");
-  if (min < 0 || min > 1)
-    failAt(
-      "out_of_range",
-      ["options", "minHelixShare"],
-      `minHelixShare must be between 0 and 1, got ${describe(min)}`,
-    );
   const stakeholders = indexAssessment(assessment).stakeholders;
 
   const everyone = new Set<string>();

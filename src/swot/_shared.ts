@@ -1,7 +1,8 @@
 import type { PathSegment } from "../errors/AssessmentError.js";
 import type { SwotItem } from "../schema/entities.js";
 import type { SwotQuadrant, TowsKind } from "../schema/vocabularies.js";
-import { assertArrayAt, assertString, describe, failAt } from "../_lib/assert.js";
+import { failAt } from "../_lib/assert.js";
+import type { Rule } from "../_lib/readValue.js";
 import { compareIds } from "../_lib/sort.js";
 import type {
   BuildSwotResult,
@@ -17,46 +18,60 @@ export const MIDPOINT = 2.5;
 /** Tolerance on the sum of weights and on the boundaries of totals. */
 export const TOLERANCE = 1e-9;
 
-/** Whether `v` is a string with at least one non-space character. */
-export function isText(v: unknown): v is string {
-  return typeof v === "string" && v.trim() !== "";
-}
-
 /** Whether a quadrant is internal (strengths and weaknesses, the IFE matrix). */
 export function isInternal(q: SwotQuadrant): boolean {
   return q === "strength" || q === "weakness";
 }
 
-/** Reads an optional set of ids given as an array or a Set (an option: checked). */
-export function readIdSet(
-  value: unknown,
-  path: readonly PathSegment[],
-  name: string,
-): ReadonlySet<string> | null {
+/** One evidence entry of a SWOT item. */
+type Evidence = NonNullable<SwotItem["evidence"]>[number];
+
+/** Any array (its elements are read by the caller). */
+export const ARRAY: Rule = { kind: "list" };
+
+/** The rule of an option naming known ids: an array or a Set of non-empty strings. */
+export const KNOWN_IDS: Rule = { kind: "list", of: { kind: "text" }, sets: true, optional: true };
+
+/** The rule of the `ratingConvention` option. */
+export const RATING_CONVENTION: Rule = {
+  kind: "oneOf",
+  choices: ["david", "free"],
+  optional: true,
+};
+
+/** The options of the functions on a parsed assessment: known indicators and the convention. */
+export const ASSESSMENT_OPTIONS: Rule = {
+  kind: "record",
+  fields: [
+    ["indicators", KNOWN_IDS],
+    ["ratingConvention", RATING_CONVENTION],
+  ],
+};
+
+/** The ids of a {@link KNOWN_IDS} option already read, as a set (`null` when not given). */
+export function toIdSet(value: Iterable<string> | undefined): ReadonlySet<string> | null {
   if (value === undefined) return null;
-  const list: unknown = value instanceof Set ? [...(value as Set<unknown>)] : value;
-  if (!Array.isArray(list)) assertArrayAt(list, path, name);
-  for (let i = 0; i < list.length; i++) {
-    const v: unknown = list[i];
-    if (!isText(v)) assertString(v, [...path, i], `${name}[${i}]`, { nonEmpty: true });
-  }
-  return value instanceof Set ? (value as ReadonlySet<string>) : new Set(list as string[]);
+  return value instanceof Set ? (value as ReadonlySet<string>) : new Set(value);
 }
 
-/** Reads the `ratingConvention` option (default `"david"`). */
-export function readConvention(
-  value: unknown,
-  optionsPath: readonly PathSegment[],
-): RatingConvention {
-  if (value === undefined) return "david";
-  if (value !== "david" && value !== "free") {
-    failAt(
-      "invalid_value",
-      [...optionsPath, "ratingConvention"],
-      `ratingConvention must be "david" or "free", got ${describe(value)}`,
-    );
+const EVIDENCE_IDS = ["indicator", "need"] as const;
+
+/**
+ * Checks the indicator and need of one evidence entry against the ids the caller gave (`null`:
+ * not checked); `path` is where the entry is.
+ */
+export function checkEvidenceIds(
+  entry: Evidence,
+  indicators: ReadonlySet<string> | null,
+  needs: ReadonlySet<string> | null,
+  path: readonly PathSegment[],
+): void {
+  for (const key of EVIDENCE_IDS) {
+    const id = entry[key];
+    const known = key === "indicator" ? indicators : needs;
+    if (id !== undefined && known !== null && !known.has(id))
+      failAt("unknown_reference", [...path, key], `unknown ${key} id ${JSON.stringify(id)}`);
   }
-  return value;
 }
 
 /**
@@ -68,18 +83,14 @@ export function checkIndicators(
   known: ReadonlySet<string>,
   path: readonly PathSegment[],
 ): void {
+  const at: PathSegment[] = [...path, 0, "evidence", 0];
   for (let i = 0; i < items.length; i++) {
     const evidence = (items[i] as SwotItem).evidence;
     if (evidence === undefined) continue;
+    at[path.length] = i;
     for (let j = 0; j < evidence.length; j++) {
-      const indicator = evidence[j]?.indicator;
-      if (indicator !== undefined && !known.has(indicator)) {
-        failAt(
-          "unknown_reference",
-          [...path, i, "evidence", j, "indicator"],
-          `unknown indicator id ${JSON.stringify(indicator)}`,
-        );
-      }
+      at[path.length + 2] = j;
+      checkEvidenceIds(evidence[j] as Evidence, known, null, at);
     }
   }
 }

@@ -1,24 +1,18 @@
 import { AssessmentError, formatPath, type PathSegment } from "../errors/AssessmentError.js";
 import type { SwotItem } from "../schema/entities.js";
 import { swotQuadrants, type SwotQuadrant, type TowsKind } from "../schema/vocabularies.js";
+import { describe, failAt } from "../_lib/assert.js";
 import {
-  assertArrayAt,
-  assertFiniteAt,
-  assertOneOfAt,
-  assertRecord,
-  assertString,
-  describe,
-  failAt,
-  isRecord,
-} from "../_lib/assert.js";
-import {
+  ARRAY,
+  checkEvidenceIds,
   computeSwot,
   isInternal,
-  isText,
-  readConvention,
-  readIdSet,
+  KNOWN_IDS,
+  RATING_CONVENTION,
   TOLERANCE,
+  toIdSet,
 } from "./_shared.js";
+import { readValue, type Rule } from "../_lib/readValue.js";
 
 /**
  * How IFE ratings are checked: `"david"` (default) keeps strengths at 3–4 and weaknesses at 1–2,
@@ -120,63 +114,55 @@ export interface BuildSwotResult {
   };
 }
 
-const QUADRANTS: ReadonlySet<unknown> = new Set(swotQuadrants);
+/** One evidence entry of a SWOT item. */
+type Evidence = NonNullable<SwotItem["evidence"]>[number];
 
-/** Checks one item's evidence list (failing paths only are built). */
-function checkEvidence(
-  value: unknown,
-  i: number,
-  indicators: ReadonlySet<string> | null,
-  needs: ReadonlySet<string> | null,
-): NonNullable<SwotItem["evidence"]> {
-  const at = (...rest: PathSegment[]): PathSegment[] => ["items", i, "evidence", ...rest];
-  if (!Array.isArray(value)) assertArrayAt(value, at(), "evidence");
-  const out: NonNullable<SwotItem["evidence"]>[number][] = [];
-  for (let j = 0; j < value.length; j++) {
-    const e: unknown = value[j];
-    if (!isRecord(e)) assertRecord(e, at(j), "evidence");
-    const { indicator, need, note } = e;
-    if (indicator === undefined && need === undefined && note === undefined)
-      failAt("missing_field", at(j), "evidence needs an indicator, a need or a note");
-    if (note !== undefined && typeof note !== "string") assertString(note, at(j, "note"), "note");
-    if (indicator !== undefined) {
-      if (!isText(indicator))
-        assertString(indicator, at(j, "indicator"), "indicator", { nonEmpty: true });
-      if (indicators && !indicators.has(indicator))
-        failAt(
-          "unknown_reference",
-          at(j, "indicator"),
-          `unknown indicator id ${JSON.stringify(indicator)}`,
-        );
-    }
-    if (need !== undefined) {
-      if (!isText(need)) assertString(need, at(j, "need"), "need", { nonEmpty: true });
-      if (needs && !needs.has(need))
-        failAt("unknown_reference", at(j, "need"), `unknown need id ${JSON.stringify(need)}`);
-    }
-    out.push({
-      ...(indicator !== undefined ? { indicator } : {}),
-      ...(need !== undefined ? { need } : {}),
-      ...(note !== undefined ? { note: note as string } : {}),
-    });
-  }
-  return out;
-}
+/** A SWOT item as a plain value. */
+const ITEM: Rule = {
+  kind: "record",
+  name: "SWOT item",
+  fields: [
+    ["id", { kind: "id" }],
+    ["quadrant", { kind: "oneOf", choices: swotQuadrants, required: true }],
+    ["text", { kind: "text" }],
+    [
+      "weight",
+      {
+        kind: "number",
+        min: 0,
+        max: 1,
+        expected: "must be between 0 and 1",
+        weight: true,
+        optional: true,
+      },
+    ],
+    [
+      "rating",
+      { kind: "number", min: 1, max: 4, expected: "must be between 1 and 4", optional: true },
+    ],
+    ["evidence", { kind: "list", optional: true }],
+  ],
+};
 
-/** Checks a weight or rating that failed the fast test, and throws its error. */
-function badNumber(value: unknown, i: number, key: "weight" | "rating"): never {
-  const path = ["items", i, key];
-  assertFiniteAt(value, path, key);
-  if (key === "weight" && value < 0)
-    failAt("negative_weight", path, `weight must not be negative, got ${describe(value)}`);
-  return failAt(
-    "out_of_range",
-    path,
-    key === "weight"
-      ? `weight must be between 0 and 1, got ${describe(value)}`
-      : `rating must be between 1 and 4, got ${describe(value)}`,
-  );
-}
+/** One evidence entry as a plain value (at least one of its fields: checked by `checkItems`). */
+const EVIDENCE: Rule = {
+  kind: "record",
+  name: "evidence",
+  fields: [
+    ["note", { kind: "string", optional: true }],
+    ["indicator", { kind: "text", optional: true }],
+    ["need", { kind: "text", optional: true }],
+  ],
+};
+
+const OPTIONS: Rule = {
+  kind: "record",
+  fields: [
+    ["indicators", KNOWN_IDS],
+    ["needs", KNOWN_IDS],
+    ["ratingConvention", RATING_CONVENTION],
+  ],
+};
 
 /** Checks the items (plain values) and returns copies: the input is never returned or changed. */
 function checkItems(
@@ -184,41 +170,42 @@ function checkItems(
   indicators: ReadonlySet<string> | null,
   needs: ReadonlySet<string> | null,
 ): SwotItem[] {
-  if (!Array.isArray(items)) assertArrayAt(items, ["items"], "items");
+  const path: PathSegment[] = ["items"];
+  readValue(items, ARRAY, path);
   const seen = new Set<string>();
   const out: SwotItem[] = [];
-  for (let i = 0; i < items.length; i++) {
-    const item: unknown = items[i];
-    if (!isRecord(item)) assertRecord(item, ["items", i], "SWOT item");
+  path.push(0);
+  for (let i = 0; i < (items as readonly unknown[]).length; i++) {
+    path[1] = i;
+    const item = (items as readonly SwotItem[])[i] as SwotItem;
+    readValue(item, ITEM, path, seen);
     const { id, quadrant, text, weight, rating } = item;
-    if (!isText(id)) assertString(id, ["items", i, "id"], "id", { nonEmpty: true });
-    if (seen.has(id))
-      failAt("duplicate_id", ["items", i, "id"], `duplicate SWOT item id ${JSON.stringify(id)}`);
-    seen.add(id);
-    if (!QUADRANTS.has(quadrant)) {
-      if (quadrant === undefined)
-        failAt(
-          "missing_field",
-          ["items", i, "quadrant"],
-          `SWOT item ${JSON.stringify(id)} has no quadrant; expected one of ${swotQuadrants.join(", ")}`,
-        );
-      assertOneOfAt(quadrant, swotQuadrants, ["items", i, "quadrant"], "quadrant");
+    let evidence: Evidence[] | undefined;
+    if (item.evidence !== undefined) {
+      evidence = [];
+      path.push("evidence", 0);
+      for (let j = 0; j < item.evidence.length; j++) {
+        path[3] = j;
+        const e = item.evidence[j] as Evidence;
+        readValue(e, EVIDENCE, path);
+        const { indicator, need, note } = e;
+        if (indicator === undefined && need === undefined && note === undefined)
+          failAt("missing_field", path.slice(), "evidence needs an indicator, a need or a note");
+        checkEvidenceIds(e, indicators, needs, path);
+        evidence.push({
+          ...(indicator !== undefined ? { indicator } : {}),
+          ...(need !== undefined ? { need } : {}),
+          ...(note !== undefined ? { note } : {}),
+        });
+      }
+      path.length = 2;
     }
-    if (!isText(text)) assertString(text, ["items", i, "text"], "text", { nonEmpty: true });
-    if (weight !== undefined && !(typeof weight === "number" && weight >= 0 && weight <= 1))
-      badNumber(weight, i, "weight");
-    if (rating !== undefined && !(typeof rating === "number" && rating >= 1 && rating <= 4))
-      badNumber(rating, i, "rating");
-    const evidence =
-      item["evidence"] === undefined
-        ? undefined
-        : checkEvidence(item["evidence"], i, indicators, needs);
     out.push({
       id,
-      quadrant: quadrant as SwotQuadrant,
+      quadrant,
       text,
-      ...(weight !== undefined ? { weight: weight as number } : {}),
-      ...(rating !== undefined ? { rating: rating as number } : {}),
+      ...(weight !== undefined ? { weight } : {}),
+      ...(rating !== undefined ? { rating } : {}),
       ...(evidence !== undefined ? { evidence } : {}),
     });
   }
@@ -338,10 +325,10 @@ export function buildSwot(
   items: readonly SwotItem[],
   options: BuildSwotOptions = {},
 ): BuildSwotResult {
-  if (!isRecord(options as unknown)) assertRecord(options as unknown, ["options"], "options");
-  const indicators = readIdSet(options.indicators, ["options", "indicators"], "indicators");
-  const needs = readIdSet(options.needs, ["options", "needs"], "needs");
-  const ratingConvention = readConvention(options.ratingConvention, ["options"]);
+  readValue(options, OPTIONS, ["options"]);
+  const indicators = toIdSet(options.indicators);
+  const needs = toIdSet(options.needs);
+  const ratingConvention = options.ratingConvention ?? "david";
   const list = checkItems(items, indicators, needs);
   if (list.length === 0)
     failAt("empty", ["items"], "items must not be empty: a SWOT needs at least one item");

@@ -1,17 +1,17 @@
 import type { Assessment } from "../schema/assessment.js";
 import type { SwotQuadrant } from "../schema/vocabularies.js";
-import { assertRecord, isRecord } from "../_lib/assert.js";
 import { assertParsed } from "../_lib/parsed.js";
 import type { BuildSwotResult, RatingConvention } from "./buildSwot.js";
 import type { CrossSwotResult } from "./crossSwot.js";
 import {
+  ASSESSMENT_OPTIONS,
   checkIndicators,
   computeSwot,
-  readConvention,
-  readIdSet,
+  toIdSet,
   towsOf,
   type SwotChecks,
 } from "./_shared.js";
+import { readValue } from "../_lib/readValue.js";
 
 /** Options of {@link buildSwotForAssessment}. */
 export interface BuildSwotForAssessmentOptions {
@@ -112,10 +112,10 @@ export function buildSwotForAssessment(
   options: BuildSwotForAssessmentOptions = {},
 ): BuildSwotForAssessmentResult {
   assertParsed(assessment, "assessment");
-  if (!isRecord(options as unknown)) assertRecord(options as unknown, ["options"], "options");
-  const given = readIdSet(options.indicators, ["options", "indicators"], "indicators");
+  readValue(options, ASSESSMENT_OPTIONS, ["options"]);
+  const given = toIdSet(options.indicators);
   const checks: SwotChecks = {
-    ratingConvention: readConvention(options.ratingConvention, ["options"]),
+    ratingConvention: options.ratingConvention ?? "david",
     indicatorsChecked: given !== null || embedsItsFramework(assessment),
     needsChecked: true,
   };

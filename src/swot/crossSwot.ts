@@ -1,14 +1,9 @@
+import type { PathSegment } from "../errors/AssessmentError.js";
 import type { SwotQuadrant, TowsKind } from "../schema/vocabularies.js";
 import { towsKinds } from "../schema/vocabularies.js";
-import {
-  assertArrayAt,
-  assertOneOfAt,
-  assertRecord,
-  assertString,
-  failAt,
-  isRecord,
-} from "../_lib/assert.js";
-import { isText, readIdSet, towsOf, type SoundTowsLink } from "./_shared.js";
+import { failAt } from "../_lib/assert.js";
+import { ARRAY, KNOWN_IDS, toIdSet, towsOf, type SoundTowsLink } from "./_shared.js";
+import { readValue, type Rule } from "../_lib/readValue.js";
 
 /** The four quadrant lists of a SWOT, as {@link buildSwot} returns them. */
 export interface SwotQuadrantLists {
@@ -120,27 +115,51 @@ const PLURAL: Readonly<Record<SwotQuadrant, string>> = {
   threat: "threats",
 };
 
+/** A SWOT item as {@link crossSwot} reads it: only its id, unique across the four lists. */
+const LISTED_ITEM: Rule = { kind: "record", name: "SWOT item", fields: [["id", { kind: "id" }]] };
+
+const LISTED_ITEMS: Rule = { kind: "list", of: LISTED_ITEM };
+
+const SWOT: Rule = {
+  kind: "record",
+  fields: [
+    ["strengths", LISTED_ITEMS],
+    ["weaknesses", LISTED_ITEMS],
+    ["opportunities", LISTED_ITEMS],
+    ["threats", LISTED_ITEMS],
+  ],
+};
+
+/** A list of ids, each listed once. */
+const IDS: Rule = { kind: "list", of: { kind: "id" }, unique: true };
+
+/** A strategy as a plain value; its items are then checked against the SWOT, its solutions after. */
+const LINK: Rule = {
+  kind: "record",
+  name: "link",
+  fields: [
+    ["id", { kind: "id" }],
+    ["kind", { kind: "oneOf", choices: towsKinds }],
+    ["text", { kind: "text" }],
+    ["items", IDS],
+  ],
+};
+
+const SOLUTIONS: Rule = { ...IDS, optional: true };
+
+const OPTIONS: Rule = { kind: "record", fields: [["solutions", KNOWN_IDS]] };
+
+/** The SWOT's items (a plain value, checked here) in order, and the quadrant of each. */
 function readQuadrants(swot: unknown): {
   order: { id: string; quadrant: SwotQuadrant }[];
   quadrant: Map<string, SwotQuadrant>;
 } {
-  if (!isRecord(swot)) assertRecord(swot, ["swot"], "swot");
+  readValue(swot, SWOT, ["swot"], new Set());
+  const lists = swot as SwotQuadrantLists;
   const quadrant = new Map<string, SwotQuadrant>();
   const order: { id: string; quadrant: SwotQuadrant }[] = [];
   for (const [key, q] of LISTS) {
-    const list = swot[key];
-    if (!Array.isArray(list)) assertArrayAt(list, ["swot", key], key);
-    for (let i = 0; i < list.length; i++) {
-      const item: unknown = list[i];
-      if (!isRecord(item)) assertRecord(item, ["swot", key, i], "SWOT item");
-      const id = item["id"];
-      if (!isText(id)) assertString(id, ["swot", key, i, "id"], "id", { nonEmpty: true });
-      if (quadrant.has(id))
-        failAt(
-          "duplicate_id",
-          ["swot", key, i, "id"],
-          `SWOT item id ${JSON.stringify(id)} appears twice`,
-        );
+    for (const { id } of lists[key]) {
       quadrant.set(id, q);
       order.push({ id, quadrant: q });
     }
@@ -148,41 +167,21 @@ function readQuadrants(swot: unknown): {
   return { order, quadrant };
 }
 
-/** Checks a list of ids (non-empty strings, no repeats) at `links[i][key]`; returns it typed. */
-function readIds(value: unknown, i: number, key: "items" | "solutions"): readonly string[] {
-  if (!Array.isArray(value)) assertArrayAt(value, ["links", i, key], key);
-  const seen = new Set<string>();
-  for (let j = 0; j < value.length; j++) {
-    const v: unknown = value[j];
-    if (!isText(v)) assertString(v, ["links", i, key, j], `${key}[${j}]`, { nonEmpty: true });
-    if (seen.has(v))
-      failAt("duplicate_id", ["links", i, key, j], `${key} lists ${JSON.stringify(v)} twice`);
-    seen.add(v);
-  }
-  return value as readonly string[];
-}
-
-/** Checks one strategy (a plain value) against the SWOT's items and the known solutions. */
+/**
+ * Checks one strategy (a plain value, at `path`: a stack ending with its index) against the SWOT's
+ * items and the known solutions.
+ */
 function checkLink(
-  link: unknown,
-  i: number,
+  link: TowsLink,
+  path: PathSegment[],
   quadrant: ReadonlyMap<string, SwotQuadrant>,
   known: ReadonlySet<string> | null,
   ids: Set<string>,
 ): SoundTowsLink {
-  if (!isRecord(link)) assertRecord(link, ["links", i], "link");
-  const { id, kind, text } = link;
-  if (!isText(id)) assertString(id, ["links", i, "id"], "id", { nonEmpty: true });
-  if (ids.has(id))
-    failAt("duplicate_id", ["links", i, "id"], `duplicate strategy id ${JSON.stringify(id)}`);
-  ids.add(id);
-  if (!(towsKinds as readonly unknown[]).includes(kind))
-    assertOneOfAt(kind, towsKinds, ["links", i, "kind"], "kind");
-  const k = kind as TowsKind;
-  if (!isText(text)) assertString(text, ["links", i, "text"], "text", { nonEmpty: true });
-  const items = readIds(link["items"], i, "items");
+  readValue(link, LINK, path, ids);
+  const { id, kind: k, text, items } = link;
   if (items.length === 0)
-    failAt("empty", ["links", i, "items"], `${kindWithArticle(k)} strategy must link SWOT items`);
+    failAt("empty", [...path, "items"], `${kindWithArticle(k)} strategy must link SWOT items`);
   const [first, second] = QUADRANTS_OF[k];
   let firsts = 0;
   let seconds = 0;
@@ -192,7 +191,7 @@ function checkLink(
     if (q === undefined)
       failAt(
         "unknown_reference",
-        ["links", i, "items", j],
+        [...path, "items", j],
         `unknown SWOT item id ${JSON.stringify(item)}`,
       );
     if (q === first) firsts++;
@@ -200,7 +199,7 @@ function checkLink(
     else
       failAt(
         "invalid_value",
-        ["links", i, "items", j],
+        [...path, "items", j],
         `${JSON.stringify(item)} is ${ARTICLE[q]}; ${kindWithArticle(k)} strategy links ${PLURAL[first]} and ${PLURAL[second]} only`,
       );
   }
@@ -211,19 +210,21 @@ function checkLink(
     if (n === 0)
       failAt(
         "invalid_value",
-        ["links", i, "items"],
+        [...path, "items"],
         `${kindWithArticle(k)} strategy needs at least one of the ${PLURAL[q]}, got none`,
       );
   }
-  const solutions =
-    link["solutions"] === undefined ? [] : readIds(link["solutions"], i, "solutions");
+  path.push("solutions");
+  readValue(link.solutions, SOLUTIONS, path);
+  path.pop();
+  const solutions = link.solutions ?? [];
   if (known) {
     for (let j = 0; j < solutions.length; j++) {
       const s = solutions[j] as string;
       if (!known.has(s))
         failAt(
           "unknown_reference",
-          ["links", i, "solutions", j],
+          [...path, "solutions", j],
           `unknown solution id ${JSON.stringify(s)}`,
         );
     }
@@ -273,10 +274,16 @@ export function crossSwot(
   options: CrossSwotOptions = {},
 ): CrossSwotResult {
   const { order, quadrant } = readQuadrants(swot);
-  if (!isRecord(options as unknown)) assertRecord(options as unknown, ["options"], "options");
-  const known = readIdSet(options.solutions, ["options", "solutions"], "solutions");
-  if (!Array.isArray(links)) assertArrayAt(links, ["links"], "links");
+  readValue(options, OPTIONS, ["options"]);
+  const known = toIdSet(options.solutions);
+  const path: PathSegment[] = ["links"];
+  readValue(links, ARRAY, path);
   const ids = new Set<string>();
-  const sound = links.map((link: unknown, i) => checkLink(link, i, quadrant, known, ids));
+  path.push(0);
+  const sound: SoundTowsLink[] = [];
+  for (let i = 0; i < links.length; i++) {
+    path[1] = i;
+    sound.push(checkLink(links[i] as TowsLink, path, quadrant, known, ids));
+  }
   return towsOf(order, quadrant, sound, known !== null);
 }

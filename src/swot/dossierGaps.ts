@@ -1,13 +1,15 @@
 import type { PathSegment } from "../errors/AssessmentError.js";
 import type { Assessment } from "../schema/assessment.js";
 import type { Solution } from "../schema/entities.js";
-import { assertArrayAt, assertRecord, failAt, isRecord } from "../_lib/assert.js";
+import { failAt } from "../_lib/assert.js";
 import { assertParsed } from "../_lib/parsed.js";
 import {
   solutionDossier,
   type SolutionDossier,
   type SolutionDossierOptions,
 } from "./solutionDossier.js";
+import { ARRAY } from "./_shared.js";
+import { readValue, type Rule } from "../_lib/readValue.js";
 
 /** What can be missing before a solution can enter an action plan, in the order it is checked. */
 export const dossierGapCodes = [
@@ -57,19 +59,22 @@ function isDossier(subject: unknown): subject is SolutionDossier {
   );
 }
 
-/** Checks the parts of a dossier (a plain value) that {@link dossierGaps} reads. */
-function checkDossier(d: SolutionDossier): void {
-  const r = d as unknown as Readonly<Record<string, unknown>>;
-  for (const key of ["needs", "steps", "expectedResults", "kpis", "partners"] as const) {
-    if (!Array.isArray(r[key])) assertArrayAt(r[key], ["dossier", key], key);
-  }
-  const resources = r["resources"];
-  if (!isRecord(resources)) assertRecord(resources, ["dossier", "resources"], "resources");
-  if (!Array.isArray(resources["items"]))
-    assertArrayAt(resources["items"], ["dossier", "resources", "items"], "items");
-  if (!isRecord(r["schedule"])) assertRecord(r["schedule"], ["dossier", "schedule"], "schedule");
-  if (!isRecord(r["solution"])) assertRecord(r["solution"], ["dossier", "solution"], "solution");
-}
+const RECORD: Rule = { kind: "record", fields: [] };
+
+/** The parts of a dossier (a plain value) that {@link dossierGaps} reads. */
+const DOSSIER: Rule = {
+  kind: "record",
+  fields: [
+    ["needs", ARRAY],
+    ["steps", ARRAY],
+    ["expectedResults", ARRAY],
+    ["kpis", ARRAY],
+    ["partners", ARRAY],
+    ["resources", { kind: "record", fields: [["items", ARRAY]] }],
+    ["schedule", RECORD],
+    ["solution", RECORD],
+  ],
+};
 
 /**
  * Lists what is missing before a solution can enter an action plan, each gap with a code, a path
@@ -121,7 +126,7 @@ export function dossierGaps(
   let d: SolutionDossier;
   if (isDossier(subject)) {
     if (assessment !== undefined) assertParsed(assessment, "assessment");
-    checkDossier(subject);
+    readValue(subject, DOSSIER, ["dossier"]);
     d = subject;
   } else {
     if (assessment === undefined) {

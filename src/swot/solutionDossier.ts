@@ -5,13 +5,14 @@ import type { Assessment } from "../schema/assessment.js";
 import type { Duration, Money } from "../schema/common.js";
 import type { Kpi, Resource, Solution, Stakeholder, Step } from "../schema/entities.js";
 import { resourceKinds, type Helix, type ResourceKind } from "../schema/vocabularies.js";
-import { assertRecord, describe, isRecord } from "../_lib/assert.js";
+import { describe, isRecord } from "../_lib/assert.js";
 import { indexAssessment } from "../_lib/assessmentIndex.js";
 import { Dec } from "../_lib/decimal.js";
 import { assertParsed } from "../_lib/parsed.js";
 import { compareIds } from "../_lib/sort.js";
 import type { BuildSwotResult, RatingConvention, SwotPosition } from "./buildSwot.js";
-import { checkIndicators, computeSwot, readConvention, readIdSet } from "./_shared.js";
+import { ASSESSMENT_OPTIONS, checkIndicators, computeSwot, toIdSet } from "./_shared.js";
+import { readValue } from "../_lib/readValue.js";
 
 /** Options of {@link solutionDossier}. */
 export interface SolutionDossierOptions {
@@ -279,9 +280,9 @@ export function solutionDossier(
   const index = indexAssessment(assessment);
   if (index.solutions.get((solution as { id?: string } | null)?.id as string) !== solution)
     notOneOf(solution, index.solutions);
-  if (!isRecord(options as unknown)) assertRecord(options as unknown, ["options"], "options");
-  const given = readIdSet(options.indicators, ["options", "indicators"], "indicators");
-  const ratingConvention = readConvention(options.ratingConvention, ["options"]);
+  readValue(options, ASSESSMENT_OPTIONS, ["options"]);
+  const given = toIdSet(options.indicators);
+  const ratingConvention = options.ratingConvention ?? "david";
   const s = solution;
 
   const items = s.swot ?? [];
