@@ -255,3 +255,28 @@ export function remapErrors<T>(
     );
   }
 }
+
+/** Whether a value is a whole number in `[min, max]` (the fast check of {@link checkWhole}). */
+export function isWhole(value: unknown, min: number, max: number): value is number {
+  return typeof value === "number" && Number.isInteger(value) && value >= min && value <= max;
+}
+
+/** Asserts a whole number in `[min, max]`; returns it with −0 as 0. */
+export function checkWhole(
+  value: unknown,
+  path: readonly PathSegment[],
+  name: string,
+  min: number,
+  max: number,
+): number {
+  if (isWhole(value, min, max)) return value + 0;
+  assertFiniteAt(value, path, name);
+  if (!Number.isInteger(value)) {
+    failAt("invalid_value", path, `${name} must be a whole number, got ${describe(value)}`);
+  }
+  return failAt(
+    "out_of_range",
+    path,
+    `${name} must be between ${min} and ${max}, got ${describe(value)}`,
+  );
+}

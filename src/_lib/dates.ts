@@ -1,5 +1,6 @@
 import type { Duration } from "date-fns";
 import { AssessmentError, type PathSegment } from "../errors/AssessmentError.js";
+import { describe, failAt } from "./assert.js";
 
 /**
  * Calendar-date helpers. Dates travel as `YYYY-MM-DD` strings; arithmetic is on whole days, by
@@ -136,4 +137,23 @@ export function daysBetween(a: string, b: string): number {
 /** Compares two ISO dates (string order is calendar order for strict `YYYY-MM-DD`). */
 export function compareIsoDates(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Asserts a strict `YYYY-MM-DD` calendar date. */
+export function checkDate(value: unknown, path: readonly PathSegment[], name: string): string {
+  if (typeof value !== "string") {
+    failAt(
+      "invalid_type",
+      path,
+      `${name} must be a date string YYYY-MM-DD, got ${describe(value)}`,
+    );
+  }
+  if (!isIsoDate(value)) {
+    failAt(
+      "invalid_date",
+      path,
+      `${name} must be a calendar date YYYY-MM-DD, got ${describe(value)}`,
+    );
+  }
+  return value;
 }

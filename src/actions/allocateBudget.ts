@@ -3,7 +3,8 @@ import type { PathSegment } from "../errors/AssessmentError.js";
 import { describe, failAt, assertArrayAt, isRecord } from "../_lib/assert.js";
 import { Dec, isDecimal } from "../_lib/decimal.js";
 import type { Money } from "../schema/common.js";
-import { checkCurrency, checkDecimals } from "./_shared.js";
+import { readOptions, readValue } from "../_lib/options.js";
+import { currencyOption, decimalsOption } from "./_shared.js";
 
 /** Options of {@link allocateBudget}. */
 export interface AllocateBudgetOptions {
@@ -29,62 +30,56 @@ export interface AllocateBudgetResult {
   readonly remainderUnits: number;
 }
 
+const TOTAL: readonly PathSegment[] = ["total"];
+const TOTAL_AMOUNT: readonly PathSegment[] = ["total", "amount"];
+const WEIGHTS: readonly PathSegment[] = ["weights"];
+const OPTIONS: readonly PathSegment[] = ["options"];
+/** The options of {@link allocateBudget}. */
+const ALLOCATE_OPTIONS = { decimals: decimalsOption };
+
 /**
- * Asserts a finite decimal.js `Decimal` (never a JS number: money is exact), not negative unless
- * `allowNegative`.
+ * Asserts a finite `Decimal` that is not negative (−0 passes): `non_finite`, or `negative` for a
+ * negative one. The path is `at`, or `[...at, i]` for element `i`; it is built only on failure.
  */
-function checkDecimal(
-  value: unknown,
-  path: readonly PathSegment[],
+function checkNonNegative(
+  value: Decimal,
   name: string,
-  allowNegative = false,
-): Decimal {
-  if (!isDecimal(value)) {
+  negative: "out_of_range" | "negative_weight",
+  at: readonly PathSegment[],
+  i?: number,
+): void {
+  if (!value.isFinite()) {
     failAt(
-      "invalid_money",
-      path,
-      `${name} must be a Decimal (money is never a JS number; parse the assessment with parseAssessment), got ${describe(value)}`,
+      "non_finite",
+      i === undefined ? at : [...at, i],
+      `${name} must be finite, got ${value.toString()}`,
     );
   }
-  if (!value.isFinite())
-    failAt("non_finite", path, `${name} must be finite, got ${value.toString()}`);
-  if (!allowNegative && value.isNegative() && !value.isZero()) {
-    failAt("out_of_range", path, `${name} must not be negative, got ${value.toString()}`);
+  if (value.isNegative() && !value.isZero()) {
+    failAt(
+      negative,
+      i === undefined ? at : [...at, i],
+      `${name} must not be negative, got ${value.toString()}`,
+    );
   }
-  return value.isZero() ? new Dec(0) : value;
 }
 
 /** A weight as an exact decimal; the path and message are built only when it is refused. */
 function toWeight(value: unknown, i: number): Decimal {
-  if (typeof value === "number") {
-    if (value >= 0 && value !== Infinity) return new Dec(value === 0 ? 0 : value);
-    if (Number.isFinite(value)) {
-      failAt(
-        "negative_weight",
-        ["weights", i],
-        `weight must not be negative, got ${describe(value)}`,
-      );
-    }
-    failAt("non_finite", ["weights", i], `weight must be a finite number, got ${describe(value)}`);
+  if (typeof value === "number" && value >= 0 && value !== Infinity) {
+    return new Dec(value === 0 ? 0 : value);
   }
-  if (isDecimal(value)) {
-    if (!value.isFinite()) {
-      failAt("non_finite", ["weights", i], `weight must be finite, got ${value.toString()}`);
-    }
-    if (value.isNegative() && !value.isZero()) {
-      failAt(
-        "negative_weight",
-        ["weights", i],
-        `weight must not be negative, got ${value.toString()}`,
-      );
-    }
-    return new Dec(value.isZero() ? 0 : value);
+  // a number left here is negative, NaN or infinite: checked as a Decimal
+  const weight = typeof value === "number" ? new Dec(value) : value;
+  if (!isDecimal(weight)) {
+    failAt(
+      "invalid_type",
+      [...WEIGHTS, i],
+      `weight must be a number or a Decimal, got ${describe(value)}`,
+    );
   }
-  return failAt(
-    "invalid_type",
-    ["weights", i],
-    `weight must be a number or a Decimal, got ${describe(value)}`,
-  );
+  checkNonNegative(weight, "weight", "negative_weight", WEIGHTS, i);
+  return new Dec(weight.isZero() ? 0 : weight);
 }
 
 /** A non-negative integer Decimal as a BigInt. */
@@ -124,24 +119,23 @@ export function allocateBudget(
   weights: readonly (number | Decimal)[],
   options: AllocateBudgetOptions = {},
 ): AllocateBudgetResult {
-  let amount: Decimal;
-  let currency: string | null = null;
-  if (isDecimal(total)) {
-    amount = checkDecimal(total, ["total"], "total");
-  } else if (isRecord(total)) {
-    amount = checkDecimal(total["amount"], ["total", "amount"], "total.amount");
-    currency = checkCurrency(total["currency"], ["total", "currency"], "total.currency");
-  } else {
-    return failAt(
+  // Money `{ amount, currency }` or a bare Decimal: either way the amount must be a Decimal.
+  const isMoney = !isDecimal(total) && isRecord(total);
+  const raw = isMoney ? total["amount"] : total;
+  const at = isMoney ? TOTAL_AMOUNT : TOTAL;
+  if (!isDecimal(raw)) {
+    failAt(
       "invalid_money",
-      ["total"],
-      `total must be Money { amount: Decimal, currency } or a Decimal (never a JS number), got ${describe(total)}`,
+      at,
+      isMoney
+        ? `total.amount must be a Decimal (money is never a JS number; parse the assessment with parseAssessment), got ${describe(raw)}`
+        : `total must be Money { amount: Decimal, currency } or a Decimal (never a JS number), got ${describe(raw)}`,
     );
   }
-  if (!isRecord(options)) {
-    failAt("invalid_type", ["options"], `options must be an object, got ${describe(options)}`);
-  }
-  const decimals = checkDecimals(options["decimals"]);
+  checkNonNegative(raw, isMoney ? "total.amount" : "total", "out_of_range", at);
+  const amount = raw.isZero() ? new Dec(0) : raw;
+  const currency = isMoney ? readValue(total["currency"], TOTAL, "currency", currencyOption) : null;
+  const { decimals } = readOptions(options, OPTIONS, "options", ALLOCATE_OPTIONS);
   const unitsPerOne = new Dec(10).pow(decimals);
   const scaled = amount.times(unitsPerOne);
   if (!scaled.isInteger()) {
@@ -151,7 +145,7 @@ export function allocateBudget(
       `total must be a whole number of minor units (${decimals} decimals), got ${amount.toString()}`,
     );
   }
-  assertArrayAt(weights, ["weights"], "weights", { nonEmpty: true });
+  assertArrayAt(weights, WEIGHTS, "weights", { nonEmpty: true });
   const ws = weights.map(toWeight);
   // Integer weights: scale every weight by the same power of ten.
   const places = ws.reduce((m, w) => Math.max(m, w.decimalPlaces()), 0);
@@ -159,7 +153,7 @@ export function allocateBudget(
   const ints = ws.map((w) => big(w.times(scale)));
   const sum = ints.reduce((a, b) => a + b, 0n);
   if (sum === 0n) {
-    failAt("zero_weights", ["weights"], "weights must sum to a positive number, got 0 (weights)");
+    failAt("zero_weights", WEIGHTS, "weights must sum to a positive number, got 0");
   }
   const units = big(scaled);
   const floors = ints.map((w) => (units * w) / sum);

@@ -1,13 +1,6 @@
 import type { Decimal } from "decimal.js";
 import type { PathSegment } from "../errors/AssessmentError.js";
-import {
-  describe,
-  failAt,
-  remapErrors,
-  assertArrayAt,
-  checkRecord,
-  isRecord,
-} from "../_lib/assert.js";
+import { assertArrayAt, assertString, describe, failAt, remapErrors } from "../_lib/assert.js";
 import { daysBetween } from "../_lib/dates.js";
 import { Dec, isDecimal } from "../_lib/decimal.js";
 import { assertParsed } from "../_lib/parsed.js";
@@ -29,8 +22,16 @@ import {
 import { defaultHorizons, type Horizon } from "../timeline/defaultHorizons.js";
 import { groupByPeriod, type PeriodGroup } from "../timeline/groupByPeriod.js";
 import { scheduleSteps, type ScheduleStepsResult } from "../timeline/scheduleSteps.js";
+import {
+  dateOption,
+  optional,
+  readOptions,
+  readValue,
+  recordOption,
+  type OptionSpec,
+} from "../_lib/options.js";
 import { allocateBudget } from "./allocateBudget.js";
-import { checkCurrency, checkDecimals, checkDate } from "./_shared.js";
+import { currencyOption, decimalsOption } from "./_shared.js";
 
 /** Options of {@link buildActionPlan}. */
 export interface BuildActionPlanOptions {
@@ -272,12 +273,12 @@ function clean(x: number): number {
   return x === 0 ? 0 : x;
 }
 
-function checkRates(value: unknown): Map<string, Decimal> {
+/** The exchange rates of the options (an object, checked by the options table), by currency. */
+function checkRates(r: Readonly<Record<string, unknown>> | undefined): Map<string, Decimal> {
   const out = new Map<string, Decimal>();
-  if (value === undefined) return out;
-  const r = checkRecord(value, ["options", "rates"], "rates");
+  if (r === undefined) return out;
   for (const key of Object.keys(r).sort(compareIds)) {
-    checkCurrency(key, ["options", "rates", key], "a rate's currency");
+    readValue(key, RATES, key, currencyOption);
     const raw = r[key];
     let rate: Decimal;
     if (isDecimal(raw)) rate = raw;
@@ -320,13 +321,43 @@ function createConverter(
   };
 }
 
-/** Collects the actions of the selected solutions, in priority order. */
+const NO_PATH: readonly PathSegment[] = [];
+const OPTIONS: readonly PathSegment[] = ["options"];
+const RATES: readonly PathSegment[] = ["options", "rates"];
+/** The options of {@link buildActionPlan} (`horizons` are read by {@link bucketByHorizon}). */
+const PLAN_OPTIONS = {
+  start: optional(dateOption),
+  decimals: decimalsOption,
+  rates: optional(recordOption),
+  currency: optional(currencyOption),
+};
+
+/**
+ * The priorities: a non-empty array (`invalid_type`, `empty`) of distinct (`duplicate_id`) ids
+ * (`invalid_type`) of solutions of the assessment (`unknown_reference`).
+ */
+function prioritySpec(position: ReadonlyMap<string, number>): OptionSpec<readonly string[]> {
+  return {
+    test: (value): value is readonly string[] => Array.isArray(value) && value.length > 0,
+    code: "empty",
+    expected: "a non-empty array of solution ids",
+    explain: assertArrayAt,
+    unique: true,
+    each: {
+      test: (value): value is string => typeof value === "string" && position.has(value),
+      code: "unknown_reference",
+      expected: "the id of a solution of the assessment",
+      explain: assertString,
+    },
+  };
+}
+
+/** Collects the actions of the selected solutions (checked priorities), in priority order. */
 function collectSources(
   a: Assessment,
   priorities: readonly string[],
+  position: ReadonlyMap<string, number>,
 ): { sources: Source[]; selected: Solution[] } {
-  const position = new Map<string, number>();
-  a.solutions.forEach((s, i) => position.set(s.id, i));
   const actions = a.actions ?? [];
   const own = new Map<string, number[]>();
   actions.forEach((act, k) => {
@@ -334,26 +365,11 @@ function collectSources(
     if (list === undefined) own.set(act.solution, [k]);
     else list.push(k);
   });
-  const seen = new Set<string>();
   const sources: Source[] = [];
   const selected: Solution[] = [];
   for (let p = 0; p < priorities.length; p++) {
-    const id: unknown = priorities[p];
-    if (typeof id !== "string") {
-      failAt(
-        "invalid_type",
-        ["priorities", p],
-        `priority must be a solution id, got ${describe(id)}`,
-      );
-    }
-    const i = position.get(id);
-    if (i === undefined) {
-      failAt("unknown_reference", ["priorities", p], `priority names unknown solution "${id}"`);
-    }
-    if (seen.has(id)) {
-      failAt("duplicate_id", ["priorities", p], `priority must not repeat solution "${id}"`);
-    }
-    seen.add(id);
+    const id = priorities[p] as string;
+    const i = position.get(id) as number;
     const solution = a.solutions[i] as Solution;
     selected.push(solution);
     const ks = own.get(id);
@@ -555,13 +571,15 @@ export function buildActionPlan(
 ): ActionPlan {
   assertParsed(assessment, "assessment");
   const a = assessment;
-  assertArrayAt(priorities, ["priorities"], "priorities", { nonEmpty: true });
-  const opts = isRecord(options) ? options : checkRecord(options, ["options"], "options");
+  const position = new Map<string, number>();
+  a.solutions.forEach((s, i) => position.set(s.id, i));
+  const selection = readValue(priorities, NO_PATH, "priorities", prioritySpec(position));
+  const opts = readOptions(options, OPTIONS, "options", PLAN_OPTIONS);
 
   let start: string;
   let startSource: ActionPlan["parameters"]["startSource"];
-  if (opts["start"] !== undefined) {
-    start = checkDate(opts["start"], ["options", "start"], "start");
+  if (opts.start !== undefined) {
+    start = opts.start;
     startSource = "options";
   } else if (a.plan?.start !== undefined) {
     start = a.plan.start;
@@ -570,16 +588,13 @@ export function buildActionPlan(
     start = a.programme.start;
     startSource = "programme";
   }
-  const decimals = checkDecimals(opts["decimals"]);
-  const rates = checkRates(opts["rates"]);
+  const decimals = opts.decimals;
+  const rates = checkRates(opts.rates);
   const budgetInput = a.plan?.budget ?? null;
 
-  const { sources, selected } = collectSources(a, priorities);
+  const { sources, selected } = collectSources(a, selection, position);
   const money = sources.map((s) => moneyOf(s.rec));
-  const currency =
-    opts["currency"] !== undefined
-      ? checkCurrency(opts["currency"], ["options", "currency"], "currency")
-      : (budgetInput?.currency ?? firstCurrency(sources) ?? "EUR");
+  const currency = opts.currency ?? budgetInput?.currency ?? firstCurrency(sources) ?? "EUR";
   const convert = createConverter(currency, rates, decimals);
 
   // Schedules and horizons: with the default start the parser has checked that both succeed;
@@ -613,12 +628,12 @@ export function buildActionPlan(
     () =>
       bucketByHorizon(items, {
         start,
-        horizons: opts["horizons"] as readonly Horizon[] | undefined,
+        horizons: options.horizons,
       }),
     (path) =>
       path[0] === "items" ? at(sources[path[1] as number] as Source, ...path.slice(2)) : path,
   );
-  const horizons = (opts["horizons"] as readonly Horizon[] | undefined) ?? defaultHorizons;
+  const horizons = options.horizons ?? defaultHorizons;
 
   // Funding converted once, for the actions and for the totals.
   const fundingConverted: Decimal[][] = [];

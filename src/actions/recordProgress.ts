@@ -1,9 +1,9 @@
+import type { PathSegment } from "../errors/AssessmentError.js";
 import {
   assertFiniteAt,
   describe,
   failAt,
   assertOneOfAt,
-  assertArrayAt,
   checkRecord,
   isRecord,
 } from "../_lib/assert.js";
@@ -13,8 +13,10 @@ import {
   type KpiDirection,
   type MilestoneStatus,
 } from "../schema/vocabularies.js";
+import { dateOption, listOption, nullish, numberOption, readOptions } from "../_lib/options.js";
 import type { ActionPlan, PlannedAction } from "./buildActionPlan.js";
-import { checkDate } from "./_shared.js";
+import { checkPlan } from "./_shared.js";
+import { checkDate } from "../_lib/dates.js";
 
 /** A KPI value measured for one action. */
 export interface KpiUpdate {
@@ -142,6 +144,20 @@ export interface RecordProgressResult {
 }
 
 const DEFAULT_TOLERANCE = 10;
+
+const UPDATES: readonly PathSegment[] = ["updates"];
+const OPTIONS: readonly PathSegment[] = ["options"];
+const NO_UPDATES: readonly unknown[] = [];
+/** The lists of updates (`null` or left out: none). */
+const UPDATE_LISTS = {
+  kpis: nullish(listOption, NO_UPDATES),
+  milestones: nullish(listOption, NO_UPDATES),
+};
+/** The options of {@link recordProgress} (`tolerance: null` is the default, as `undefined`). */
+const PROGRESS_OPTIONS = {
+  asOf: dateOption,
+  tolerance: nullish(numberOption(0), DEFAULT_TOLERANCE),
+};
 
 function clean(x: number): number {
   return x === 0 ? 0 : x;
@@ -303,21 +319,9 @@ export function recordProgress(
   updates: ProgressUpdates,
   options: RecordProgressOptions,
 ): RecordProgressResult {
-  const p = checkRecord(plan, ["plan"], "plan");
-  assertArrayAt(p["actions"], ["plan", "actions"], "actions");
-  const actions = p["actions"] as readonly PlannedAction[];
-  const u = checkRecord(updates, ["updates"], "updates");
-  const opts = checkRecord(options, ["options"], "options");
-  const asOf = checkDate(opts["asOf"], ["options", "asOf"], "asOf");
-  const tolerance = opts["tolerance"] ?? DEFAULT_TOLERANCE;
-  assertFiniteAt(tolerance, ["options", "tolerance"], "tolerance");
-  if (tolerance < 0) {
-    failAt(
-      "out_of_range",
-      ["options", "tolerance"],
-      `tolerance must not be negative, got ${describe(tolerance)}`,
-    );
-  }
+  const { actions } = checkPlan(plan);
+  const u = readOptions(updates, UPDATES, "updates", UPDATE_LISTS);
+  const { asOf, tolerance } = readOptions(options, OPTIONS, "options", PROGRESS_OPTIONS);
   // Actions by id, and the KPIs and milestones of each by `action\u0000id`, indexed once.
   const byId = new Map<string, PlannedAction>();
   const kpiKeys = new Set<string>();
@@ -373,9 +377,7 @@ export function recordProgress(
   };
 
   const kpiUpdates = new Map<string, { value: number; date: string }>();
-  const rawKpis = u["kpis"] ?? [];
-  assertArrayAt(rawKpis, ["updates", "kpis"], "KPI updates");
-  rawKpis.forEach((raw, i) => {
+  u.kpis.forEach((raw, i) => {
     const { key, date, rec } = common(raw, i, "kpi");
     const value = rec["value"];
     if (typeof value !== "number" || !Number.isFinite(value)) {
@@ -385,9 +387,7 @@ export function recordProgress(
     else latest(kpiUpdates, key, { value: clean(value as number), date });
   });
   const milestoneUpdates = new Map<string, { status: MilestoneStatus; date: string }>();
-  const rawMilestones = u["milestones"] ?? [];
-  assertArrayAt(rawMilestones, ["updates", "milestones"], "milestone updates");
-  rawMilestones.forEach((raw, i) => {
+  u.milestones.forEach((raw, i) => {
     const { key, date, rec } = common(raw, i, "milestone");
     const status = rec["status"];
     if (!(milestoneStatuses as readonly unknown[]).includes(status)) {

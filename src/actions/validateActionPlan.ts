@@ -1,9 +1,11 @@
 import type { PathSegment } from "../errors/AssessmentError.js";
-import { describe, failAt, assertArrayAt, checkRecord, isRecord } from "../_lib/assert.js";
+import { assertArrayAt, checkRecord, isRecord } from "../_lib/assert.js";
 import { moneyString } from "../_lib/decimal.js";
 import { compareIds } from "../_lib/sort.js";
-import type { ActionPlan, PlannedAction } from "./buildActionPlan.js";
-import { checkDate } from "./_shared.js";
+import { nullish, readOptions, wholeOption } from "../_lib/options.js";
+import type { ActionPlan } from "./buildActionPlan.js";
+import { checkPlan } from "./_shared.js";
+import { checkDate } from "../_lib/dates.js";
 
 /** What {@link validateActionPlan} can warn about. */
 export const actionPlanWarningCodes = [
@@ -36,6 +38,12 @@ export interface ValidateActionPlanOptions {
 
 /** Default of {@link ValidateActionPlanOptions.maxActionsPerOwnerPerMonth} (designed, decision 0406). */
 const DEFAULT_MAX_PER_MONTH = 3;
+
+const OPTIONS: readonly PathSegment[] = ["options"];
+/** The options of {@link validateActionPlan} (`null` is the default, as `undefined`). */
+const REVIEW_OPTIONS = {
+  maxActionsPerOwnerPerMonth: nullish(wholeOption(1, Infinity), DEFAULT_MAX_PER_MONTH),
+};
 
 /**
  * Reviews an action plan and lists what needs attention, without rejecting it: an action without
@@ -77,20 +85,10 @@ export function validateActionPlan(
   plan: ActionPlan,
   options: ValidateActionPlanOptions = {},
 ): ActionPlanWarning[] {
-  const p = checkRecord(plan, ["plan"], "plan");
-  const opts = checkRecord(options, ["options"], "options");
-  const max = opts["maxActionsPerOwnerPerMonth"] ?? DEFAULT_MAX_PER_MONTH;
-  if (typeof max !== "number" || !Number.isInteger(max) || max < 1) {
-    failAt(
-      "out_of_range",
-      ["options", "maxActionsPerOwnerPerMonth"],
-      `maxActionsPerOwnerPerMonth must be a whole number of at least 1, got ${describe(max)}`,
-    );
-  }
-  assertArrayAt(p["actions"], ["plan", "actions"], "actions");
+  const { record: p, actions } = checkPlan(plan);
+  const max = readOptions(options, OPTIONS, "options", REVIEW_OPTIONS).maxActionsPerOwnerPerMonth;
   const programme = checkRecord(p["programme"], ["plan", "programme"], "programme");
   const programmeEnd = checkDate(programme["end"], ["plan", "programme", "end"], "programme end");
-  const actions = p["actions"] as readonly PlannedAction[];
   const out: ActionPlanWarning[] = [];
   const warn = (
     code: ActionPlanWarningCode,

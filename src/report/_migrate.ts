@@ -1,4 +1,6 @@
-import { describe, fail } from "../_lib/assert.js";
+import type { PathSegment } from "../errors/AssessmentError.js";
+import { assertString, describe, fail, isRecord } from "../_lib/assert.js";
+import { oneOfOption, optional, readFields } from "../_lib/options.js";
 import { canonicalJson } from "./_canonical.js";
 
 /** A JSON object. */
@@ -6,6 +8,21 @@ export type JsonObject = Record<string, unknown>;
 
 /** Upgrades a document of one major version to the next. */
 export type MigrationStep = (document: JsonObject) => JsonObject;
+
+const ROOT: readonly PathSegment[] = [];
+const VERSION = /^(\d+)\.(\d+)$/;
+
+/** The fields of a report document read before it is upgraded. */
+const DOCUMENT_FIELDS = {
+  formatVersion: {
+    test: (value: unknown): value is string => typeof value === "string" && VERSION.test(value),
+    code: "invalid_value",
+    expected: 'MAJOR.MINOR such as "1.0"',
+    required: true,
+    explain: assertString,
+  },
+  kind: optional(oneOfOption(["icc-assessment-report"])),
+} as const;
 
 /**
  * Runs the upgrade chain of {@link migrateReport}: `steps[k]` upgrades major `k + 1` to `k + 2`;
@@ -16,36 +33,12 @@ export function migrateDocument(
   steps: readonly MigrationStep[],
   current: string,
 ): unknown {
-  if (typeof document !== "object" || document === null || Array.isArray(document)) {
-    fail("invalid_type", [], `report must be a JSON object, got ${describe(document)}`);
+  if (!isRecord(document)) {
+    fail("invalid_type", ROOT, `report must be a JSON object, got ${describe(document)}`);
   }
   const doc = document as JsonObject;
-  const version = doc["formatVersion"];
-  if (version === undefined) {
-    fail("missing_field", ["formatVersion"], 'formatVersion is missing: expected e.g. "1.0"');
-  }
-  if (typeof version !== "string") {
-    fail(
-      "invalid_type",
-      ["formatVersion"],
-      `formatVersion must be a string such as "1.0", got ${describe(version)}`,
-    );
-  }
-  const m = /^(\d+)\.(\d+)$/.exec(version);
-  if (!m) {
-    fail(
-      "invalid_value",
-      ["formatVersion"],
-      `formatVersion must be MAJOR.MINOR such as "1.0", got ${describe(version)}`,
-    );
-  }
-  if (doc["kind"] !== undefined && doc["kind"] !== "icc-assessment-report") {
-    fail(
-      "invalid_value",
-      ["kind"],
-      `kind must be "icc-assessment-report", got ${describe(doc["kind"])}`,
-    );
-  }
+  const version = readFields(doc, ROOT, DOCUMENT_FIELDS).formatVersion;
+  const m = VERSION.exec(version) as RegExpExecArray;
   const target = Number(current.split(".")[0]);
   let major = Number(m[1]);
   if (major > target) {

@@ -1,60 +1,81 @@
-import { AssessmentError } from "../errors/AssessmentError.js";
+import { AssessmentError, type PathSegment } from "../errors/AssessmentError.js";
+import { assertParsed } from "../_lib/parsed.js";
+import type { Report } from "../schema/report.js";
 import type { ReportLanguage } from "../schema/vocabularies.js";
-import { describe, fail } from "../_lib/assert.js";
+import { assertString, describe, fail, remapErrors } from "../_lib/assert.js";
+import { optional, readOptions, stringOption, type OptionSpec } from "../_lib/options.js";
 import { getReportLabels } from "./getReportLabels.js";
 import type { ReportLabels } from "./i18n/labels.js";
 import type { CompareReportsResult } from "./compareReports.js";
 
+const OPTIONS: readonly PathSegment[] = ["options"];
+const LANG: readonly PathSegment[] = ["options", "lang"];
+
+/** Whether `value` is a BCP 47 locale `Intl` accepts. */
+function isLocale(value: unknown): value is string {
+  if (typeof value !== "string") return false;
+  try {
+    Intl.getCanonicalLocales(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An object, as the labels and their groups are (`typeof "object"`, not null). */
+function isObject(value: unknown): value is object {
+  return typeof value === "object" && value !== null;
+}
+
+/** A group of labels (`titles`, `sections`…): an object, else `missing_field`. */
+const labelGroup: OptionSpec<object> = {
+  test: isObject,
+  code: "missing_field",
+  expected: "an object of labels",
+};
+
+/** The renderers' options read by the table; `lang` is read by {@link getReportLabels}. */
+const RENDER_OPTIONS = {
+  labels: optional({
+    test: isObject,
+    code: "invalid_type",
+    expected: "a ReportLabels object",
+    at: ["options", "labels"],
+    fields: {
+      lang: stringOption,
+      locale: {
+        test: isLocale,
+        code: "invalid_value",
+        expected: "a BCP 47 locale",
+        explain: assertString,
+      },
+      titles: labelGroup,
+      sections: labelGroup,
+      charts: labelGroup,
+      fields: labelGroup,
+      text: labelGroup,
+    },
+  }),
+};
+
 /** The labels chosen by a renderer's options: `labels` if given, else the built-in `lang` (default en). */
 export function labelsFor(options: unknown): ReportLabels {
   if (options === undefined) return getReportLabels("en");
-  if (typeof options !== "object" || options === null || Array.isArray(options)) {
-    fail("invalid_type", ["options"], `options must be an object, got ${describe(options)}`);
-  }
-  const o = options as { lang?: unknown; labels?: unknown };
-  if (o.labels !== undefined) {
-    const l = o.labels as Partial<Record<keyof ReportLabels, unknown>> | null;
-    if (typeof l !== "object" || l === null) {
-      fail(
-        "invalid_type",
-        ["options", "labels"],
-        `options.labels must be a ReportLabels object, got ${describe(l)}`,
-      );
-    }
-    for (const key of ["lang", "locale"] as const) {
-      if (typeof l[key] !== "string") {
-        fail(
-          "invalid_type",
-          ["options", "labels", key],
-          `options.labels.${key} must be a string, got ${describe(l[key])}`,
-        );
-      }
-    }
-    try {
-      Intl.getCanonicalLocales(l.locale as string);
-    } catch {
-      fail(
-        "invalid_value",
-        ["options", "labels", "locale"],
-        `options.labels.locale must be a BCP 47 locale, got ${describe(l.locale)}`,
-      );
-    }
-    for (const key of ["titles", "sections", "charts", "fields", "text"] as const) {
-      if (typeof l[key] !== "object" || l[key] === null) {
-        fail("missing_field", ["options", "labels", key], `options.labels.${key} is missing`);
-      }
-    }
-    return l as ReportLabels;
-  }
-  if (o.lang === undefined) return getReportLabels("en");
-  try {
-    return getReportLabels(o.lang as ReportLanguage);
-  } catch (e) {
-    if (e instanceof AssessmentError) {
-      fail("invalid_value", ["options", "lang"], (e.issues[0] as { message: string }).message);
-    }
-    throw e;
-  }
+  const { labels } = readOptions(options, OPTIONS, "options", RENDER_OPTIONS);
+  if (labels !== undefined) return labels as ReportLabels;
+  const lang = (options as { readonly lang?: unknown }).lang;
+  if (lang === undefined) return getReportLabels("en");
+  // getReportLabels checks the language; its error points at the option
+  return remapErrors(
+    () => getReportLabels(lang as ReportLanguage),
+    () => LANG,
+  );
+}
+
+/** The checks of a report renderer's arguments: a parsed report, and its label options. */
+export function checkRendering(report: Report, options: unknown): ReportLabels {
+  assertParsed(report, "report");
+  return labelsFor(options);
 }
 
 /**

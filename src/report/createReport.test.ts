@@ -462,8 +462,8 @@ describe("createReport", () => {
   it("reports the action plan in another currency with its rate", () => {
     const at = { generatedAt: "2021-02-15", stability: false } as const;
     const eur = createReport(a2021, at).sections.actionPlan;
-    const bgn = createReport(a2021, { ...at, currency: "BGN", rates: { EUR: "1.95583" } })
-      .sections.actionPlan;
+    const bgn = createReport(a2021, { ...at, currency: "BGN", rates: { EUR: "1.95583" } }).sections
+      .actionPlan;
     expect(eur?.currency).toBe("EUR");
     expect(bgn?.currency).toBe("BGN");
     const cost = (p: typeof eur) => Number(p?.budget.byHorizon[0]?.cost?.amount ?? "NaN");

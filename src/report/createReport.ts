@@ -40,7 +40,17 @@ import { dossierGaps } from "../swot/dossierGaps.js";
 import { solutionDossier } from "../swot/solutionDossier.js";
 import { bucketByHorizon } from "../timeline/bucketByHorizon.js";
 import { defaultHorizons } from "../timeline/defaultHorizons.js";
-import { describe, fail } from "../_lib/assert.js";
+import type { PathSegment } from "../errors/AssessmentError.js";
+import { describe, fail, isRecord } from "../_lib/assert.js";
+import {
+  listOption,
+  oneOfOption,
+  optional,
+  readFields,
+  stringOption,
+  wholeOption,
+  type OptionTable,
+} from "../_lib/options.js";
 import { addMonthsIso, isIsoDate } from "../_lib/dates.js";
 import { Dec, moneyString } from "../_lib/decimal.js";
 import { compareIds } from "../_lib/sort.js";
@@ -105,107 +115,52 @@ function moneyOrNull(m: Money | null | undefined): ReportMoney | null {
 
 const GENERATED_AT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
-function checkOptions(options: unknown): CreateReportOptions {
-  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+const OPTIONS: readonly PathSegment[] = ["options"];
+
+/** The options of {@link createReport} checked here (the stages check the others). */
+const REPORT_OPTIONS = {
+  generatedAt: {
+    test: (value: unknown): value is string =>
+      typeof value === "string" &&
+      value.length <= 40 &&
+      GENERATED_AT.test(value) &&
+      isIsoDate(value.slice(0, 10)),
+    code: "invalid_value",
+    expected: 'a date YYYY-MM-DD or an ISO 8601 date-time with a zone, such as "2021-02-15"',
+    required: true,
+  },
+  stability: optional({
+    test: (value: unknown): value is object =>
+      value === false || (typeof value === "object" && value !== null),
+    code: "invalid_type",
+    expected: "{ draws, seed } or false",
+    at: ["options", "stability"],
+    fields: {
+      draws: optional(wholeOption(1, 100_000)),
+      seed: optional(wholeOption(0, 0xffffffff)),
+    },
+  }),
+  methods: optional({
+    test: (value: unknown): value is readonly unknown[] => Array.isArray(value) && value.length > 0,
+    code: "empty",
+    expected: `a non-empty array of ${prioritisationMethods.join(", ")}`,
+    each: oneOfOption(prioritisationMethods),
+    unique: true,
+  }),
+  frameworks: optional({ ...listOption, expected: "an array of frameworks" }),
+  unit: optional(stringOption),
+} satisfies OptionTable;
+
+function checkOptions(options: CreateReportOptions): CreateReportOptions {
+  if (!isRecord(options)) {
     fail(
       "missing_field",
-      ["options"],
+      OPTIONS,
       `options must be an object with generatedAt, got ${describe(options)}`,
     );
   }
-  const o = options as Record<string, unknown>;
-  const at = o["generatedAt"];
-  if (at === undefined) {
-    fail(
-      "missing_field",
-      ["options", "generatedAt"],
-      'options.generatedAt is required: the library never reads a clock (pass e.g. "2021-02-15")',
-    );
-  }
-  if (
-    typeof at !== "string" ||
-    at.length > 40 ||
-    !GENERATED_AT.test(at) ||
-    !isIsoDate(at.slice(0, 10))
-  ) {
-    fail(
-      "invalid_value",
-      ["options", "generatedAt"],
-      `options.generatedAt must be a date YYYY-MM-DD or an ISO 8601 date-time with a zone, got ${describe(at)}`,
-    );
-  }
-  const stability = o["stability"];
-  if (stability !== undefined && stability !== false) {
-    if (typeof stability !== "object" || stability === null) {
-      fail(
-        "invalid_type",
-        ["options", "stability"],
-        `options.stability must be { draws, seed } or false, got ${describe(stability)}`,
-      );
-    }
-    const s = stability as Record<string, unknown>;
-    const draws = s["draws"];
-    if (
-      draws !== undefined &&
-      (!Number.isInteger(draws) || (draws as number) < 1 || (draws as number) > 100_000)
-    ) {
-      fail(
-        "out_of_range",
-        ["options", "stability", "draws"],
-        `options.stability.draws must be a whole number from 1 to 100000, got ${describe(draws)}`,
-      );
-    }
-    const seed = s["seed"];
-    if (
-      seed !== undefined &&
-      (!Number.isInteger(seed) || (seed as number) < 0 || (seed as number) > 0xffffffff)
-    ) {
-      fail(
-        "out_of_range",
-        ["options", "stability", "seed"],
-        `options.stability.seed must be a whole number from 0 to 4294967295, got ${describe(seed)}`,
-      );
-    }
-  }
-  const methods = o["methods"];
-  if (methods !== undefined) {
-    if (!Array.isArray(methods) || methods.length === 0) {
-      fail(
-        "empty",
-        ["options", "methods"],
-        `options.methods must be a non-empty array of ${prioritisationMethods.join(", ")}, got ${describe(methods)}`,
-      );
-    }
-    const seen = new Set<unknown>();
-    methods.forEach((m: unknown, i) => {
-      if (!(prioritisationMethods as readonly unknown[]).includes(m)) {
-        fail(
-          "invalid_value",
-          ["options", "methods", i],
-          `options.methods[${i}] must be one of ${prioritisationMethods.join(", ")}, got ${describe(m)}`,
-        );
-      }
-      if (seen.has(m)) {
-        fail("duplicate_id", ["options", "methods", i], `method ${describe(m)} is listed twice`);
-      }
-      seen.add(m);
-    });
-  }
-  if (o["frameworks"] !== undefined && !Array.isArray(o["frameworks"])) {
-    fail(
-      "invalid_type",
-      ["options", "frameworks"],
-      `options.frameworks must be an array of frameworks, got ${describe(o["frameworks"])}`,
-    );
-  }
-  if (o["unit"] !== undefined && typeof o["unit"] !== "string") {
-    fail(
-      "invalid_type",
-      ["options", "unit"],
-      `options.unit must be a string, got ${describe(o["unit"])}`,
-    );
-  }
-  return options as CreateReportOptions;
+  readFields(options, OPTIONS, REPORT_OPTIONS);
+  return options;
 }
 
 /** The period the assessment covers: its workshops and maturity answers, else the programme. */

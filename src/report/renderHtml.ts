@@ -2,8 +2,7 @@ import type { Report } from "../schema/report.js";
 import type { ReportLanguage } from "../schema/vocabularies.js";
 import { writeHtml } from "./_document.js";
 import { reportDocument } from "./_reportDocument.js";
-import { assertParsed } from "../_lib/parsed.js";
-import { labelsFor } from "./_shared.js";
+import { checkRendering } from "./_shared.js";
 import type { ReportLabels } from "./i18n/labels.js";
 
 /** Options of {@link renderHtml}. */
@@ -56,6 +55,5 @@ export interface RenderHtmlOptions {
  * ```
  */
 export function renderHtml(report: Report, options?: RenderHtmlOptions): string {
-  assertParsed(report, "report");
-  return writeHtml(reportDocument(report, labelsFor(options)));
+  return writeHtml(reportDocument(report, checkRendering(report, options)));
 }

@@ -2,8 +2,7 @@ import type { Report } from "../schema/report.js";
 import type { ReportLanguage } from "../schema/vocabularies.js";
 import { writeMarkdown } from "./_document.js";
 import { reportDocument } from "./_reportDocument.js";
-import { assertParsed } from "../_lib/parsed.js";
-import { labelsFor } from "./_shared.js";
+import { checkRendering } from "./_shared.js";
 import type { ReportLabels } from "./i18n/labels.js";
 
 /** Options of {@link renderMarkdown}. */
@@ -54,6 +53,5 @@ export interface RenderMarkdownOptions {
  * ```
  */
 export function renderMarkdown(report: Report, options?: RenderMarkdownOptions): string {
-  assertParsed(report, "report");
-  return writeMarkdown(reportDocument(report, labelsFor(options)));
+  return writeMarkdown(reportDocument(report, checkRendering(report, options)));
 }

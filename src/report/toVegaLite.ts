@@ -3,8 +3,7 @@ import type { ReportLanguage } from "../schema/vocabularies.js";
 import { fail, assertOneOf } from "../_lib/assert.js";
 import { canonicalJson } from "./_canonical.js";
 import { term } from "./_reportDocument.js";
-import { assertParsed } from "../_lib/parsed.js";
-import { labelsFor } from "./_shared.js";
+import { checkRendering } from "./_shared.js";
 import { PALETTE } from "./_svg.js";
 import { reportCharts, type ReportChart, type ReportLabels } from "./i18n/labels.js";
 
@@ -23,20 +22,26 @@ const SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json";
 
 type Sections = Report["sections"];
 
-function need<K extends keyof Sections>(
-  r: Report,
-  key: K,
+/**
+ * The part of the report a chart needs: a section, or one `field` of it; `missing_value` when the
+ * report does not have it (a section left out, a field `null`).
+ */
+function need<T>(
+  value: T | null | undefined,
   chart: ReportChart,
-): NonNullable<Sections[K]> {
-  const s = r.sections[key];
-  if (s === undefined || s === null) {
+  section: keyof Sections,
+  field?: string,
+): T {
+  if (value === undefined || value === null) {
     fail(
       "missing_value",
-      ["report", "sections", key],
-      `the ${chart} chart needs the report's ${key} section, which this report does not have`,
+      field === undefined
+        ? ["report", "sections", section]
+        : ["report", "sections", section, field],
+      `the ${chart} chart needs the report's ${field === undefined ? `${section} section` : `${section}.${field}`}, which this report does not have`,
     );
   }
-  return s as NonNullable<Sections[K]>;
+  return value;
 }
 
 function colourScale(keys: readonly string[], labels: readonly string[]): Record<string, unknown> {
@@ -49,7 +54,7 @@ function colourScale(keys: readonly string[], labels: readonly string[]): Record
 }
 
 function radar(r: Report, L: ReportLabels): Record<string, unknown> {
-  const m = need(r, "maturity", "maturityRadar");
+  const m = need(r.sections.maturity, "maturityRadar", "maturity");
   const levelMin = new Map(m.levels.map((l) => [l.id, l.min]));
   const values = m.dimensions
     .filter((d) => d.parent === null)
@@ -90,7 +95,7 @@ function radar(r: Report, L: ReportLabels): Record<string, unknown> {
 }
 
 function swot(r: Report, L: ReportLabels): Record<string, unknown> {
-  const s = need(r, "swot", "swotGrid");
+  const s = need(r.sections.swot, "swotGrid", "swot");
   const quadrants = ["strength", "weakness", "opportunity", "threat"] as const;
   const values = s.items.map((i, order) => ({
     id: i.id,
@@ -132,15 +137,9 @@ function swot(r: Report, L: ReportLabels): Record<string, unknown> {
 }
 
 function impactEffort(r: Report, L: ReportLabels): Record<string, unknown> {
-  const p = need(r, "prioritisation", "impactEffort");
-  const ie = p.impactEffort;
-  if (ie === null) {
-    fail(
-      "missing_value",
-      ["report", "sections", "prioritisation", "impactEffort"],
-      "the impactEffort chart needs a benefit and a cost criterion; this report has no impact/effort placement",
-    );
-  }
+  const p = need(r.sections.prioritisation, "impactEffort", "prioritisation");
+  // placed only when the prioritisation had a benefit and a cost criterion
+  const ie = need(p.impactEffort, "impactEffort", "prioritisation", "impactEffort");
   const rank = new Map(p.ranking.map((x) => [x.solution, x]));
   const criterion = new Map(p.criteria.map((c) => [c.id, c.title]));
   const keys = ["quickWin", "majorProject", "fillIn", "thanklessTask"] as const;
@@ -208,7 +207,7 @@ function impactEffort(r: Report, L: ReportLabels): Record<string, unknown> {
 }
 
 function ranking(r: Report, L: ReportLabels): Record<string, unknown> {
-  const p = need(r, "prioritisation", "ranking");
+  const p = need(r.sections.prioritisation, "ranking", "prioritisation");
   const stability = new Map((p.stability?.rows ?? []).map((x) => [x.solution, x]));
   const values = p.ranking.map((x) => ({
     solution: x.title,
@@ -246,7 +245,7 @@ function ranking(r: Report, L: ReportLabels): Record<string, unknown> {
 }
 
 function timeline(r: Report, L: ReportLabels): Record<string, unknown> {
-  const h = need(r, "horizons", "timeline");
+  const h = need(r.sections.horizons, "timeline", "horizons");
   const label = (id: string) =>
     Object.hasOwn(L.horizons, id)
       ? (L.horizons as Readonly<Record<string, string>>)[id]
@@ -288,7 +287,7 @@ function timeline(r: Report, L: ReportLabels): Record<string, unknown> {
 }
 
 function budget(r: Report, L: ReportLabels): Record<string, unknown> {
-  const a = need(r, "actionPlan", "budget");
+  const a = need(r.sections.actionPlan, "budget", "actionPlan");
   const label = (id: string) =>
     Object.hasOwn(L.horizons, id) ? (L.horizons as Readonly<Record<string, string>>)[id] : id;
   const keys = ["eu", "national", "regional", "municipal", "private", "unfunded"] as const;
@@ -360,7 +359,8 @@ const builders: Readonly<
  * @param options - the language, or custom labels
  * @returns the specification, a JSON object with `$schema`, `title`, `description` and `data.values`
  * @throws AssessmentError `invalid_value` (`["chart"]`) for an unknown chart, `missing_value` when
- *   the report lacks the section the chart needs (path `["report", "sections", …]`), `not_parsed`
+ *   the report lacks the section the chart needs, or the impact/effort placement (made only with a
+ *   benefit and a cost criterion) (path `["report", "sections", …]`), `not_parsed`
  *   for a report that did not come from `createReport` or `parseReport`, and the options errors of
  *   {@link renderHtml}
  * @example
@@ -389,8 +389,7 @@ export function toVegaLite(
   chart: ReportChart,
   options?: ToVegaLiteOptions,
 ): VegaLiteSpec {
-  assertParsed(report, "report");
-  const labels = labelsFor(options);
+  const labels = checkRendering(report, options);
   assertOneOf(chart, reportCharts, ["chart"], "chart");
   const body = builders[chart](report, labels);
   const spec = { $schema: SCHEMA, title: labels.charts[chart], ...body };

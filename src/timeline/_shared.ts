@@ -1,7 +1,6 @@
 import type { Duration } from "date-fns";
 import type { PathSegment } from "../errors/AssessmentError.js";
-import { describe, failAt, checkRecord, isRecord } from "../_lib/assert.js";
-import { isIsoDate } from "../_lib/dates.js";
+import { checkWhole, describe, failAt, checkRecord, isRecord, isWhole } from "../_lib/assert.js";
 
 /** Largest part of a duration accepted (the exchange format's limit). */
 const MAX_PART = 100_000;
@@ -26,53 +25,46 @@ export function checkId(value: unknown, path: readonly PathSegment[], name: stri
   return value;
 }
 
-/** Asserts a strict `YYYY-MM-DD` calendar date. */
-export function checkDate(value: unknown, path: readonly PathSegment[], name: string): string {
-  if (typeof value !== "string") {
-    failAt(
-      "invalid_type",
-      path,
-      `${name} must be a date string YYYY-MM-DD, got ${describe(value)}`,
-    );
-  }
-  if (!isIsoDate(value)) {
-    failAt(
-      "invalid_date",
-      path,
-      `${name} must be a calendar date YYYY-MM-DD, got ${describe(value)}`,
-    );
-  }
-  return value;
-}
-
-/** Whether a value is a whole number in `[min, max]` (the fast check of {@link checkWhole}). */
-export function isWhole(value: unknown, min: number, max: number): value is number {
-  return typeof value === "number" && Number.isInteger(value) && value >= min && value <= max;
-}
-
-/** Asserts a whole number in `[min, max]`; returns it with −0 as 0. */
-export function checkWhole(
+/**
+ * Reads the id of element `i` of a list at `list` (`items`, `steps`, `options.horizons`): a
+ * non-empty string not seen before in the list, added to `seen`. `what` names the element.
+ */
+export function checkUniqueId(
   value: unknown,
-  path: readonly PathSegment[],
-  name: string,
-  min: number,
-  max: number,
-): number {
-  if (isWhole(value, min, max)) return value + 0;
-  if (typeof value !== "number") {
-    failAt("invalid_type", path, `${name} must be a whole number, got ${describe(value)}`);
+  seen: Set<string>,
+  list: readonly PathSegment[],
+  i: number,
+  what: string,
+): string {
+  const id = isId(value) ? value : checkId(value, [...list, i, "id"], `${what} id`);
+  if (seen.has(id)) {
+    failAt("duplicate_id", [...list, i, "id"], `${what} id must be unique, got "${id}" twice`);
   }
-  if (!Number.isFinite(value)) {
-    failAt("non_finite", path, `${name} must be a finite whole number, got ${describe(value)}`);
+  seen.add(id);
+  return id;
+}
+
+/**
+ * Asserts that element `i` (with id `id`) of the list at `list` does not end before its start:
+ * `end >= start` (strict `YYYY-MM-DD` dates, so string order is calendar order). `startName` says
+ * which start (`start`, `earliest start`).
+ */
+export function checkEndNotBefore(
+  start: string,
+  end: string,
+  list: readonly PathSegment[],
+  i: number,
+  what: string,
+  id: string,
+  startName = "start",
+): void {
+  if (end < start) {
+    failAt(
+      "end_before_start",
+      [...list, i, "end"],
+      `end of ${what} "${id}" must not be before its ${startName} ${start}, got ${end}`,
+    );
   }
-  if (!Number.isInteger(value)) {
-    failAt("invalid_value", path, `${name} must be a whole number, got ${describe(value)}`);
-  }
-  return failAt(
-    "out_of_range",
-    path,
-    `${name} must be between ${min} and ${max}, got ${describe(value)}`,
-  );
 }
 
 /**
@@ -146,37 +138,4 @@ export function inCalendar(date: string): boolean {
 /** Fails with `out_of_range`: a computed date left the years 0000–9999. */
 export function failOutOfCalendar(date: string, path: readonly PathSegment[], what: string): never {
   return failAt("out_of_range", path, `${what} must fall within the years 0000–9999, got ${date}`);
-}
-
-/**
- * Days from 1970-01-01 to a strict `YYYY-MM-DD` date in the proleptic Gregorian calendar, by integer
- * arithmetic (H. Hinnant, "chrono-compatible low-level date algorithms", days_from_civil): no `Date`,
- * so no time zone can shift it. Checked against date-fns' `differenceInCalendarDays` in the tests.
- */
-export function dayNumber(iso: string): number {
-  const m = Number(iso.slice(5, 7));
-  const d = Number(iso.slice(8, 10));
-  const y = Number(iso.slice(0, 4)) - (m <= 2 ? 1 : 0);
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146_097 + doe - 719_468;
-}
-
-/** The date `n` days after 1970-01-01 (civil_from_days, the inverse of {@link dayNumber}). */
-export function fromDayNumber(n: number): string {
-  const z = n + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  const year = y < 0 ? `-${String(-y).padStart(4, "0")}` : String(y).padStart(4, "0");
-  return `${year}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }

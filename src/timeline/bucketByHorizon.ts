@@ -1,18 +1,19 @@
+import type { PathSegment } from "../errors/AssessmentError.js";
 import { describe, failAt, assertArrayAt, checkRecord, isRecord } from "../_lib/assert.js";
 import { addDurationIso, addMonthsIso, isIsoDate } from "../_lib/dates.js";
 import { defaultHorizons, type Horizon } from "./defaultHorizons.js";
+import { dateOption, nonEmptyListOption, optional, readOptions } from "../_lib/options.js";
 import {
-  checkDate,
   checkDuration,
-  checkId,
-  checkWhole,
+  checkEndNotBefore,
+  checkUniqueId,
   failOutOfCalendar,
   formatDuration,
   inCalendar,
-  isId,
-  isWhole,
   isWholeDuration,
 } from "./_shared.js";
+import { checkDate } from "../_lib/dates.js";
+import { checkWhole, isWhole } from "../_lib/assert.js";
 
 /** A duration of whole months, weeks and days (the date-fns `Duration` subset the format allows). */
 export interface WholeDuration {
@@ -98,15 +99,19 @@ interface Limit {
   readonly rule: HorizonRule;
 }
 
-/** Checks custom horizons; paths and messages are built only for what is wrong. */
-function checkHorizons(value: unknown): readonly Horizon[] {
-  assertArrayAt(value, ["options", "horizons"], "horizons", { nonEmpty: true });
+const ITEMS: readonly PathSegment[] = ["items"];
+const OPTIONS: readonly PathSegment[] = ["options"];
+const HORIZONS: readonly PathSegment[] = ["options", "horizons"];
+/** The options of {@link bucketByHorizon}. */
+const BUCKET_OPTIONS = { start: dateOption, horizons: optional(nonEmptyListOption) };
+
+/** Checks the horizons of a custom list; paths and messages are built only for what is wrong. */
+function checkHorizons(list: readonly unknown[]): readonly Horizon[] {
   const seen = new Set<string>();
   let previous = -1;
-  return value.map((raw, k) => {
+  return list.map((raw, k) => {
     const h = isRecord(raw) ? raw : checkRecord(raw, ["options", "horizons", k], "horizon");
-    const rawId = h["id"];
-    const id = isId(rawId) ? rawId : checkId(rawId, ["options", "horizons", k, "id"], "horizon id");
+    const id = checkUniqueId(h["id"], seen, HORIZONS, k, "horizon");
     if (id === BEYOND || id === UNSCHEDULED) {
       failAt(
         "invalid_value",
@@ -114,14 +119,6 @@ function checkHorizons(value: unknown): readonly Horizon[] {
         `horizon id must not be the reserved id "${id}"`,
       );
     }
-    if (seen.has(id)) {
-      failAt(
-        "duplicate_id",
-        ["options", "horizons", k, "id"],
-        `horizon id must be unique, got "${id}" twice`,
-      );
-    }
-    seen.add(id);
     const label = h["label"];
     if (typeof label !== "string" || label.length === 0) {
       failAt(
@@ -244,12 +241,11 @@ export function bucketByHorizon(
   items: readonly HorizonItem[],
   options: BucketByHorizonOptions,
 ): BucketedItem[] {
-  assertArrayAt(items, ["items"], "items");
-  const opts = checkRecord(options, ["options"], "options");
-  const start = checkDate(opts["start"], ["options", "start"], "start");
-  const horizons =
-    opts["horizons"] === undefined ? defaultHorizons : checkHorizons(opts["horizons"]);
-  const limits = limitsFor(start, horizons, opts["horizons"] !== undefined);
+  assertArrayAt(items, ITEMS, "items");
+  const opts = readOptions(options, OPTIONS, "options", BUCKET_OPTIONS);
+  const start = opts.start;
+  const horizons = opts.horizons === undefined ? defaultHorizons : checkHorizons(opts.horizons);
+  const limits = limitsFor(start, horizons, opts.horizons !== undefined);
   const last = limits[limits.length - 1] as Limit;
   const beyondRule: HorizonRule = Object.freeze({
     horizon: BEYOND,
@@ -293,12 +289,7 @@ export function bucketByHorizon(
   return items.map((raw, i): BucketedItem => {
     // Fast paths first: paths and messages are only built when something is wrong.
     const item = isRecord(raw) ? raw : checkRecord(raw, ["items", i], "item");
-    const rawId = item["id"];
-    const id = isId(rawId) ? rawId : checkId(rawId, ["items", i, "id"], "item id");
-    if (seen.has(id)) {
-      failAt("duplicate_id", ["items", i, "id"], `item id must be unique, got "${id}" twice`);
-    }
-    seen.add(id);
+    const id = checkUniqueId(item["id"], seen, ITEMS, i, "item");
     const ownStart = optionalDate(item["start"], i, "start");
     const end = optionalDate(item["end"], i, "end");
     const rawDuration = item["duration"];
@@ -309,13 +300,7 @@ export function bucketByHorizon(
     const effectiveStart = ownStart ?? start;
 
     if (end !== undefined) {
-      if (end < effectiveStart) {
-        failAt(
-          "end_before_start",
-          ["items", i, "end"],
-          `end of item "${id}" must not be before its start ${effectiveStart}, got ${end}`,
-        );
-      }
+      checkEndNotBefore(effectiveStart, end, ITEMS, i, "item", id);
       let placement = byEnd.get(end);
       if (placement === undefined) {
         placement = place(end, `end ${end}`);

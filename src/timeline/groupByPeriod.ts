@@ -1,7 +1,10 @@
-import { failAt, assertOneOfAt, assertArrayAt, checkRecord, isRecord } from "../_lib/assert.js";
+import type { PathSegment } from "../errors/AssessmentError.js";
+import { assertArrayAt, checkRecord, isRecord } from "../_lib/assert.js";
 import { isIsoDate } from "../_lib/dates.js";
 import { compareIds } from "../_lib/sort.js";
-import { checkDate, checkId, isId } from "./_shared.js";
+import { nullish, oneOfOption, readOptions } from "../_lib/options.js";
+import { checkEndNotBefore, checkUniqueId } from "./_shared.js";
+import { checkDate } from "../_lib/dates.js";
 
 /** Calendar periods a timeline can be viewed by. */
 export const periodKinds = ["month", "quarter", "year"] as const;
@@ -38,6 +41,11 @@ export interface PeriodGroup {
 }
 
 const MONTHS_PER: Readonly<Record<PeriodKind, number>> = { month: 1, quarter: 3, year: 12 };
+
+const ITEMS: readonly PathSegment[] = ["items"];
+const OPTIONS: readonly PathSegment[] = ["options"];
+/** The options of {@link groupByPeriod} (`period: null` is the default, as `undefined`). */
+const GROUP_OPTIONS = { period: nullish(oneOfOption(periodKinds), "month") };
 
 function pad(n: number, width: number): string {
   return String(n).padStart(width, "0");
@@ -111,34 +119,21 @@ export function groupByPeriod(
   items: readonly PeriodItem[],
   options: GroupByPeriodOptions = {},
 ): PeriodGroup[] {
-  assertArrayAt(items, ["items"], "items");
-  const opts = checkRecord(options, ["options"], "options");
-  const kind = opts["period"] ?? "month";
-  assertOneOfAt(kind, periodKinds, ["options", "period"], "period");
+  assertArrayAt(items, ITEMS, "items");
+  const kind = readOptions(options, OPTIONS, "options", GROUP_OPTIONS).period;
   const months = MONTHS_PER[kind];
   const seen = new Set<string>();
   const parsed = items.map((raw, i) => {
     // paths and messages are built only for what is wrong
     const item = isRecord(raw) ? raw : checkRecord(raw, ["items", i], "item");
-    const rawId = item["id"];
-    const id = isId(rawId) ? rawId : checkId(rawId, ["items", i, "id"], "item id");
-    if (seen.has(id)) {
-      failAt("duplicate_id", ["items", i, "id"], `item id must be unique, got "${id}" twice`);
-    }
-    seen.add(id);
+    const id = checkUniqueId(item["id"], seen, ITEMS, i, "item");
     const rawStart = item["start"];
     const rawEnd = item["end"];
     const start = isIsoDate(rawStart)
       ? rawStart
       : checkDate(rawStart, ["items", i, "start"], "start");
     const end = isIsoDate(rawEnd) ? rawEnd : checkDate(rawEnd, ["items", i, "end"], "end");
-    if (end < start) {
-      failAt(
-        "end_before_start",
-        ["items", i, "end"],
-        `end of item "${id}" must not be before its start ${start}, got ${end}`,
-      );
-    }
+    checkEndNotBefore(start, end, ITEMS, i, "item", id);
     const first = periodIndex(start, months);
     const endIndex = periodIndex(end, months);
     // The last active period is the one holding the day before `end` (end is exclusive), unless the

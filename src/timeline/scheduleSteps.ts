@@ -1,23 +1,24 @@
 import type { Duration } from "date-fns";
 import type { WholeDuration } from "./bucketByHorizon.js";
 
-import { addDurationIso, isIsoDate } from "../_lib/dates.js";
+import type { PathSegment } from "../errors/AssessmentError.js";
+import { failAt, assertArrayAt, checkRecord, isRecord } from "../_lib/assert.js";
+import { addDurationIso, dayNumber, fromDayNumber, isIsoDate } from "../_lib/dates.js";
 import { compareIds } from "../_lib/sort.js";
+import { dateOption, listOption, optional, readOptions } from "../_lib/options.js";
 import {
-  checkDate,
   checkDuration,
+  checkEndNotBefore,
   checkId,
-  checkWhole,
-  dayNumber,
+  checkUniqueId,
   failOutOfCalendar,
-  fromDayNumber,
   inCalendar,
   isId,
-  isWhole,
   isWholeDuration,
   LAST_DATE,
 } from "./_shared.js";
-import { failAt, assertArrayAt, checkRecord, isRecord } from "../_lib/assert.js";
+import { checkDate } from "../_lib/dates.js";
+import { checkWhole, isWhole } from "../_lib/assert.js";
 
 /** A finish-to-start dependency: this step starts `lagDays` after `step` finishes. */
 export interface StepDependency {
@@ -178,6 +179,10 @@ function createHeap(ids: readonly string[]): {
 /** Largest lag accepted, in days (100 years). */
 const MAX_LAG = 36_500;
 const NO_DEPS: Parsed["deps"] = [];
+const STEPS: readonly PathSegment[] = ["steps"];
+const OPTIONS: readonly PathSegment[] = ["options"];
+/** The options of {@link scheduleSteps}. */
+const SCHEDULE_OPTIONS = { start: dateOption, milestones: optional(listOption) };
 
 /** An optional date of step `i`, checked without building a path unless it is wrong. */
 function optionalDate(value: unknown, i: number, key: "start" | "end"): string | undefined {
@@ -188,14 +193,10 @@ function optionalDate(value: unknown, i: number, key: "start" | "end"): string |
 /** Reads the steps; paths and messages are built only for what is wrong. */
 function parseSteps(steps: readonly unknown[]): Parsed[] {
   const index = new Map<string, number>();
+  const seen = new Set<string>();
   const records = steps.map((raw, i) => {
     const s = isRecord(raw) ? raw : checkRecord(raw, ["steps", i], "step");
-    const rawId = s["id"];
-    const id = isId(rawId) ? rawId : checkId(rawId, ["steps", i, "id"], "step id");
-    if (index.has(id)) {
-      failAt("duplicate_id", ["steps", i, "id"], `step id must be unique, got "${id}" twice`);
-    }
-    index.set(id, i);
+    index.set(checkUniqueId(s["id"], seen, STEPS, i, "step"), i);
     return s;
   });
   return records.map((s, i): Parsed => {
@@ -204,13 +205,8 @@ function parseSteps(steps: readonly unknown[]): Parsed[] {
     const owner = s["owner"];
     const start = optionalDate(s["start"], i, "start");
     const end = optionalDate(s["end"], i, "end");
-    if (start !== undefined && end !== undefined && end < start) {
-      failAt(
-        "end_before_start",
-        ["steps", i, "end"],
-        `end of step "${id}" must not be before its start ${start}, got ${end}`,
-      );
-    }
+    if (start !== undefined && end !== undefined)
+      checkEndNotBefore(start, end, STEPS, i, "step", id);
     const rawDuration = s["duration"];
     const duration =
       rawDuration === undefined || isWholeDuration(rawDuration)
@@ -354,9 +350,9 @@ export function scheduleSteps(
   steps: readonly ScheduleStepInput[],
   options: ScheduleStepsOptions,
 ): ScheduleStepsResult {
-  assertArrayAt(steps, ["steps"], "steps", { nonEmpty: true });
-  const opts = checkRecord(options, ["options"], "options");
-  const planStart = checkDate(opts["start"], ["options", "start"], "start");
+  assertArrayAt(steps, STEPS, "steps", { nonEmpty: true });
+  const opts = readOptions(options, OPTIONS, "options", SCHEDULE_OPTIONS);
+  const planStart = opts.start;
   const parsed = parseSteps(steps);
   const n = parsed.length;
   const ids = parsed.map((s) => s.id);
@@ -435,11 +431,7 @@ export function scheduleSteps(
       lengthSource[i] = "end";
       finish = dayNumber(s.end);
       if (finish < start) {
-        failAt(
-          "end_before_start",
-          ["steps", i, "end"],
-          `end of step "${s.id}" must not be before its earliest start ${fromDayNumber(start)}, got ${s.end}`,
-        );
+        checkEndNotBefore(fromDayNumber(start), s.end, STEPS, i, "step", s.id, "earliest start");
       }
     } else {
       lengthSource[i] = "duration";
@@ -517,75 +509,69 @@ export function scheduleSteps(
   });
 
   const stepIndex = new Map(ids.map((id, i) => [id, i]));
-  const rawMilestones = opts["milestones"];
-  if (rawMilestones !== undefined) {
-    assertArrayAt(rawMilestones, ["options", "milestones"], "milestones");
-  }
-  const milestones = ((rawMilestones ?? []) as readonly unknown[]).map(
-    (raw, j): ScheduledMilestone => {
-      // paths and messages are built only for what is wrong
-      const m = isRecord(raw) ? raw : checkRecord(raw, ["options", "milestones", j], "milestone");
-      const rawId = m["id"];
-      const id = isId(rawId)
-        ? rawId
-        : checkId(rawId, ["options", "milestones", j, "id"], "milestone id");
-      const title = typeof m["title"] === "string" ? m["title"] : null;
-      const rawDate = m["date"];
-      const date =
-        rawDate === undefined || isIsoDate(rawDate)
-          ? rawDate
-          : checkDate(rawDate, ["options", "milestones", j, "date"], "date");
-      const rawAfter = m["afterStep"];
-      const after =
-        rawAfter === undefined || isId(rawAfter)
-          ? rawAfter
-          : checkId(rawAfter, ["options", "milestones", j, "afterStep"], "afterStep");
-      let stepFinish: string | undefined;
-      if (after !== undefined) {
-        const si = stepIndex.get(after);
-        if (si === undefined) {
-          failAt(
-            "unknown_reference",
-            ["options", "milestones", j, "afterStep"],
-            `milestone "${id}" follows unknown step "${after}"`,
-          );
-        }
-        stepFinish = fromDayNumber(ef[si] as number);
+  const milestones = (opts.milestones ?? []).map((raw, j): ScheduledMilestone => {
+    // paths and messages are built only for what is wrong
+    const m = isRecord(raw) ? raw : checkRecord(raw, ["options", "milestones", j], "milestone");
+    const rawId = m["id"];
+    const id = isId(rawId)
+      ? rawId
+      : checkId(rawId, ["options", "milestones", j, "id"], "milestone id");
+    const title = typeof m["title"] === "string" ? m["title"] : null;
+    const rawDate = m["date"];
+    const date =
+      rawDate === undefined || isIsoDate(rawDate)
+        ? rawDate
+        : checkDate(rawDate, ["options", "milestones", j, "date"], "date");
+    const rawAfter = m["afterStep"];
+    const after =
+      rawAfter === undefined || isId(rawAfter)
+        ? rawAfter
+        : checkId(rawAfter, ["options", "milestones", j, "afterStep"], "afterStep");
+    let stepFinish: string | undefined;
+    if (after !== undefined) {
+      const si = stepIndex.get(after);
+      if (si === undefined) {
+        failAt(
+          "unknown_reference",
+          ["options", "milestones", j, "afterStep"],
+          `milestone "${id}" follows unknown step "${after}"`,
+        );
       }
-      if (date !== undefined) {
-        const note =
-          stepFinish !== undefined && date < stepFinish
-            ? `; before step "${after}" finishes on ${stepFinish}`
-            : "";
-        return {
-          id,
-          title,
-          date,
-          source: "date",
-          afterStep: after ?? null,
-          reason: `dated ${date}${note}`,
-        };
-      }
-      if (stepFinish !== undefined) {
-        return {
-          id,
-          title,
-          date: stepFinish,
-          source: "afterStep",
-          afterStep: after as string,
-          reason: `reached when step "${after}" finishes on ${stepFinish}`,
-        };
-      }
+      stepFinish = fromDayNumber(ef[si] as number);
+    }
+    if (date !== undefined) {
+      const note =
+        stepFinish !== undefined && date < stepFinish
+          ? `; before step "${after}" finishes on ${stepFinish}`
+          : "";
       return {
         id,
         title,
-        date: null,
-        source: null,
-        afterStep: null,
-        reason: "no date and no step",
+        date,
+        source: "date",
+        afterStep: after ?? null,
+        reason: `dated ${date}${note}`,
       };
-    },
-  );
+    }
+    if (stepFinish !== undefined) {
+      return {
+        id,
+        title,
+        date: stepFinish,
+        source: "afterStep",
+        afterStep: after as string,
+        reason: `reached when step "${after}" finishes on ${stepFinish}`,
+      };
+    }
+    return {
+      id,
+      title,
+      date: null,
+      source: null,
+      afterStep: null,
+      reason: "no date and no step",
+    };
+  });
 
   return {
     method: "criticalPathMethod",
