@@ -3,9 +3,9 @@
  * `rankStability`. Kept apart from `prioritise` so that `rankStability` does not pull in the
  * voting code (and decimal.js) when bundled. Not exported from the stage.
  */
-import { describe as show, failAt, remapErrors } from "../_lib/assert.js";
+import { checkRecord, remapErrors } from "../_lib/assert.js";
 import { orderByRankThenId } from "../_lib/sort.js";
-import type { CriterionKind } from "../schema/vocabularies.js";
+import { criterionKinds, type CriterionKind } from "../schema/vocabularies.js";
 import type { Decision, DecisionWeightSource } from "./buildDecision.js";
 import type {
   RankedSolution,
@@ -20,7 +20,26 @@ import {
   type CriterionScale,
   type WeightedSumNormalisation,
 } from "./weightedSum.js";
-import { clean, readChoice, readIds, readKeyed, readWeights } from "./_shared.js";
+import {
+  clean,
+  failChoice,
+  readChoice,
+  readIds,
+  readKeyed,
+  readList,
+  readWeights,
+  WEIGHT,
+  type WeightSpec,
+} from "./_shared.js";
+
+/** The criteria's weights: the field `weight` of each criterion, from 0. */
+const CRITERIA_WEIGHTS: WeightSpec = {
+  per: "criterion",
+  key: "weight",
+  fallback: null,
+  range: WEIGHT,
+  normalise: true,
+};
 
 /** A decision after its checks: ids, kinds, normalised weights and scales. */
 export interface Checked {
@@ -34,41 +53,35 @@ export interface Checked {
 
 /** Checks a decision's alternatives, criteria and matrix shape; paths start at `decision`. */
 export function checkDecision(decision: Decision): Checked {
-  if (typeof decision !== "object" || decision === null) {
-    failAt("invalid_type", ["decision"], `decision must be an object, got ${show(decision)}`);
-  }
+  if (typeof decision !== "object" || decision === null)
+    checkRecord(decision, ["decision"], "decision");
   const alternatives = readIds(decision.alternatives, ["decision", "alternatives"], "alternatives");
   const criteria = readKeyed(decision.criteria, ["decision", "criteria"], "criteria", "id");
+  const m = criteria.length;
   const kinds: CriterionKind[] = [];
   const scales: (CriterionScale | undefined)[] = [];
-  const raw: unknown[] = [];
-  for (let j = 0; j < criteria.length; j++) {
-    const { kind, weight, scale } = criteria[j] as Record<string, unknown>;
-    if (kind !== "benefit" && kind !== "cost") {
-      failAt(
-        "invalid_value",
-        ["decision", "criteria", j, "kind"],
-        `criteria[${j}].kind must be "benefit" or "cost", got ${show(kind)}`,
-      );
-    }
+  for (let j = 0; j < m; j++) {
+    const { kind, scale } = criteria[j] as Record<string, unknown>;
+    if (kind !== "benefit" && kind !== "cost")
+      failChoice(kind, criterionKinds, ["decision", "criteria", j, "kind"], `criteria[${j}].kind`);
     kinds.push(kind);
     scales.push(scale as CriterionScale | undefined);
-    raw.push(weight);
   }
-  const weights = Array.from(underDecision(() => readWeights(raw, raw.length, ["weights"])));
-  const matrix: unknown = decision.matrix;
-  if (!Array.isArray(matrix))
-    failAt("invalid_type", ["decision", "matrix"], `matrix must be an array, got ${show(matrix)}`);
-  if (matrix.length !== alternatives.length) {
-    failAt(
-      "length_mismatch",
-      ["decision", "matrix"],
-      `matrix must have one row per alternative (${alternatives.length}), got ${matrix.length}`,
-    );
-  }
+  const weights = Array.from(
+    readWeights(criteria, m, ["decision", "criteria"], "criteria", CRITERIA_WEIGHTS),
+  );
+  const matrix = readList(
+    decision.matrix,
+    ["decision", "matrix"],
+    "matrix",
+    0,
+    alternatives.length,
+    "alternative",
+  );
   for (let i = 0; i < matrix.length; i++) {
     const r: unknown = matrix[i];
-    if (!Array.isArray(r) || r.length !== kinds.length) badRow(r, i, kinds.length);
+    if (!Array.isArray(r) || r.length !== m)
+      readList(r, ["decision", "matrix", i], `matrix[${i}]`, 0, m, "criterion");
   }
   return {
     alternatives,
@@ -84,32 +97,15 @@ export function checkDecision(decision: Decision): Checked {
   };
 }
 
-/** Fails for a matrix row that is not an array of one value per criterion. */
-function badRow(r: unknown, i: number, m: number): never {
-  if (!Array.isArray(r)) {
-    failAt(
-      "invalid_type",
-      ["decision", "matrix", i],
-      `matrix[${i}] must be an array, got ${show(r)}`,
-    );
-  }
-  failAt(
-    "length_mismatch",
-    ["decision", "matrix", i],
-    `matrix[${i}] must have one value per criterion (${m}), got ${r.length}`,
-  );
-}
-
-/** Moves the paths of an error from a primitive's arguments to the decision's fields. */
+/**
+ * Moves the paths of an error from a primitive's arguments to the decision's fields (the weights
+ * it is given were checked by {@link checkDecision}, so no error points at them).
+ */
 export function underDecision<T>(fn: () => T): T {
   return remapErrors(
     fn,
     (issuePath) => {
       const [head, ...rest] = issuePath;
-      if (head === "weights")
-        return rest.length > 0
-          ? ["decision", "criteria", ...rest, "weight"]
-          : ["decision", "criteria"];
       if (head === "options" && rest[0] === "scales")
         return ["decision", "criteria", ...rest.slice(1), "scale"];
       return ["decision", ...issuePath];

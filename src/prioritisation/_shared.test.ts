@@ -7,7 +7,6 @@ import {
   logGamma,
   nearestSaatyValue,
   ranksDescending,
-  tieGroups,
 } from "./_shared.js";
 
 describe("chiSquaredUpperTail", () => {
@@ -87,11 +86,9 @@ describe("ranksDescending", () => {
   });
 });
 
-describe("averageRanksAscending and tieGroups", () => {
+describe("averageRanksAscending", () => {
   it("averages the ranks a tie spans", () => {
     expect(averageRanksAscending([10, 20, 10, 30])).toStrictEqual([1.5, 3, 1.5, 4]);
-    expect(tieGroups([1, 2, 1, 2, 2, 3])).toStrictEqual([2, 3]);
-    expect(tieGroups([1, 2, 3])).toStrictEqual([]);
   });
 });
 

@@ -1,15 +1,396 @@
 /**
- * Helpers shared by the prioritisation functions: validation in one pass over plain arrays,
- * fast competition ranks and the principal eigenvector. Not exported from the stage.
+ * Helpers shared by the prioritisation functions: the checks of their plain arguments, each
+ * written once (lists, numbers, ids, closed vocabularies, weights, options, ballots), fast
+ * competition ranks and the principal eigenvector. Not exported from the stage.
+ *
+ * A check that runs per element is split in two: a test (`isNumberIn`, `isNewId`, `Array.isArray`)
+ * on the success path, and a reader or `fail…` function called only when the test fails, which
+ * builds the path and message and throws. So a loop over a large input allocates nothing for its
+ * checks.
  */
-import { describe as show, failAt, remapErrors } from "../_lib/assert.js";
+import { checkRecord, describe as show, failAt, isRecord, remapErrors } from "../_lib/assert.js";
 import { compareIds } from "../_lib/sort.js";
 import type { Decimal } from "decimal.js";
 import type { PathSegment } from "../errors/AssessmentError.js";
+import type { ErrorCode } from "../errors/codes.js";
+import { criterionKinds } from "../schema/vocabularies.js";
 
 /** Turns -0 into 0 (outputs never carry a negative zero). */
 export function clean(x: number): number {
   return x === 0 ? 0 : x;
+}
+
+/** A plain object read from an argument. */
+export type Entry = Readonly<Record<string, unknown>>;
+
+/** The path of an options object. */
+const OPTIONS: readonly PathSegment[] = ["options"];
+
+/**
+ * Reads an array (at `path`, called `name`) of at least `least` values and, when `count` ≥ 0, of
+ * exactly `count` values (one per `per`, e.g. `"criterion"`). Errors: `invalid_type` (not an
+ * array); `empty` (none, when `least` is 1), `too_few_values` (fewer than `least` > 1);
+ * `length_mismatch` (not `count`).
+ */
+export function readList(
+  value: unknown,
+  path: readonly PathSegment[],
+  name: string,
+  least = 0,
+  count = -1,
+  per = "",
+): readonly unknown[] {
+  if (!Array.isArray(value))
+    failAt("invalid_type", path, `${name} must be an array, got ${show(value)}`);
+  const n = value.length;
+  if (n < least) {
+    failAt(
+      least === 1 ? "empty" : "too_few_values",
+      path,
+      `${name} must hold at least ${least} ${least === 1 ? "value" : "values"}, got ${n}`,
+    );
+  }
+  if (count >= 0 && n !== count)
+    failAt("length_mismatch", path, `${name} must hold one value per ${per} (${count}), got ${n}`);
+  return value as readonly unknown[];
+}
+
+/** What {@link readNumber} accepts besides a finite number, and how it reports a refusal. */
+export interface NumberRange {
+  readonly min?: number;
+  readonly max?: number;
+  /** `min` itself is refused. */
+  readonly exclusiveMin?: boolean;
+  readonly integer?: boolean;
+  /** The code of a value below `min` (default `out_of_range`), e.g. `negative_weight`. */
+  readonly lowCode?: ErrorCode;
+  /** An absent value (`undefined`) is `missing_field` rather than `invalid_type`. */
+  readonly required?: boolean;
+}
+
+const ANY_NUMBER: NumberRange = {};
+/** Numbers from 0 up. */
+export const NON_NEGATIVE: NumberRange = { min: 0 };
+/** Numbers from 0 to 1. */
+export const SHARE: NumberRange = { min: 0, max: 1 };
+/** Numbers above 0 (0 or less is `non_positive_value`). */
+export const POSITIVE: NumberRange = { min: 0, exclusiveMin: true, lowCode: "non_positive_value" };
+/** Dots of dot voting: whole numbers from 0 (on a ballot, and as a voter's budget). */
+export const DOTS: NumberRange = { min: 0, integer: true };
+/** Weights: numbers from 0 up (a negative one is `negative_weight`). */
+export const WEIGHT: NumberRange = { min: 0, lowCode: "negative_weight" };
+
+/**
+ * Whether `value` is a finite number within `range`: the test of {@link readNumber} without its
+ * path and message, for loops that build those only when a value fails ({@link failNumber}).
+ */
+export function isNumberIn(value: unknown, range: NumberRange = ANY_NUMBER): value is number {
+  if (typeof value !== "number" || value - value !== 0) return false;
+  if (range.integer === true && !Number.isInteger(value)) return false;
+  const { min, max } = range;
+  if (min !== undefined && (range.exclusiveMin === true ? value <= min : value < min)) return false;
+  return max === undefined || value <= max;
+}
+
+/**
+ * Throws the error of {@link readNumber} for a value {@link isNumberIn} refused: `invalid_type`
+ * (`missing_field` for an absent required value), `non_finite`, `invalid_value` (not whole),
+ * `out_of_range` or the range's `lowCode`.
+ */
+export function failNumber(
+  value: unknown,
+  path: readonly PathSegment[],
+  name: string,
+  range: NumberRange = ANY_NUMBER,
+): never {
+  if (typeof value !== "number") {
+    failAt(
+      value === undefined && range.required === true ? "missing_field" : "invalid_type",
+      path,
+      `${name} must be a number, got ${show(value)}`,
+    );
+  }
+  if (!Number.isFinite(value))
+    failAt("non_finite", path, `${name} must be a finite number, got ${show(value)}`);
+  if (range.integer === true && !Number.isInteger(value)) {
+    failAt("invalid_value", path, `${name} must be a whole number, got ${show(value)}`);
+  }
+  const { min, max } = range;
+  const low = min !== undefined && (range.exclusiveMin === true ? value <= min : value < min);
+  failAt(
+    low ? (range.lowCode ?? "out_of_range") : "out_of_range",
+    path,
+    low
+      ? `${name} must be ${range.exclusiveMin === true ? "greater than" : "at least"} ${min}, got ${show(value)}`
+      : `${name} must be at most ${max}, got ${show(value)}`,
+  );
+}
+
+/** Reads a finite number within `range` (inclusive unless `exclusiveMin`). */
+export function readNumber(
+  value: unknown,
+  path: readonly PathSegment[],
+  name: string,
+  range: NumberRange = ANY_NUMBER,
+): number {
+  return isNumberIn(value, range) ? value : failNumber(value, path, name, range);
+}
+
+/**
+ * Reads the number option `value` (the option `key`) within `range`, or `fallback` when it is
+ * absent; its path (`[...base, key]`) is built only if it fails.
+ */
+export function readOptionNumber<F>(
+  value: unknown,
+  key: string,
+  range: NumberRange,
+  fallback: F,
+  base: readonly PathSegment[] = OPTIONS,
+): number | F {
+  if (value === undefined) return fallback;
+  return isNumberIn(value, range) ? value : failNumber(value, [...base, key], key, range);
+}
+
+/** Throws `invalid_value` for a value that is not one of `choices` (a closed vocabulary). */
+export function failChoice(
+  value: unknown,
+  choices: readonly string[],
+  path: readonly PathSegment[],
+  name: string,
+): never {
+  failAt(
+    "invalid_value",
+    path,
+    `${name} must be one of ${choices.map((c) => JSON.stringify(c)).join(", ")}, got ${show(value)}`,
+  );
+}
+
+/** Reads one of a closed list of string values, with a default for `undefined`. */
+export function readChoice<T extends string>(
+  value: unknown,
+  choices: readonly T[],
+  fallback: T,
+  path: readonly PathSegment[],
+  name: string,
+): T {
+  if (value === undefined) return fallback;
+  if (typeof value !== "string" || !(choices as readonly string[]).includes(value)) {
+    failChoice(value, choices, path, name);
+  }
+  return value as T;
+}
+
+/** Reads an options object (undefined → `{}`); anything else than a plain object is an error. */
+export function readOptions<T extends object>(
+  options: T | undefined,
+  path: readonly PathSegment[],
+): T {
+  if (options === undefined) return {} as T;
+  return checkRecord(options, path, "options") as T;
+}
+
+/** Something ids can be looked up in: a Set of ids, or a Map keyed by id. */
+export interface IdLookup {
+  has(id: string): boolean;
+}
+
+/**
+ * Whether `id` is a non-empty string, one of `known` (when given) and not in `seen` (when given):
+ * the test of {@link failId}, for loops.
+ */
+export function isNewId(id: unknown, known: IdLookup | null, seen: IdLookup | null): id is string {
+  return (
+    typeof id === "string" &&
+    id !== "" &&
+    (known === null || known.has(id)) &&
+    (seen === null || !seen.has(id))
+  );
+}
+
+/**
+ * Throws for an id {@link isNewId} refused: `invalid_type` (not a string; an empty string is
+ * `emptyCode`), `unknown_reference` (not in `known`), else `duplicate_id` (it was seen).
+ */
+export function failId(
+  id: unknown,
+  path: readonly PathSegment[],
+  name: string,
+  known: IdLookup | null,
+  emptyCode: ErrorCode = "invalid_type",
+): never {
+  if (typeof id !== "string" || id === "") {
+    failAt(
+      typeof id === "string" ? emptyCode : "invalid_type",
+      path,
+      `${name} must be a non-empty string id, got ${show(id)}`,
+    );
+  }
+  if (known !== null && !known.has(id))
+    failAt("unknown_reference", path, `${name} names an unknown id ${show(id)}`);
+  failAt("duplicate_id", path, `${name} names ${show(id)} again`);
+}
+
+/**
+ * Reads a list of distinct non-empty string ids: at least `least`, then each id, then exactly
+ * `count` (one per `per`) when `count` ≥ 0 (see {@link readList}). Errors: those of
+ * {@link readList}, `invalid_type`, `invalid_value` (empty string), `duplicate_id`.
+ */
+export function readIds(
+  ids: unknown,
+  path: readonly PathSegment[],
+  name: string,
+  least = 1,
+  count = -1,
+  per = "",
+): string[] {
+  const list = readList(ids, path, name, least);
+  const seen = new Set<string>();
+  for (let i = 0; i < list.length; i++) {
+    const id = list[i];
+    if (!isNewId(id, null, seen)) failId(id, [...path, i], `${name}[${i}]`, null, "invalid_value");
+    seen.add(id);
+  }
+  // the count last: a repeated id is reported as such, not as one too many
+  if (count >= 0 && list.length !== count) readList(list, path, name, 0, count, per);
+  return [...(list as string[])];
+}
+
+/**
+ * Reads a list (at `path`, called `name`) of at least `least` objects, each with a distinct
+ * non-empty string under `key` (an id, recorded in `seen`, which may be shared by several lists).
+ * Errors: those of {@link readList}; `invalid_type` (an element not an object, a key not a
+ * non-empty string), `duplicate_id`.
+ */
+export function readKeyed(
+  list: unknown,
+  path: readonly PathSegment[],
+  name: string,
+  key: string,
+  least = 1,
+  seen = new Set<string>(),
+): Entry[] {
+  const items = readList(list, path, name, least);
+  for (let i = 0; i < items.length; i++) {
+    const item: unknown = items[i];
+    const id = isRecord(item) ? item[key] : undefined;
+    if (!isNewId(id, null, seen)) {
+      const record = checkRecord(item, [...path, i], `${name}[${i}]`);
+      failId(record[key], [...path, i, key], `${name}[${i}].${key}`, null);
+    }
+    seen.add(id);
+  }
+  return items as Entry[];
+}
+
+/**
+ * Reads a non-empty list of objects with distinct string `id`s (for the item-based heuristics).
+ * Errors: `invalid_type`, `empty`, `duplicate_id`.
+ */
+export function readItems(items: unknown, name = "items"): Entry[] {
+  return readKeyed(items, [name], name, "id");
+}
+
+/** Reads `items[i][key]` as a number within `range`; its path and name are built only if it fails. */
+export function readItemNumber(
+  item: Entry,
+  i: number,
+  key: string,
+  range: NumberRange = ANY_NUMBER,
+): number {
+  const v = item[key];
+  return isNumberIn(v, range) ? v : failNumber(v, ["items", i, key], key, range);
+}
+
+/** Where {@link readWeights} finds each weight and what it accepts. */
+export interface WeightSpec {
+  /** What each weight stands for, in the `length_mismatch` message, e.g. `"criterion"`. */
+  readonly per: string;
+  /** The field of each element (an object) that holds its weight; null when the elements are the weights. */
+  readonly key: string | null;
+  /** The weight of an element without the field; null when the field is needed. */
+  readonly fallback: number | null;
+  /** What a weight may be. */
+  readonly range: NumberRange;
+  /** Whether the weights are divided by their sum (which must then be finite), or come back as read. */
+  readonly normalise: boolean;
+}
+
+/** One weight per criterion, the elements being the weights: from 0 (a negative one is `negative_weight`). */
+const CRITERION_WEIGHTS: WeightSpec = {
+  per: "criterion",
+  key: null,
+  fallback: null,
+  range: WEIGHT,
+  normalise: true,
+};
+
+/**
+ * Reads `count` weights from `values` (each element, or with `spec.key` that field of each element,
+ * the `spec.fallback` when absent), the weight j at `[...path, j]` (with a key,
+ * `[...path, j, key]`): each a finite number within `spec.range`, summing to a positive number,
+ * finite when they are divided by it (else `zero_weights` at `path`). Returns them divided by
+ * their sum (`spec.normalise`) or as read (-0 as 0). Errors: those of {@link readList} and
+ * {@link failNumber}, `zero_weights`.
+ */
+export function readWeights(
+  values: unknown,
+  count: number,
+  path: readonly PathSegment[],
+  name = "weights",
+  spec: WeightSpec = CRITERION_WEIGHTS,
+): Float64Array {
+  const list = readList(values, path, name, 0, count, spec.per);
+  const { key, fallback, range, normalise } = spec;
+  const out = new Float64Array(count);
+  let sum = 0;
+  for (let j = 0; j < count; j++) {
+    let v: unknown = key === null ? list[j] : (list[j] as Entry)[key];
+    if (v === undefined && fallback !== null) v = fallback;
+    if (!isNumberIn(v, range)) {
+      failNumber(
+        v,
+        key === null ? [...path, j] : [...path, j, key],
+        key === null ? `${name}[${j}]` : `${name}[${j}].${key}`,
+        range,
+      );
+    }
+    out[j] = v + 0; // -0 becomes 0
+    sum += v;
+  }
+  if (!(sum > 0) || (normalise && !Number.isFinite(sum))) {
+    failAt(
+      "zero_weights",
+      path,
+      `${name} must sum to a positive${normalise ? " finite" : ""} number, got ${sum}`,
+    );
+  }
+  if (normalise) for (let j = 0; j < count; j++) out[j] = (out[j] as number) / sum;
+  return out;
+}
+
+/** A scale `{ min, max }` with max > min. */
+export interface Scale {
+  readonly min: number;
+  readonly max: number;
+}
+
+/** Whether `value` is a scale {@link failScale} accepts: an object of finite `min` < `max`. */
+export function isScale(value: unknown): value is Scale {
+  if (typeof value !== "object" || value === null) return false;
+  const { min, max } = value as Entry;
+  return isNumberIn(min) && isNumberIn(max) && max > min;
+}
+
+/**
+ * Throws for a scale {@link isScale} refused: `invalid_type` (not an object, a bound not a
+ * number), `non_finite`, `zero_spread` (max ≤ min).
+ */
+export function failScale(value: unknown, path: readonly PathSegment[], name: string): never {
+  if (typeof value !== "object" || value === null) checkRecord(value, path, name);
+  const s = value as Entry;
+  const min = readNumber(s["min"], [...path, "min"], `${name}.min`);
+  const max = readNumber(s["max"], [...path, "max"], `${name}.max`);
+  failAt("zero_spread", path, `${name} must have max > min, got [${min}, ${max}]`);
 }
 
 /** A validated dense matrix, row-major in a Float64Array. */
@@ -46,236 +427,36 @@ export function readMatrix(
 
 /**
  * Checks the outline of a matrix, everything but its cells: an array of at least one row, every
- * row an array of as many values as the first, which has at least one. Errors: `invalid_type`,
- * `empty`, `length_mismatch`; `rowHint` and `valueHint` say in the `empty` messages what a row and
- * a value stand for (e.g. " (alternative)").
+ * row an array of as many values as the first, which has at least one (see {@link readList}).
  */
 function readOutline(
   matrix: unknown,
   path: readonly PathSegment[],
   name: string,
-  rowHint = "",
-  valueHint = "",
 ): { rows: number; cols: number; list: readonly unknown[] } {
-  if (!Array.isArray(matrix)) {
-    failAt("invalid_type", path, `${name} must be an array of rows, got ${show(matrix)}`);
-  }
-  const rows = matrix.length;
-  if (rows === 0) failAt("empty", path, `${name} must have at least one row${rowHint}`);
-  const first: unknown = matrix[0];
-  if (!Array.isArray(first)) badRow(first, 0, 0, path, name);
-  const cols = first.length;
-  if (cols === 0)
-    failAt("empty", [...path, 0], `${name}[0] must have at least one value${valueHint}`);
+  const list = readList(matrix, path, name, 1);
+  const rows = list.length;
+  const first: unknown = list[0];
+  if (!Array.isArray(first) || first.length === 0) readList(first, [...path, 0], `${name}[0]`, 1);
+  const cols = (first as readonly unknown[]).length;
   for (let i = 1; i < rows; i++) {
-    const row: unknown = matrix[i];
-    if (!Array.isArray(row) || row.length !== cols) badRow(row, i, cols, path, name);
+    const row: unknown = list[i];
+    if (!Array.isArray(row) || row.length !== cols)
+      readList(row, [...path, i], `${name}[${i}]`, 0, cols, "column");
   }
-  return { rows, cols, list: matrix };
+  return { rows, cols, list };
 }
 
-/** Fails for row `i`: not an array, or not of the first row's length `cols`. */
-function badRow(
-  row: unknown,
-  i: number,
-  cols: number,
-  path: readonly PathSegment[],
-  name: string,
-): never {
-  if (!Array.isArray(row)) {
-    failAt("invalid_type", [...path, i], `${name}[${i}] must be an array, got ${show(row)}`);
-  }
-  failAt(
-    "length_mismatch",
-    [...path, i],
-    `${name}[${i}] must have ${cols} values like row 0, got ${row.length}`,
-  );
-}
-
-/**
- * Reads weights for `count` criteria: finite, non-negative, summing to a positive number; returns
- * them divided by their sum. Errors: `invalid_type`, `length_mismatch`, `non_finite`,
- * `negative_weight`, `zero_weights`.
- */
-export function readWeights(
-  weights: unknown,
-  count: number,
-  path: readonly PathSegment[],
-  name = "weights",
-): Float64Array {
-  readPerColumn(weights, count, path, name, "one weight");
-  const out = new Float64Array(count);
-  let sum = 0;
-  for (let j = 0; j < count; j++) {
-    const v: unknown = weights[j];
-    if (typeof v !== "number" || v - v !== 0) failNumber(v, [...path, j], `${name}[${j}]`);
-    if (v < 0)
-      failAt("negative_weight", [...path, j], `${name}[${j}] must not be negative, got ${show(v)}`);
-    out[j] = v + 0; // -0 becomes 0
-    sum += v;
-  }
-  if (!(sum > 0) || !Number.isFinite(sum)) {
-    failAt("zero_weights", path, `${name} must sum to a positive finite number, got ${sum}`);
-  }
-  for (let j = 0; j < count; j++) out[j] = (out[j] as number) / sum;
-  return out;
-}
-
-/** Checks an array of one value per matrix column (`count`): `invalid_type`, `length_mismatch`. */
-function readPerColumn(
-  list: unknown,
-  count: number,
-  path: readonly PathSegment[],
-  name: string,
-  what: string,
-): asserts list is readonly unknown[] {
-  if (!Array.isArray(list) || list.length !== count) {
-    failAt(
-      Array.isArray(list) ? "length_mismatch" : "invalid_type",
-      path,
-      `${name} must be an array of ${what} per criterion (${count}), got ${Array.isArray(list) ? `${list.length}` : show(list)}`,
-    );
-  }
-}
-
-/** Reads criterion kinds (`benefit` / `cost`); returns 1 for cost, 0 for benefit. */
+/** Reads criterion kinds (`benefit` / `cost`), one per column; returns 1 for cost, 0 for benefit. */
 function readKinds(criteria: unknown, count: number, path: readonly PathSegment[]): Uint8Array {
-  readPerColumn(criteria, count, path, "criteria", 'one kind ("benefit" or "cost")');
+  const list = readList(criteria, path, "criteria", 0, count, "criterion");
   const out = new Uint8Array(count);
   for (let j = 0; j < count; j++) {
-    const k: unknown = criteria[j];
+    const k: unknown = list[j];
     if (k === "cost") out[j] = 1;
-    else if (k !== "benefit") {
-      failAt(
-        "invalid_value",
-        [...path, j],
-        `criteria[${j}] must be "benefit" or "cost", got ${show(k)}`,
-      );
-    }
+    else if (k !== "benefit") failChoice(k, criterionKinds, [...path, j], `criteria[${j}]`);
   }
   return out;
-}
-
-/**
- * Reads a list of distinct non-empty string ids. Errors: `invalid_type`, `empty` (when `nonEmpty`),
- * `invalid_value` (empty string), `duplicate_id`.
- */
-export function readIds(
-  ids: unknown,
-  path: readonly PathSegment[],
-  name: string,
-  nonEmpty = true,
-): string[] {
-  if (!Array.isArray(ids))
-    failAt("invalid_type", path, `${name} must be an array of ids, got ${show(ids)}`);
-  if (nonEmpty && ids.length === 0) failAt("empty", path, `${name} must not be empty`);
-  const seen = new Set<string>();
-  ids.forEach((id: unknown, i) => {
-    if (typeof id !== "string") {
-      failAt("invalid_type", [...path, i], `${name}[${i}] must be a string id, got ${show(id)}`);
-    }
-    if (id === "")
-      failAt("invalid_value", [...path, i], `${name}[${i}] must not be an empty string`);
-    if (seen.has(id)) failAt("duplicate_id", [...path, i], `${name} lists ${show(id)} twice`);
-    seen.add(id);
-  });
-  return [...(ids as string[])];
-}
-
-/** Reads an options object (undefined → `{}`); anything else than a plain object is an error. */
-export function readOptions<T extends object>(
-  options: T | undefined,
-  path: readonly PathSegment[],
-): T {
-  if (options === undefined) return {} as T;
-  if (typeof options !== "object" || options === null || Array.isArray(options)) {
-    failAt("invalid_type", path, `options must be an object, got ${show(options)}`);
-  }
-  return options;
-}
-
-/** Reads one of a closed list of string values, with a default for `undefined`. */
-export function readChoice<T extends string>(
-  value: unknown,
-  choices: readonly T[],
-  fallback: T,
-  path: readonly PathSegment[],
-  name: string,
-): T {
-  if (value === undefined) return fallback;
-  if (typeof value !== "string" || !(choices as readonly string[]).includes(value)) {
-    failAt(
-      "invalid_value",
-      path,
-      `${name} must be one of ${choices.map((c) => JSON.stringify(c)).join(", ")}, got ${show(value)}`,
-    );
-  }
-  return value as T;
-}
-
-/** What {@link readNumber} accepts besides a finite number. */
-export interface NumberRange {
-  readonly min?: number;
-  readonly max?: number;
-  /** `min` itself is refused. */
-  readonly exclusiveMin?: boolean;
-  readonly integer?: boolean;
-}
-
-const ANY_NUMBER: NumberRange = {};
-/** Numbers from 0 up. */
-export const NON_NEGATIVE: NumberRange = { min: 0 };
-/** Numbers from 0 to 1. */
-export const SHARE: NumberRange = { min: 0, max: 1 };
-
-/**
- * Whether `value` is a finite number within `range`: the test of {@link readNumber} without its
- * path and message, for loops that build those only when a value fails ({@link failNumber}).
- */
-export function isNumberIn(value: unknown, range: NumberRange = ANY_NUMBER): value is number {
-  if (typeof value !== "number" || value - value !== 0) return false;
-  if (range.integer === true && !Number.isInteger(value)) return false;
-  const { min, max } = range;
-  if (min !== undefined && (range.exclusiveMin === true ? value <= min : value < min)) return false;
-  return max === undefined || value <= max;
-}
-
-/**
- * Throws the error of {@link readNumber} for a value {@link isNumberIn} refused: `invalid_type`,
- * `non_finite`, `invalid_value` (not whole), `out_of_range`.
- */
-export function failNumber(
-  value: unknown,
-  path: readonly PathSegment[],
-  name: string,
-  range: NumberRange = ANY_NUMBER,
-): never {
-  if (typeof value !== "number")
-    failAt("invalid_type", path, `${name} must be a number, got ${show(value)}`);
-  if (!Number.isFinite(value))
-    failAt("non_finite", path, `${name} must be a finite number, got ${show(value)}`);
-  if (range.integer === true && !Number.isInteger(value)) {
-    failAt("invalid_value", path, `${name} must be a whole number, got ${show(value)}`);
-  }
-  const { min, max } = range;
-  const low = min !== undefined && (range.exclusiveMin === true ? value <= min : value < min);
-  failAt(
-    "out_of_range",
-    path,
-    low
-      ? `${name} must be ${range.exclusiveMin === true ? "greater than" : "at least"} ${min}, got ${show(value)}`
-      : `${name} must be at most ${max}, got ${show(value)}`,
-  );
-}
-
-/** Reads a finite number within [min, max] (inclusive unless `exclusiveMin`). */
-export function readNumber(
-  value: unknown,
-  path: readonly PathSegment[],
-  name: string,
-  range: NumberRange = ANY_NUMBER,
-): number {
-  return isNumberIn(value, range) ? value : failNumber(value, path, name, range);
 }
 
 /**
@@ -322,21 +503,6 @@ export function averageRanksAscending(values: ArrayLike<number>): number[] {
     const avg = (start + 1 + end) / 2;
     for (let k = start; k < end; k++) out[idx[k] as number] = avg;
     start = end;
-  }
-  return out;
-}
-
-/** Sizes of the groups of equal values (only groups of two or more). */
-export function tieGroups(values: ArrayLike<number>): number[] {
-  const sorted = Float64Array.from(values as ArrayLike<number>).sort();
-  const out: number[] = [];
-  let run = 1;
-  for (let i = 1; i <= sorted.length; i++) {
-    if (i < sorted.length && sorted[i] === sorted[i - 1]) run++;
-    else {
-      if (run > 1) out.push(run);
-      run = 1;
-    }
   }
   return out;
 }
@@ -422,32 +588,15 @@ function onSaatyScale(v: number): boolean {
   return Math.abs(r - Math.round(r)) <= SCALE_EPS;
 }
 
-/** Fails for judgement `k`'s item `key` (`a` or `b`): not a label, or an unknown one. */
-function badItem(id: unknown, k: number, key: "a" | "b"): never {
-  if (typeof id !== "string") {
-    failAt(
-      "invalid_type",
-      ["judgements", k, key],
-      `judgements[${k}].${key} must be a label, got ${show(id)}`,
-    );
-  }
-  failAt(
-    "unknown_reference",
-    ["judgements", k, key],
-    `judgements[${k}].${key} names an unknown item ${show(id)}`,
-  );
-}
-
-/** Fails for judgement `k`'s value: not a number, not positive, off the 1–9 scale or off Saaty's values. */
+/** Fails for judgement `k`'s value: not a positive number, off the 1–9 scale or off Saaty's values. */
 function badValue(value: unknown, k: number): never {
   const path = ["judgements", k, "value"];
-  const v = readNumber(value, path, `judgements[${k}].value`);
-  if (v <= 0)
-    failAt("non_positive_value", path, `judgements[${k}].value must be positive, got ${show(v)}`);
+  const v = readNumber(value, path, `judgements[${k}].value`, POSITIVE);
+  const onScale = isNumberIn(v, JUDGEMENT_RANGE);
   failAt(
-    isNumberIn(v, JUDGEMENT_RANGE) ? "invalid_value" : "out_of_range",
+    onScale ? "invalid_value" : "out_of_range",
     path,
-    isNumberIn(v, JUDGEMENT_RANGE)
+    onScale
       ? `judgements[${k}].value must be one of Saaty's values 1–9 or 1/2–1/9, got ${show(v)}`
       : `judgements[${k}].value must be on the 1–9 scale (from 1/9 to 9), got ${show(v)}`,
   );
@@ -473,26 +622,21 @@ export function readJudgements(
   const ids = readIds(labels, ["labels"], "labels");
   const n = ids.length;
   const index = new Map(ids.map((id, i) => [id, i]));
-  if (!Array.isArray(judgements)) {
-    failAt("invalid_type", ["judgements"], `judgements must be an array, got ${show(judgements)}`);
-  }
+  const list = readList(judgements, ["judgements"], "judgements");
   const data = new Float64Array(n * n);
   for (let i = 0; i < n; i++) data[i * n + i] = 1;
   const firstAt = new Map<number, number>();
-  for (let k = 0; k < judgements.length; k++) {
-    const j: unknown = judgements[k];
-    if (typeof j !== "object" || j === null || Array.isArray(j)) {
-      failAt(
-        "invalid_type",
-        ["judgements", k],
-        `judgements[${k}] must be an object { a, b, value }, got ${show(j)}`,
-      );
-    }
-    const { a, b, value } = j as Record<string, unknown>;
+  for (let k = 0; k < list.length; k++) {
+    const j: unknown = list[k];
+    if (!isRecord(j)) checkRecord(j, ["judgements", k], `judgements[${k}]`);
+    const { a, b, value } = j as Entry;
+    // an item's index, or a failure: not a string (invalid_type), or not a label (unknown_reference)
     const ia = typeof a === "string" ? index.get(a) : undefined;
-    if (ia === undefined) badItem(a, k, "a");
+    if (ia === undefined)
+      failId(a, ["judgements", k, "a"], `judgements[${k}].a`, index, "unknown_reference");
     const ib = typeof b === "string" ? index.get(b) : undefined;
-    if (ib === undefined) badItem(b, k, "b");
+    if (ib === undefined)
+      failId(b, ["judgements", k, "b"], `judgements[${k}].b`, index, "unknown_reference");
     if (ia === ib) {
       failAt(
         "invalid_value",
@@ -592,13 +736,7 @@ export function readDecisionInput(
   weights: unknown,
   criteria: unknown,
 ): DecisionInput {
-  const { rows, cols, list } = readOutline(
-    matrix,
-    ["matrix"],
-    "matrix",
-    " (alternative)",
-    " (criterion)",
-  );
+  const { rows, cols, list } = readOutline(matrix, ["matrix"], "matrix");
   const min = new Float64Array(cols).fill(Infinity);
   const max = new Float64Array(cols).fill(-Infinity);
   const sumSq = new Float64Array(cols);
@@ -625,28 +763,37 @@ export function readDecisionInput(
 }
 
 /**
- * The range (max − min) of criterion `j` for min-max normalisation: finite (else `out_of_range`)
- * and positive (else `zero_spread`).
+ * Criterion `j`'s divisor in a column normalisation — its range max − min (`"minMax"`, every
+ * value `lo` when it is 0) or its Euclidean length (`"vector"`) — which must be finite (else
+ * {@link failTooLarge}) and positive (else `zero_spread`: the column cannot be normalised).
  */
-export function minMaxRange(lo: number, hi: number, j: number): number {
-  const range = hi - lo;
-  if (!Number.isFinite(range)) failTooLarge(j);
-  if (!(range > 0)) {
+export function columnDivisor(
+  divisor: number,
+  j: number,
+  lo: number,
+  normalisation: "minMax" | "vector",
+): number {
+  if (!Number.isFinite(divisor)) failTooLarge(["criteria", j], `the values of criterion ${j}`);
+  if (!(divisor > 0)) {
     failAt(
       "zero_spread",
       ["criteria", j],
-      `every alternative has the value ${lo} on criterion ${j}; min-max normalisation divides by the range, which is 0`,
+      `every alternative has the value ${lo} on criterion ${j}; ${
+        normalisation === "minMax"
+          ? "min-max normalisation divides by the range"
+          : "vector normalisation divides by the column's length"
+      }, which is 0`,
     );
   }
-  return range;
+  return divisor;
 }
 
-/** Fails with `out_of_range`: criterion `j`'s values overflow when normalised. */
-export function failTooLarge(j: number): never {
+/** Fails with `out_of_range` at `path`: `what` (a computed value) overflows double precision. */
+export function failTooLarge(path: readonly PathSegment[], what: string): never {
   failAt(
     "out_of_range",
-    ["criteria", j],
-    `the values of criterion ${j} are too large to normalise in double precision`,
+    path,
+    `${what} must stay below about 1.8e308 to be computed in double precision, got an overflow`,
   );
 }
 
@@ -666,35 +813,44 @@ export function readAlternatives(alternatives: unknown): string[] | null {
   return readIds(alternatives, ["options", "alternatives"], "alternatives");
 }
 
-/** Reads ballot `i`'s weight (default 1): finite and non-negative. */
-function readBallotWeight(ballot: Readonly<Record<string, unknown>>, i: number): number {
-  const w = ballot["weight"];
-  if (w === undefined) return 1;
-  if (isNumberIn(w, NON_NEGATIVE)) return w;
-  const path = ["ballots", i, "weight"];
-  const v = readNumber(w, path, `ballots[${i}].weight`);
-  failAt("negative_weight", path, `ballots[${i}].weight must not be negative, got ${v}`);
+/** Reads the ballots array: a non-empty array of objects. */
+export function readBallotList(ballots: unknown): Entry[] {
+  const list = readList(ballots, ["ballots"], "ballots", 1);
+  for (let i = 0; i < list.length; i++) {
+    if (!isRecord(list[i])) checkRecord(list[i], ["ballots", i], `ballots[${i}]`);
+  }
+  return list as Entry[];
 }
 
-/** Reads the ballots array: an array of objects, non-empty. */
-export function readBallotList(ballots: unknown): Readonly<Record<string, unknown>>[] {
-  if (!Array.isArray(ballots))
-    failAt("invalid_type", ["ballots"], `ballots must be an array, got ${show(ballots)}`);
-  if (ballots.length === 0) failAt("empty", ["ballots"], "ballots must hold at least one ballot");
-  return ballots.map((b: unknown, i) => {
-    if (typeof b !== "object" || b === null || Array.isArray(b)) {
-      failAt("invalid_type", ["ballots", i], `ballots[${i}] must be an object, got ${show(b)}`);
-    }
-    return b as Readonly<Record<string, unknown>>;
-  });
+/** Ballots' weights: the field `weight`, 1 when absent, counted as given (exact tallies). */
+const BALLOT_WEIGHTS: WeightSpec = {
+  per: "ballot",
+  key: "weight",
+  fallback: 1,
+  range: WEIGHT,
+  normalise: false,
+};
+
+/**
+ * Each ballot's weight, as given (default 1): finite and non-negative, not all 0 (see
+ * {@link readWeights}).
+ */
+export function readBallotWeights(list: readonly Entry[]): number[] {
+  return Array.from(readWeights(list, list.length, ["ballots"], "ballots", BALLOT_WEIGHTS));
+}
+
+/** Ballot `i`'s list in field `key` (an array, else `invalid_type`). */
+export function readBallotField(ballot: Entry, i: number, key: string): readonly unknown[] {
+  const list = ballot[key];
+  return Array.isArray(list) ? list : readList(list, ["ballots", i, key], `ballots[${i}].${key}`);
 }
 
 /**
- * Reads a list of alternative ids on ballot `i` (field `key`): strings, no repeats, and — when the
- * alternatives are declared — each one of them.
+ * Reads a list of alternative ids on ballot `i` (field `key`): non-empty strings, no repeats, and —
+ * when the alternatives are declared — each one of them ({@link failId}).
  */
 function readBallotIds(
-  ballot: Readonly<Record<string, unknown>>,
+  ballot: Entry,
   i: number,
   key: string,
   declared: ReadonlySet<string> | null,
@@ -703,56 +859,11 @@ function readBallotIds(
   const seen = new Set<string>();
   for (let j = 0; j < list.length; j++) {
     const id: unknown = list[j];
-    if (!isAlternative(id, declared, seen)) {
-      badAlternative(id, ["ballots", i, key, j], `ballots[${i}].${key}[${j}]`, declared);
-    }
+    if (!isNewId(id, declared, seen))
+      failId(id, ["ballots", i, key, j], `ballots[${i}].${key}[${j}]`, declared);
     seen.add(id);
   }
   return list as string[];
-}
-
-/** Ballot `i`'s list in field `key` (an array, else `invalid_type`). */
-export function readBallotField(
-  ballot: Readonly<Record<string, unknown>>,
-  i: number,
-  key: string,
-): readonly unknown[] {
-  const list = ballot[key];
-  if (!Array.isArray(list)) {
-    failAt(
-      "invalid_type",
-      ["ballots", i, key],
-      `ballots[${i}].${key} must be an array, got ${show(list)}`,
-    );
-  }
-  return list;
-}
-
-/** Whether `id` is a new alternative id: a non-empty string, declared if a list was given, not seen yet. */
-function isAlternative(
-  id: unknown,
-  declared: ReadonlySet<string> | null,
-  seen: ReadonlySet<string>,
-): id is string {
-  return (
-    typeof id === "string" && id !== "" && (declared === null || declared.has(id)) && !seen.has(id)
-  );
-}
-
-/** Fails for an id {@link isAlternative} refused: `invalid_type`, `unknown_reference`, `duplicate_id`. */
-function badAlternative(
-  id: unknown,
-  path: readonly PathSegment[],
-  name: string,
-  declared: ReadonlySet<string> | null,
-): never {
-  if (typeof id !== "string" || id === "") {
-    failAt("invalid_type", path, `${name} must be an alternative id, got ${show(id)}`);
-  }
-  if (declared !== null && !declared.has(id)) {
-    failAt("unknown_reference", path, `${name} names an unknown alternative ${show(id)}`);
-  }
-  failAt("duplicate_id", path, `${name} names ${show(id)}, already named on this ballot`);
 }
 
 /** The checked ballots of a vote whose ballots list alternatives (approval voting, Borda count). */
@@ -768,44 +879,30 @@ export interface IdListBallots {
 /**
  * Reads a vote whose ballots list alternative ids in field `key`, in this order: the options and
  * their declared `alternatives`, the ballot list, every ballot's ids ({@link readBallotIds}),
- * every ballot's weight, their total; then fails with `empty` and message `none` when no
- * alternative is declared or named.
+ * every ballot's weight, their total. No alternative at all is refused by {@link tallyFromTotals}.
  */
 export function readIdListBallots(
   ballots: unknown,
   options: { readonly alternatives?: readonly string[] } | undefined,
   key: "approvals" | "ranking",
-  none: string,
 ): IdListBallots {
-  const o = readOptions(options, ["options"]);
+  const o = readOptions(options, OPTIONS);
   const declared = readAlternatives(o.alternatives);
   const declaredSet = declared === null ? null : new Set(declared);
   const list = readBallotList(ballots);
   const lists = list.map((b, i) => readBallotIds(b, i, key, declaredSet));
   const weights = readBallotWeights(list);
   const alternatives = declared ?? [...new Set(lists.flat())];
-  if (alternatives.length === 0) failAt("empty", ["ballots"], none);
   return { alternatives, lists, weights };
-}
-
-/** Each ballot's weight ({@link readBallotWeight}); the weights must not all vanish. */
-export function readBallotWeights(list: readonly Readonly<Record<string, unknown>>[]): number[] {
-  const weights = list.map((b, i) => readBallotWeight(b, i));
-  const total = weights.reduce((s, w) => s + w, 0);
-  if (!(total > 0))
-    failAt(
-      "zero_weights",
-      ["ballots"],
-      `ballot weights must sum to a positive number, got ${total}`,
-    );
-  return weights;
 }
 
 /**
  * Turns exact (Decimal) totals into a tally sorted by points (descending), then by id, with
- * competition ranks computed on the exact totals.
+ * competition ranks computed on the exact totals. No alternative at all is `empty` at `ballots`,
+ * with the message `none` (e.g. "no ballot places a dot").
  */
-export function tallyFromTotals(totals: ReadonlyMap<string, Decimal>): VoteTally[] {
+export function tallyFromTotals(totals: ReadonlyMap<string, Decimal>, none: string): VoteTally[] {
+  if (totals.size === 0) failAt("empty", ["ballots"], none);
   const entries = [...totals.entries()].sort(
     (x, y) => y[1].comparedTo(x[1]) || compareIds(x[0], y[0]),
   );
@@ -879,90 +976,6 @@ export function chiSquaredUpperTail(x: number, df: number): number {
   return gammaQ(df / 2, x / 2);
 }
 
-/** Reads `items[i][key]` as a number within `range`; its path and name are built only if it fails. */
-export function readItemNumber(
-  item: Readonly<Record<string, unknown>>,
-  i: number,
-  key: string,
-  range: NumberRange = ANY_NUMBER,
-): number {
-  const v = item[key];
-  return isNumberIn(v, range) ? v : failNumber(v, ["items", i, key], key, range);
-}
-
-/**
- * Reads a non-empty list of objects with distinct string `id`s (for the item-based heuristics).
- * Errors: `invalid_type`, `empty`, `duplicate_id`.
- */
-export function readItems(items: unknown, name = "items"): Readonly<Record<string, unknown>>[] {
-  return readKeyed(items, [name], name, "id");
-}
-
-/**
- * Reads a list (at `path`, called `name`) of at least `least` objects, each with a distinct
- * non-empty string under `key` (an id). Errors: `invalid_type` (not an array, an element not an
- * object, a key not a non-empty string), `empty` (no element, when `least` is 1),
- * `too_few_values` (fewer than `least` > 1), `duplicate_id`.
- */
-export function readKeyed(
-  list: unknown,
-  path: readonly PathSegment[],
-  name: string,
-  key: string,
-  least = 1,
-): Readonly<Record<string, unknown>>[] {
-  if (!Array.isArray(list))
-    failAt("invalid_type", path, `${name} must be an array, got ${show(list)}`);
-  if (list.length < least) {
-    failAt(
-      least === 1 ? "empty" : "too_few_values",
-      path,
-      least === 1
-        ? `${name} must not be empty`
-        : `${name} must hold at least ${least}, got ${list.length}`,
-    );
-  }
-  const seen = new Map<string, number>();
-  for (let i = 0; i < list.length; i++) {
-    const item: unknown = list[i];
-    const id =
-      typeof item === "object" && item !== null && !Array.isArray(item)
-        ? (item as Record<string, unknown>)[key]
-        : undefined;
-    if (typeof id !== "string" || id === "" || seen.has(id))
-      badKeyed(item, i, path, name, key, seen);
-    seen.set(id, i);
-  }
-  return list as Readonly<Record<string, unknown>>[];
-}
-
-/** Fails for element `i` of a {@link readKeyed} list: not an object, or its key missing or used. */
-function badKeyed(
-  item: unknown,
-  i: number,
-  path: readonly PathSegment[],
-  name: string,
-  key: string,
-  seen: ReadonlyMap<string, number>,
-): never {
-  if (typeof item !== "object" || item === null || Array.isArray(item)) {
-    failAt("invalid_type", [...path, i], `${name}[${i}] must be an object, got ${show(item)}`);
-  }
-  const id = (item as Record<string, unknown>)[key];
-  if (typeof id !== "string" || id === "") {
-    failAt(
-      "invalid_type",
-      [...path, i, key],
-      `${name}[${i}].${key} must be a non-empty string, got ${show(id)}`,
-    );
-  }
-  failAt(
-    "duplicate_id",
-    [...path, i, key],
-    `${name}[${i}].${key} ${show(id)} is already used by ${name}[${seen.get(id)}]`,
-  );
-}
-
 /**
  * Reads entry `j` of ballot `i`'s `points` or `scores` (dot or score voting): an object whose
  * `alternative` is a non-empty id, declared when a list of alternatives was given, not named twice
@@ -978,17 +991,12 @@ export function readBallotEntry(
   seen: Set<string>,
 ): { alternative: string; value: number } {
   const list = key === "points" ? "points" : "scores";
-  if (typeof entry !== "object" || entry === null) {
-    failAt(
-      "invalid_type",
-      ["ballots", i, list, j],
-      `ballots[${i}].${list}[${j}] must be { alternative, ${key} }, got ${show(entry)}`,
-    );
-  }
-  const record = entry as Record<string, unknown>;
+  if (typeof entry !== "object" || entry === null)
+    checkRecord(entry, ["ballots", i, list, j], `ballots[${i}].${list}[${j}]`);
+  const record = entry as Entry;
   const alternative = record["alternative"];
-  if (!isAlternative(alternative, declared, seen)) {
-    badAlternative(
+  if (!isNewId(alternative, declared, seen)) {
+    failId(
       alternative,
       ["ballots", i, list, j, "alternative"],
       `ballots[${i}].${list}[${j}].alternative`,

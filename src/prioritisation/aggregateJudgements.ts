@@ -4,9 +4,27 @@ import {
   type AhpWeightsOptions,
   type AhpWeightsResult,
 } from "./ahpWeights.js";
-import { clean, readChoice, readIds, readOptions, readWeights } from "./_shared.js";
-import { describe as show, failAt, remapErrors } from "../_lib/assert.js";
+import {
+  clean,
+  readChoice,
+  readIds,
+  readList,
+  readOptions,
+  readWeights,
+  WEIGHT,
+  type WeightSpec,
+} from "./_shared.js";
+import { failAt, remapErrors } from "../_lib/assert.js";
 import type { RandomIndexTableName } from "./randomIndex.js";
+
+/** Respondent weights: one per matrix, from 0 (a negative one is `negative_weight`). */
+const RESPONDENT_WEIGHTS: WeightSpec = {
+  per: "matrix",
+  key: null,
+  fallback: null,
+  range: WEIGHT,
+  normalise: true,
+};
 
 /** Ways of combining several respondents' AHP judgements (Forman & Peniwati 1998). */
 export const judgementAggregations = ["geometricMeanOfJudgements", "meanOfPriorities"] as const;
@@ -120,30 +138,15 @@ export function aggregateJudgements(
     ["options", "method"],
     "method",
   );
-  if (!Array.isArray(matrices)) {
-    failAt(
-      "invalid_type",
-      ["matrices"],
-      `matrices must be an array of matrices, got ${show(matrices)}`,
-    );
-  }
-  const k = matrices.length;
-  if (k === 0) failAt("empty", ["matrices"], "matrices must hold at least one respondent's matrix");
+  const k = readList(matrices, ["matrices"], "matrices", 1).length;
   const ids =
     o.respondents === undefined
       ? matrices.map((_, i) => String(i + 1))
-      : readIds(o.respondents, ["options", "respondents"], "respondents");
-  if (ids.length !== k) {
-    failAt(
-      "length_mismatch",
-      ["options", "respondents"],
-      `respondents must name the ${k} matrices, got ${ids.length}`,
-    );
-  }
+      : readIds(o.respondents, ["options", "respondents"], "respondents", 1, k, "matrix");
   const lambda =
     o.weights === undefined
       ? new Float64Array(k).fill(1 / k)
-      : readWeights(o.weights, k, ["options", "weights"], "weights");
+      : readWeights(o.weights, k, ["options", "weights"], "weights", RESPONDENT_WEIGHTS);
   const ahp = readOptions(o.ahp, ["options", "ahp"]);
 
   // one error handler for every matrix: the failing matrix's index is read when an error passes

@@ -1,13 +1,18 @@
 import { describe as show, failAt } from "../_lib/assert.js";
 import {
   clean,
+  failNumber,
+  POSITIVE,
   principalEigenvector,
   readChoice,
   readMatrix,
-  readNumber,
+  readOptionNumber,
   readOptions,
+  SHARE,
+  underPath,
 } from "./_shared.js";
 import {
+  randomIndex,
   randomIndexTableNames,
   randomIndexTables,
   type RandomIndexTableName,
@@ -107,18 +112,12 @@ export function ahpWeights(
   }
   checkReciprocal(a, n, tolerance);
 
-  let ri = 0;
-  if (n > 2) {
-    const v = randomIndexTables[table].values[n];
-    if (v === undefined) {
-      failAt(
-        "out_of_range",
-        ["options", "randomIndex"],
-        `the ${table} random-index table has no value for a matrix of order ${n}; choose a table that lists n = ${n}`,
-      );
-    }
-    ri = v;
-  }
+  // RI[n]; an order the table does not list fails in randomIndex, under options.randomIndex
+  const ri =
+    n <= 2
+      ? 0
+      : (randomIndexTables[table].values[n] ??
+        underPath(["options", "randomIndex"], "n", () => randomIndex(n, table)));
 
   let w: Float64Array;
   let lambda: number;
@@ -183,7 +182,7 @@ export function readAhpOptions(
   options: AhpWeightsOptions | undefined,
   at: "options" | "options.ahp",
 ): ReadAhpOptions {
-  const base = at === "options" ? ["options"] : ["options", "ahp"];
+  const base = at === "options" ? OPTIONS : AHP_OPTIONS;
   const o = readOptions(options, base);
   const method =
     o.method === undefined
@@ -199,46 +198,58 @@ export function readAhpOptions(
           [...base, "randomIndex"],
           "randomIndex",
         );
-  const threshold =
-    o.threshold === undefined
-      ? DEFAULT_CONSISTENCY_THRESHOLD
-      : readNumber(o.threshold, [...base, "threshold"], "threshold", { min: 0, max: 1 });
-  const tolerance =
-    o.tolerance === undefined
-      ? DEFAULT_RECIPROCAL_TOLERANCE
-      : readNumber(o.tolerance, [...base, "tolerance"], "tolerance", { min: 0, max: 0.5 });
+  const threshold = readOptionNumber(
+    o.threshold,
+    "threshold",
+    SHARE,
+    DEFAULT_CONSISTENCY_THRESHOLD,
+    base,
+  );
+  const tolerance = readOptionNumber(
+    o.tolerance,
+    "tolerance",
+    TOLERANCE,
+    DEFAULT_RECIPROCAL_TOLERANCE,
+    base,
+  );
   return { method, table, threshold, tolerance };
 }
 
+const OPTIONS = ["options"] as const;
+const AHP_OPTIONS = ["options", "ahp"] as const;
+/** The reciprocity tolerance: from 0 to 0.5. */
+const TOLERANCE = { min: 0, max: 0.5 } as const;
+
+/**
+ * Checks a positive reciprocal matrix row by row: a_ii = 1, then every entry of the row positive
+ * (`non_positive_value`) and a_ji = 1/a_ij for j > i, both within the tolerance (`not_reciprocal`,
+ * reported at a_ji; a non-positive a_ji is reported in its own row).
+ */
 function checkReciprocal(a: Float64Array, n: number, tolerance: number): void {
   for (let i = 0; i < n; i++) {
-    const d = a[i * n + i] as number;
-    if (Math.abs(d - 1) > tolerance) {
-      failAt(
-        "not_reciprocal",
-        ["matrix", i, i],
-        `matrix[${i}][${i}] must be 1 (an item compared with itself), got ${show(d)}`,
-      );
-    }
-    for (let j = 0; j < n; j++) {
-      const x = a[i * n + j] as number;
-      if (x <= 0) {
-        failAt(
-          "non_positive_value",
-          ["matrix", i, j],
-          `matrix[${i}][${j}] must be a positive ratio, got ${show(x)}`,
-        );
-      }
-      if (j > i) {
-        const y = a[j * n + i] as number;
-        if (y > 0 && Math.abs(x * y - 1) > tolerance) {
-          failAt(
-            "not_reciprocal",
-            ["matrix", j, i],
-            `matrix[${j}][${i}] must be 1/matrix[${i}][${j}] = ${1 / x}, got ${show(y)}`,
-          );
+    // the column j of row i whose a_ji is not the reciprocal of a_ij (i itself: a_ii is not 1)
+    let bad = Math.abs((a[i * n + i] as number) - 1) > tolerance ? i : -1;
+    if (bad < 0) {
+      for (let j = 0; j < n; j++) {
+        const x = a[i * n + j] as number;
+        if (x <= 0) failNumber(x, ["matrix", i, j], `matrix[${i}][${j}]`, POSITIVE);
+        if (j > i) {
+          const y = a[j * n + i] as number;
+          if (y > 0 && Math.abs(x * y - 1) > tolerance) {
+            bad = j;
+            break;
+          }
         }
       }
+    }
+    if (bad >= 0) {
+      failAt(
+        "not_reciprocal",
+        ["matrix", bad, i],
+        bad === i
+          ? `matrix[${i}][${i}] must be 1 (an item compared with itself), got ${show(a[i * n + i])}`
+          : `matrix[${bad}][${i}] must be 1/matrix[${i}][${bad}] = ${1 / (a[i * n + bad] as number)}, got ${show(a[bad * n + i])}`,
+      );
     }
   }
 }

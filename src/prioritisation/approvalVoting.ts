@@ -46,11 +46,11 @@ export function approvalVoting(
     alternatives,
     lists: approvals,
     weights,
-  } = readIdListBallots(ballots, options, "approvals", "no ballot approves any alternative");
+  } = readIdListBallots(ballots, options, "approvals");
   const totals = new Map<string, Decimal>(alternatives.map((a) => [a, new Dec(0)]));
   approvals.forEach((list, i) => {
     const w = new Dec(weights[i] as number);
     for (const alt of list) totals.set(alt, (totals.get(alt) as Decimal).plus(w));
   });
-  return tallyFromTotals(totals);
+  return tallyFromTotals(totals, "no ballot approves any alternative");
 }

@@ -73,7 +73,7 @@ describe("bordaCount", () => {
       expect(() =>
         bordaCount([{ ranking: ["a", "z"] }], { alternatives: ["a", "b"] }),
       ).toThrowErrorMatchingInlineSnapshot(
-        `[AssessmentError: ballots[0].ranking[1] names an unknown alternative "z" (ballots[0].ranking[1])]`,
+        `[AssessmentError: ballots[0].ranking[1] names an unknown id "z" (ballots[0].ranking[1])]`,
       );
     });
 

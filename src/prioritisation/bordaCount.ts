@@ -53,11 +53,7 @@ export function bordaCount(
   ballots: readonly RankedBallot[],
   options?: BordaCountOptions,
 ): VoteTally[] {
-  const {
-    alternatives,
-    lists: rankings,
-    weights,
-  } = readIdListBallots(ballots, options, "ranking", "no ballot ranks any alternative");
+  const { alternatives, lists: rankings, weights } = readIdListBallots(ballots, options, "ranking");
   const n = alternatives.length;
   const totals = new Map<string, Decimal>(alternatives.map((a) => [a, new Dec(0)]));
   rankings.forEach((ranking, i) => {
@@ -66,5 +62,5 @@ export function bordaCount(
       totals.set(alt, (totals.get(alt) as Decimal).plus(w.times(n - 1 - pos)));
     });
   });
-  return tallyFromTotals(totals);
+  return tallyFromTotals(totals, "no ballot ranks any alternative");
 }

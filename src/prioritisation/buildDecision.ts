@@ -21,7 +21,7 @@ import {
 import type { DotAllocation } from "./dotVoting.js";
 import type { AlternativeScore } from "./scoreVoting.js";
 import type { CriterionScale } from "./weightedSum.js";
-import { readChoice, readIds, readOptions, type JudgementInput } from "./_shared.js";
+import { failId, readChoice, readIds, readOptions, type JudgementInput } from "./_shared.js";
 
 /** A criterion of a {@link Decision}. */
 export interface DecisionCriterion {
@@ -206,34 +206,35 @@ export function buildDecision(assessment: Assessment, options?: BuildDecisionOpt
       ? undefined
       : readChoice(o.weights, decisionWeightSources, "criteria", ["options", "weights"], "weights");
   if (o.ahp !== undefined) readAhpOptions(o.ahp, "options.ahp");
-  const criteria = assessment.criteria ?? [];
-  if (criteria.length === 0) {
-    failAt(
-      "empty",
-      ["assessment", "criteria"],
-      "the assessment has no criteria to prioritise its solutions by",
-    );
-  }
   const index = indexAssessment(assessment);
   let alternatives: string[];
   if (o.solutions === undefined) alternatives = assessment.solutions.map((s) => s.id);
   else {
     alternatives = readIds(o.solutions, ["options", "solutions"], "solutions");
-    alternatives.forEach((id, i) => {
-      if (!index.solutions.has(id)) {
-        failAt(
-          "unknown_reference",
-          ["options", "solutions", i],
-          `no solution has the id ${show(id)}`,
-        );
-      }
-    });
+    for (let i = 0; i < alternatives.length; i++) {
+      const id = alternatives[i] as string;
+      if (!index.solutions.has(id))
+        failId(id, ["options", "solutions", i], `solutions[${i}]`, index.solutions);
+    }
   }
-  if (alternatives.length === 0)
-    failAt("empty", ["assessment", "solutions"], "the assessment has no solutions to prioritise");
+  // something to prioritise (the parser lets an assessment go without): criteria, solutions and
+  // scores
+  const criteria = assessment.criteria ?? [];
   const scores = assessment.scores ?? [];
-  if (scores.length === 0)
-    failAt("empty", ["assessment", "scores"], "the assessment has no scores to prioritise by");
+  const needed = [
+    ["criteria", criteria],
+    ["solutions", alternatives],
+    ["scores", scores],
+  ] as const;
+  for (const [key, list] of needed) {
+    if (list.length === 0) {
+      failAt(
+        "empty",
+        ["assessment", key],
+        `the assessment has no ${key}, so there is nothing to prioritise`,
+      );
+    }
+  }
   const row = new Map(alternatives.map((id, i) => [id, i]));
   const col = new Map(criteria.map((c, j) => [c.id, j]));
   const n = alternatives.length;

@@ -72,7 +72,7 @@ describe("buildReciprocalMatrix", () => {
       expect(() =>
         buildReciprocalMatrix(labels, [{ a: "a", b: "b", value: 0 }]),
       ).toThrowErrorMatchingInlineSnapshot(
-        `[AssessmentError: judgements[0].value must be positive, got 0 (judgements[0].value)]`,
+        `[AssessmentError: judgements[0].value must be greater than 0, got 0 (judgements[0].value)]`,
       );
       expect(
         codeOf(() => buildReciprocalMatrix(labels, [{ a: "a", b: "b", value: 10 }])),

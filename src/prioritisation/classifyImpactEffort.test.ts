@@ -93,7 +93,7 @@ describe("classifyImpactEffort", () => {
           impactThreshold: 3,
         } as ClassifyImpactEffortOptions),
       ).toThrowErrorMatchingInlineSnapshot(
-        `[AssessmentError: effortThreshold is required: no threshold is assumed (options.effortThreshold)]`,
+        `[AssessmentError: effortThreshold must be a number, got undefined (options.effortThreshold)]`,
       );
       expect(
         codeOf(() => classifyImpactEffort([], undefined as unknown as ClassifyImpactEffortOptions)),

@@ -1,5 +1,5 @@
 import { compareIds } from "../_lib/sort.js";
-import { clean, readItemNumber, readItems, readNumber } from "./_shared.js";
+import { clean, readItemNumber, readItems, readNumber, type NumberRange } from "./_shared.js";
 import { describe as show, failAt } from "../_lib/assert.js";
 
 /** The four quadrants of an impact/effort matrix, in priority order. */
@@ -11,6 +11,9 @@ export const impactEffortQuadrants = [
 ] as const;
 /** An impact/effort quadrant. */
 export type ImpactEffortQuadrant = (typeof impactEffortQuadrants)[number];
+
+/** A threshold: any finite number, required (no threshold is assumed). */
+const THRESHOLD: NumberRange = { required: true };
 
 /** An item to place on the impact/effort matrix. */
 export interface ImpactEffortItem {
@@ -103,14 +106,18 @@ export function classifyImpactEffort(
       `options must give impactThreshold and effortThreshold, got ${show(options)}`,
     );
   }
-  const threshold = (key: "impactThreshold" | "effortThreshold"): number => {
-    const v: unknown = options[key];
-    if (v === undefined)
-      failAt("missing_field", ["options", key], `${key} is required: no threshold is assumed`);
-    return readNumber(v, ["options", key], key);
-  };
-  const ti = threshold("impactThreshold");
-  const te = threshold("effortThreshold");
+  const ti = readNumber(
+    options.impactThreshold,
+    ["options", "impactThreshold"],
+    "impactThreshold",
+    THRESHOLD,
+  );
+  const te = readNumber(
+    options.effortThreshold,
+    ["options", "effortThreshold"],
+    "effortThreshold",
+    THRESHOLD,
+  );
   const list = readItems(items);
   const placed: ImpactEffortPlacement[] = list.map((item, i) => {
     const impact = clean(readItemNumber(item, i, "impact"));

@@ -80,12 +80,53 @@ describe("compareRankings", () => {
     );
   });
 
+  it("counts tau-b's pairs in O(n log n) with exactly the value of counting every pair", () => {
+    // Kendall (1945): S = Σ_{i<j} sign(a_i − a_j)·sign(b_i − b_j), ties counted per ranking
+    const byPairs = (a: readonly number[], b: readonly number[]): number | null => {
+      let s = 0;
+      let ta = 0;
+      let tb = 0;
+      for (let i = 0; i < a.length; i++) {
+        for (let j = i + 1; j < a.length; j++) {
+          const da = Math.sign((a[i] as number) - (a[j] as number));
+          const db = Math.sign((b[i] as number) - (b[j] as number));
+          if (da === 0) ta++;
+          if (db === 0) tb++;
+          s += da * db;
+        }
+      }
+      const n0 = (a.length * (a.length - 1)) / 2;
+      const d = Math.sqrt((n0 - ta) * (n0 - tb));
+      return d > 0 ? Math.max(-1, Math.min(1, s / d)) : null;
+    };
+    const ranks = (n: number) =>
+      fc.array(fc.integer({ min: 1, max: Math.max(1, Math.ceil(n / 2)) }), {
+        minLength: n,
+        maxLength: n,
+      });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 40 }).chain((n) => fc.tuple(ranks(n), ranks(n))),
+        ([a, b]) => {
+          const ids = a.map((_, i) => `s${String(i).padStart(2, "0")}`);
+          const named = (name: string, v: number[]): NamedRanking => ({
+            name,
+            ranking: ids.map((solution, i) => ({ solution, rank: v[i] as number })),
+          });
+          const res = compareRankings([named("a", a), named("b", b)]);
+          expect(res.pairs[0]?.kendallTau).toBe(byPairs(a, b));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   describe("bad input", () => {
     it("rejects rankings of different solutions", () => {
       expect(() =>
         compareRankings([r("a", { p: 1, q: 2 }), r("b", { p: 1, z: 2 })]),
       ).toThrowErrorMatchingInlineSnapshot(
-        `[AssessmentError: rankings[1] ranks "z", which rankings[0] does not rank (rankings[1].ranking[1].solution)]`,
+        `[AssessmentError: rankings[1].ranking[1].solution names an unknown id "z" (rankings[1].ranking[1].solution)]`,
       );
       expect(
         codeOf(() => compareRankings([r("a", { p: 1, q: 2 }), r("b", { p: 1 })])),

@@ -1,15 +1,15 @@
 import { Dec } from "../_lib/decimal.js";
 import type { Decimal } from "decimal.js";
 import {
+  DOTS,
   readAlternatives,
   readBallotList,
   readBallotField,
   readBallotWeights,
-  readNumber,
   readBallotEntry,
+  readOptionNumber,
   readOptions,
   tallyFromTotals,
-  type NumberRange,
   type VoteTally,
 } from "./_shared.js";
 import { failAt } from "../_lib/assert.js";
@@ -37,9 +37,6 @@ export interface DotVotingOptions {
   /** The full list of alternatives; ballots naming others are errors, unnamed ones get 0. */
   readonly alternatives?: readonly string[];
 }
-
-/** Dots on a ballot: whole numbers, 0 or more. */
-const DOTS: NumberRange = { min: 0, integer: true };
 
 /**
  * Dot voting (dotmocracy): each voter places a number of dots on the alternatives, several on one
@@ -72,13 +69,7 @@ const DOTS: NumberRange = { min: 0, integer: true };
  */
 export function dotVoting(ballots: readonly DotBallot[], options?: DotVotingOptions): VoteTally[] {
   const o = readOptions(options, ["options"]);
-  const budget =
-    o.dotsPerVoter === undefined
-      ? null
-      : readNumber(o.dotsPerVoter, ["options", "dotsPerVoter"], "dotsPerVoter", {
-          min: 0,
-          integer: true,
-        });
+  const budget = readOptionNumber(o.dotsPerVoter, "dotsPerVoter", DOTS, null);
   const declared = readAlternatives(o.alternatives);
   const declaredSet = declared === null ? null : new Set(declared);
   const list = readBallotList(ballots);
@@ -102,6 +93,5 @@ export function dotVoting(ballots: readonly DotBallot[], options?: DotVotingOpti
       );
     }
   });
-  if (totals.size === 0) failAt("empty", ["ballots"], "no ballot places a dot");
-  return tallyFromTotals(totals);
+  return tallyFromTotals(totals, "no ballot places a dot");
 }

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { codeOf } from "../../test/helpers/errors.js";
-import { kendallW } from "./kendallW.js";
+import { kendallW, kendallWOfSparse, type SparseRater } from "./kendallW.js";
 
 // Siegel & Castellan (1988) via DescTools: test/fixtures/reference/consensus.json
 const fixture = JSON.parse(
@@ -118,6 +118,75 @@ describe("kendallW", () => {
         ),
         { numRuns: 150 },
       );
+    });
+  });
+
+  describe("kendallWOfSparse (raters that give values to some objects, 0 to the rest)", () => {
+    const dense = (raters: readonly SparseRater[], n: number): number[][] =>
+      raters.map((r) => {
+        const row = new Array<number>(n).fill(0);
+        for (let e = 0; e < r.values.length; e++)
+          row[r.objects[e] as number] = r.values[e] as number;
+        return row;
+      });
+
+    it("ranks the left-out objects as one tie group at value 0", () => {
+      // rater 1: c, d tie at 0 (ranks 1.5), b 3, a 4; rater 2: a, d at 0 (1.5), c 3, b 4
+      const raters = [
+        { objects: [0, 1], values: [4, 3] },
+        { objects: [1, 2], values: [4, 3] },
+      ];
+      const r = kendallWOfSparse(raters, 4);
+      expect(r.rankSums).toStrictEqual([5.5, 7, 4.5, 3]);
+      expect(r.tieCorrection).toBe(12);
+      expect(r).toStrictEqual(kendallW(dense(raters, 4)));
+    });
+
+    it("gives exactly kendallW's result on the filled-in matrix (negative, zero and tied values)", () => {
+      const rater = (n: number) =>
+        fc
+          .shuffledSubarray(
+            Array.from({ length: n }, (_, j) => j),
+            { minLength: 0, maxLength: n },
+          )
+          .chain((objects) =>
+            fc.record({
+              objects: fc.constant(objects),
+              values: fc.array(fc.integer({ min: -3, max: 3 }), {
+                minLength: objects.length,
+                maxLength: objects.length,
+              }),
+            }),
+          );
+      fc.assert(
+        fc.property(
+          fc
+            .integer({ min: 2, max: 12 })
+            .chain((n) =>
+              fc.tuple(fc.constant(n), fc.array(rater(n), { minLength: 2, maxLength: 7 })),
+            ),
+          ([n, raters]) => {
+            const m = dense(raters, n);
+            if (m.every((row) => row.every((x) => x === row[0]))) return;
+            expect(kendallWOfSparse(raters, n)).toStrictEqual(kendallW(m));
+          },
+        ),
+        { numRuns: 400 },
+      );
+    });
+
+    it("refuses raters that all tie every object", () => {
+      expect(
+        codeOf(() =>
+          kendallWOfSparse(
+            [
+              { objects: [], values: [] },
+              { objects: [1], values: [0] },
+            ],
+            3,
+          ),
+        ),
+      ).toStrictEqual({ code: "zero_spread", path: ["scoresByRater"] });
     });
   });
 

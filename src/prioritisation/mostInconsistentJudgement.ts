@@ -1,6 +1,5 @@
-import { failAt } from "../_lib/assert.js";
 import { ahpWeights, type AhpWeightsOptions } from "./ahpWeights.js";
-import { nearestSaatyValue, readIds, readOptions } from "./_shared.js";
+import { nearestSaatyValue, readIds, readList, readOptions } from "./_shared.js";
 import type { AhpMethod } from "./ahpWeights.js";
 import type { RandomIndexTableName } from "./randomIndex.js";
 
@@ -92,13 +91,9 @@ export function mostInconsistentJudgement(
   const { labels: _labels, ...ahpOptions } = o;
   const base = ahpWeights(matrix, ahpOptions);
   const n = base.n;
-  if (labels !== null && labels.length !== n) {
-    failAt(
-      "length_mismatch",
-      ["options", "labels"],
-      `labels must name the ${n} rows of the matrix, got ${labels.length}`,
-    );
-  }
+  // one label per row, checked once the order is known
+  if (labels !== null && labels.length !== n)
+    readList(labels, ["options", "labels"], "labels", 0, n, "matrix row");
   const w = base.weights;
   const deviations: number[][] = [];
   let best = { i: -1, j: -1, eps: 1 };

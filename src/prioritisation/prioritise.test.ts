@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { codeOf } from "../../test/helpers/errors.js";
 import type { Decision } from "./buildDecision.js";
+import { kendallW } from "./kendallW.js";
 import { prioritise, type PrioritiseOptions } from "./prioritise.js";
 import { topsis } from "./topsis.js";
 import { weightedSum } from "./weightedSum.js";
@@ -200,6 +201,57 @@ describe("prioritise", () => {
     expect(prioritise(single, { method: "votes" }).consensusReason).toBe(
       "a single alternative has no order to agree on",
     );
+  });
+
+  it("votes: consensus over partial ballots equals Kendall's W of the full ballots × alternatives matrix, unnamed at 0", () => {
+    const alternatives = ["a", "b", "c", "d", "e", "f"];
+    const d: Decision = {
+      alternatives,
+      criteria: [{ id: "c", kind: "benefit", weight: 1 }],
+      matrix: alternatives.map((_, i) => [i]),
+      ballots: [
+        {
+          ranking: ["c", "a"],
+          approvals: ["a"],
+          scores: [
+            { alternative: "a", score: -2 },
+            { alternative: "b", score: 0 },
+          ],
+          points: [{ alternative: "f", points: 2 }],
+        },
+        {
+          ranking: ["a", "b", "c", "d", "e", "f"],
+          approvals: ["b", "c"],
+          scores: [{ alternative: "c", score: 3 }],
+          points: [
+            { alternative: "f", points: 1 },
+            { alternative: "e", points: 0 },
+          ],
+        },
+        {
+          ranking: ["e"],
+          approvals: ["a", "f"],
+          scores: [
+            { alternative: "a", score: 3 },
+            { alternative: "d", score: 3 },
+          ],
+          points: [{ alternative: "a", points: 2 }],
+        },
+      ],
+    };
+    // the dense rows as a reader would build them: higher = preferred, 0 when not named
+    const n = alternatives.length;
+    const row = (named: Record<string, number>) => alternatives.map((x) => named[x] ?? 0);
+    const expected = {
+      borda: [row({ c: n, a: n - 1 }), row({ a: 6, b: 5, c: 4, d: 3, e: 2, f: 1 }), row({ e: n })],
+      approval: [row({ a: 1 }), row({ b: 1, c: 1 }), row({ a: 1, f: 1 })],
+      score: [row({ a: -2, b: 0 }), row({ c: 3 }), row({ a: 3, d: 3 })],
+      dot: [row({ f: 2 }), row({ f: 1, e: 0 }), row({ a: 2 })],
+    } as const;
+    for (const votingRule of ["borda", "approval", "score", "dot"] as const) {
+      const r = prioritise(d, { method: "votes", votingRule });
+      expect(r.consensus).toStrictEqual(kendallW(expected[votingRule]));
+    }
   });
 
   it("returns the ranking sorted by rank then id, with equal ranks for exact ties", () => {

@@ -5,13 +5,20 @@ import { approvalVoting } from "./approvalVoting.js";
 import { bordaCount } from "./bordaCount.js";
 import type { Decision, DecisionBallot, DecisionWeightSource } from "./buildDecision.js";
 import { dotVoting, type DotAllocation } from "./dotVoting.js";
-import { kendallW, type KendallWResult } from "./kendallW.js";
+import { kendallWOfSparse, type KendallWResult, type SparseRater } from "./kendallW.js";
 import type { RandomIndexTableName } from "./randomIndex.js";
 import { scoreVoting, type AlternativeScore } from "./scoreVoting.js";
 import { synthesiseHierarchy, synthesisModes, type SynthesisMode } from "./synthesiseHierarchy.js";
 import type { TopsisNormalisation } from "./topsis.js";
 import type { WeightedSumNormalisation } from "./weightedSum.js";
-import { readChoice, readNumber, type VoteTally } from "./_shared.js";
+import {
+  DOTS,
+  readChoice,
+  readList,
+  readNumber,
+  readOptionNumber,
+  type VoteTally,
+} from "./_shared.js";
 import { byTopsis, byWeightedSum, checkDecision, rankingOf, type Checked } from "./_decision.js";
 
 /** Methods {@link prioritise} can rank a decision with. */
@@ -371,16 +378,8 @@ function byVotes(decision: Decision, d: Checked, options: PrioritiseOptions): Vo
     ["options", "votingRule"],
     "votingRule",
   );
-  const dots =
-    options.dotsPerVoter === undefined
-      ? null
-      : readNumber(options.dotsPerVoter, ["options", "dotsPerVoter"], "dotsPerVoter", {
-          min: 0,
-          integer: true,
-        });
-  const all: unknown = decision.ballots ?? [];
-  if (!Array.isArray(all))
-    failAt("invalid_type", ["decision", "ballots"], `ballots must be an array, got ${show(all)}`);
+  const dots = readOptionNumber(options.dotsPerVoter, "dotsPerVoter", DOTS, null);
+  const all = readList(decision.ballots ?? [], ["decision", "ballots"], "ballots");
   const field = RULE_FIELD[rule];
   const index: number[] = [];
   all.forEach((b: unknown, i) => {
@@ -434,27 +433,13 @@ function byVotes(decision: Decision, d: Checked, options: PrioritiseOptions): Vo
   else if (alternatives.length < 2)
     consensusReason = "a single alternative has no order to agree on";
   else {
+    // each ballot a sparse rater: the alternatives it names with their values, 0 for the rest
     const n = alternatives.length;
     const col = new Map(alternatives.map((a, i) => [a, i]));
-    const rows = used.map((b) => {
-      const v = new Array<number>(n).fill(0);
-      if (rule === "borda")
-        (b.ranking as readonly string[]).forEach((a, pos) => (v[col.get(a) as number] = n - pos));
-      else if (rule === "approval")
-        (b.approvals as readonly string[]).forEach((a) => (v[col.get(a) as number] = 1));
-      else if (rule === "score") {
-        (b.scores as readonly AlternativeScore[]).forEach(
-          (s) => (v[col.get(s.alternative) as number] = s.score),
-        );
-      } else
-        (b.points as readonly DotAllocation[]).forEach(
-          (p) => (v[col.get(p.alternative) as number] = p.points),
-        );
-      return v;
-    });
-    if (rows.every((row) => row.every((x) => x === row[0])))
+    const raters = used.map((b) => sparseRater(b, rule, n, col));
+    if (raters.every((r) => tiesEverything(r, n)))
       consensusReason = "every ballot ties every alternative";
-    else consensus = kendallW(rows);
+    else consensus = kendallWOfSparse(raters, n);
   }
   return {
     method: "votes",
@@ -469,6 +454,44 @@ function byVotes(decision: Decision, d: Checked, options: PrioritiseOptions): Vo
     consensus,
     consensusReason,
   };
+}
+
+/**
+ * A ballot as a rater of Kendall's W, higher value = preferred: Borda n − position, approval 1,
+ * the score, or the dots, for the alternatives it names (the rule's tally has checked them: known,
+ * each at most once); the alternatives it leaves out get 0.
+ */
+function sparseRater(
+  b: DecisionBallot,
+  rule: VotingRule,
+  n: number,
+  col: ReadonlyMap<string, number>,
+): SparseRater {
+  const named: readonly { alternative: string; value: number }[] =
+    rule === "borda"
+      ? (b.ranking as readonly string[]).map((a, pos) => ({ alternative: a, value: n - pos }))
+      : rule === "approval"
+        ? (b.approvals as readonly string[]).map((a) => ({ alternative: a, value: 1 }))
+        : rule === "score"
+          ? (b.scores as readonly AlternativeScore[]).map((x) => ({
+              alternative: x.alternative,
+              value: x.score,
+            }))
+          : (b.points as readonly DotAllocation[]).map((x) => ({
+              alternative: x.alternative,
+              value: x.points,
+            }));
+  return {
+    objects: named.map((x) => col.get(x.alternative) as number),
+    values: named.map((x) => x.value),
+  };
+}
+
+/** Whether a rater gives all n alternatives the same value (0 to those it leaves out). */
+function tiesEverything(r: SparseRater, n: number): boolean {
+  const same = r.values.length < n ? 0 : r.values[0];
+  for (let e = 0; e < r.values.length; e++) if (r.values[e] !== same) return false;
+  return true;
 }
 
 function weightOf(b: DecisionBallot): { weight?: number } {

@@ -1,5 +1,5 @@
 import { failAt } from "../_lib/assert.js";
-import { readChoice } from "./_shared.js";
+import { readChoice, readNumber, type NumberRange } from "./_shared.js";
 
 /** Names of the published random-index tables an AHP consistency ratio can be computed with. */
 export const randomIndexTableNames = [
@@ -125,6 +125,9 @@ export const randomIndexTables: Readonly<Record<RandomIndexTableName, RandomInde
   },
 };
 
+/** A matrix order: a whole number from 1 (below 1 is `invalid_value`, as a fraction is). */
+const ORDER: NumberRange = { min: 1, integer: true, lowCode: "invalid_value" };
+
 /**
  * The random index RI[n] of a published table, for an AHP matrix of order `n`.
  *
@@ -147,12 +150,7 @@ export const randomIndexTables: Readonly<Record<RandomIndexTableName, RandomInde
  * ```
  */
 export function randomIndex(n: number, table: RandomIndexTableName = "saaty1980"): number {
-  if (typeof n !== "number") failAt("invalid_type", ["n"], `n must be a number, got ${typeof n}`);
-  if (!Number.isFinite(n))
-    failAt("non_finite", ["n"], `n must be a finite number, got ${String(n)}`);
-  if (!Number.isInteger(n) || n < 1) {
-    failAt("invalid_value", ["n"], `n must be a whole number of at least 1, got ${String(n)}`);
-  }
+  readNumber(n, ["n"], "n", ORDER);
   const name = readChoice(table, randomIndexTableNames, "saaty1980", ["table"], "table");
   const t = randomIndexTables[name];
   const v = t.values[n];

@@ -66,7 +66,7 @@ describe("rankMoscow", () => {
       expect(() =>
         rankMoscow([{ id: "a", category: "maybe" as MoscowItem["category"] }]),
       ).toThrowErrorMatchingInlineSnapshot(
-        `[AssessmentError: category must be one of must, should, could, wont, got "maybe" (items[0].category)]`,
+        `[AssessmentError: category must be one of "must", "should", "could", "wont", got "maybe" (items[0].category)]`,
       );
       expect(codeOf(() => rankMoscow([{ id: "a", category: "must", effort: -1 }]))).toStrictEqual({
         code: "out_of_range",

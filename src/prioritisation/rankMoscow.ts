@@ -2,13 +2,14 @@ import { compareIds } from "../_lib/sort.js";
 import { moscowCategories, type MoscowCategory } from "../schema/vocabularies.js";
 import {
   clean,
+  failChoice,
   NON_NEGATIVE,
   readItemNumber,
   readItems,
-  readNumber,
+  readOptionNumber,
   readOptions,
+  SHARE,
 } from "./_shared.js";
-import { assertOneOfAt } from "../_lib/assert.js";
 
 /** An item with its MoSCoW category. */
 export interface MoscowItem {
@@ -101,20 +102,18 @@ export function rankMoscow(
   options?: RankMoscowOptions,
 ): RankMoscowResult {
   const o = readOptions(options, ["options"]);
-  const limit =
-    o.mustEffortLimit === undefined
-      ? DEFAULT_MUST_EFFORT_LIMIT
-      : readNumber(o.mustEffortLimit, ["options", "mustEffortLimit"], "mustEffortLimit", {
-          min: 0,
-          max: 1,
-        });
+  const limit = readOptionNumber(
+    o.mustEffortLimit,
+    "mustEffortLimit",
+    SHARE,
+    DEFAULT_MUST_EFFORT_LIMIT,
+  );
   const list = readItems(items);
   const missingEffort: string[] = [];
   const read = list.map((item, i) => {
     const category = item["category"] as MoscowCategory;
-    if (!moscowCategories.includes(category)) {
-      assertOneOfAt(category, moscowCategories, ["items", i, "category"], "category");
-    }
+    if (!moscowCategories.includes(category))
+      failChoice(category, moscowCategories, ["items", i, "category"], "category");
     const score = item["score"] === undefined ? null : clean(readItemNumber(item, i, "score"));
     const effort =
       item["effort"] === undefined ? null : readItemNumber(item, i, "effort", NON_NEGATIVE);

@@ -2,7 +2,16 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { codeOf } from "../../test/helpers/errors.js";
 import type { Decision } from "./buildDecision.js";
-import { rankStability, type RankStabilityOptions } from "./rankStability.js";
+import {
+  rankStability,
+  type RankStabilityOptions,
+  type SolutionStability,
+} from "./rankStability.js";
+
+type StabilityCase = readonly [
+  NonNullable<RankStabilityOptions["method"]>,
+  NonNullable<RankStabilityOptions["perturbation"]>,
+];
 
 const decision: Decision = {
   alternatives: ["platform", "sofiaChooses", "infoPoints", "chatbot"],
@@ -89,22 +98,58 @@ describe("rankStability", () => {
         topK: 2,
         perturbation: "uniform",
         range: 0.5,
+        rankProbabilities: true,
       });
       expect(r.parameters.range).toBe(0.5);
       expect(r.parameters.concentration).toBeNull();
       const sum = (xs: number[]) => xs.reduce((x, y) => x + y, 0);
+      const table = (s: SolutionStability) => s.rankProbabilities as number[];
       for (const s of r.solutions) {
-        expect(sum(s.rankProbabilities)).toBeCloseTo(1, 12);
-        expect(s.topKProbability).toBeCloseTo(sum(s.rankProbabilities.slice(0, 2)), 12);
+        expect(sum(table(s))).toBeCloseTo(1, 12);
+        expect(s.topKProbability).toBeCloseTo(sum(table(s).slice(0, 2)), 12);
         expect(s.meanRank).toBeGreaterThanOrEqual(1);
       }
       for (let k = 0; k < 4; k++)
-        expect(sum(r.solutions.map((s) => s.rankProbabilities[k] as number))).toBeCloseTo(1, 12);
+        expect(sum(r.solutions.map((s) => table(s)[k] as number))).toBeCloseTo(1, 12);
       // the chatbot is last on both criteria: always last
       expect(r.solutions.find((s) => s.solution === "chatbot")?.rankProbabilities).toStrictEqual([
         0, 0, 0, 1,
       ]);
     }
+  });
+
+  it("keeps O(n) summaries without the table, equal to what the full rank-probability table gives", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+        fc.constantFrom<StabilityCase>(
+          ["weightedSum", "dirichlet"],
+          ["weightedSum", "uniform"],
+          ["topsis", "dirichlet"],
+          ["topsis", "uniform"],
+        ),
+        (seed, [method, perturbation]) => {
+          const opts = { draws: 60, seed, method, perturbation, range: 0.6, concentration: 5 };
+          const lean = rankStability(decision, { ...opts, rankProbabilities: false });
+          const full = rankStability(decision, { ...opts, rankProbabilities: true });
+          expect(lean.solutions.every((s) => s.rankProbabilities === null)).toBe(true);
+          // everything else is the same, and the summaries are read off the table
+          expect({ ...lean, solutions: null }).toStrictEqual({ ...full, solutions: null });
+          full.solutions.forEach((s, k) => {
+            const p = s.rankProbabilities as number[];
+            const seen = p.flatMap((x, r) => (x > 0 ? [r + 1] : []));
+            expect(lean.solutions[k]).toStrictEqual({
+              ...s,
+              rankProbabilities: null,
+              sameRankProbability: p[s.baseRank - 1],
+              minRank: Math.min(...seen),
+              maxRank: Math.max(...seen),
+            });
+          });
+        },
+      ),
+      { numRuns: 25 },
+    );
   });
 
   it("ranks correctly when each draw reverses the whole order", () => {
@@ -119,23 +164,30 @@ describe("rankStability", () => {
       ],
       matrix: Array.from({ length: n }, (_, i) => [i, n - i]),
     };
-    const r = rankStability(reversing, { draws: 200, perturbation: "uniform", range: 0.5 });
-    const up = r.solutions.find((s) => s.solution === "a39")?.rankProbabilities[0] ?? 0;
+    const r = rankStability(reversing, {
+      draws: 200,
+      perturbation: "uniform",
+      range: 0.5,
+      rankProbabilities: true,
+    });
+    const up = r.solutions.find((s) => s.solution === "a39")?.rankProbabilities?.[0] ?? 0;
     // both directions happen, about half the time each
     expect(up).toBeGreaterThan(0.3);
     expect(up).toBeLessThan(0.7);
     for (const s of r.solutions) {
       const i = Number(s.solution.slice(1));
       // the only ranks possible: n − i (ascending i wins) or i + 1 (descending), with P(up) / P(down)
-      const seen = s.rankProbabilities.flatMap((p, k) => (p > 0 ? [k + 1] : []));
+      const p = s.rankProbabilities as number[];
+      const seen = p.flatMap((x, k) => (x > 0 ? [k + 1] : []));
       expect(seen.every((k) => k === n - i || k === i + 1)).toBe(true);
-      expect(s.rankProbabilities[n - i - 1]).toBeCloseTo(up, 12);
+      expect(p[n - i - 1]).toBeCloseTo(up, 12);
+      expect([s.minRank, s.maxRank]).toStrictEqual([Math.min(...seen), Math.max(...seen)]);
     }
   });
 
   it("keeps every draw at the given weights when the range is 0 and the order never changes", () => {
     const r = rankStability(decision, { draws: 100, perturbation: "uniform", range: 0 });
-    expect(r.solutions.map((s) => s.rankProbabilities[s.baseRank - 1])).toStrictEqual([1, 1, 1, 1]);
+    expect(r.solutions.map((s) => s.sameRankProbability)).toStrictEqual([1, 1, 1, 1]);
   });
 
   it("says why there is no swap for one solution, one criterion, or a dominant first", () => {
@@ -199,11 +251,16 @@ describe("rankStability", () => {
     const r = rankStability(d, { draws: 20 });
     expect(r.swaps[0]?.threshold).toBeCloseTo(0.27 / 0.52, 10);
     // zero weights stay zero under Dirichlet: every draw equals the base ranking
-    expect(r.solutions.every((s) => s.rankProbabilities[s.baseRank - 1] === 1)).toBe(true);
+    expect(r.solutions.every((s) => s.sameRankProbability === 1)).toBe(true);
   });
 
   it("perturbs TOPSIS with min-max normalisation too", () => {
-    const r = rankStability(decision, { method: "topsis", normalisation: "minMax", draws: 200 });
+    const r = rankStability(decision, {
+      method: "topsis",
+      normalisation: "minMax",
+      draws: 200,
+      rankProbabilities: true,
+    });
     expect(r.parameters.normalisation).toBe("minMax");
     expect(r.solutions.find((s) => s.solution === "chatbot")?.rankProbabilities).toStrictEqual([
       0, 0, 0, 1,
@@ -228,7 +285,7 @@ describe("rankStability", () => {
 
   it("falls back to the given weights when every gamma variate underflows (a vanishing concentration)", () => {
     const r = rankStability(decision, { draws: 20, concentration: 1e-300 });
-    expect(r.solutions.every((s) => s.rankProbabilities[s.baseRank - 1] === 1)).toBe(true);
+    expect(r.solutions.every((s) => s.sameRankProbability === 1)).toBe(true);
   });
 
   describe("bad input", () => {
@@ -246,6 +303,7 @@ describe("rankStability", () => {
         [{ sweepSteps: 0 }, "out_of_range", ["options", "sweepSteps"]],
         [{ method: "ahp" as never }, "invalid_value", ["options", "method"]],
         [{ perturbation: "normal" as never }, "invalid_value", ["options", "perturbation"]],
+        [{ rankProbabilities: "yes" as never }, "invalid_type", ["options", "rankProbabilities"]],
       ];
       for (const [o, code, path] of cases)
         expect(codeOf(() => rankStability(decision, o))).toStrictEqual({ code, path });

@@ -1,3 +1,4 @@
+import { describe as show, failAt } from "../_lib/assert.js";
 import { createUniform, randomGamma, type Uniform } from "../_lib/random.js";
 import type { Decision } from "./buildDecision.js";
 import type { RankedSolution, UsedWeight } from "./prioritise.js";
@@ -9,9 +10,20 @@ import {
   countAbove,
   ranksDescending,
   readChoice,
-  readNumber,
+  readOptionNumber,
   readOptions,
+  SHARE,
+  type NumberRange,
 } from "./_shared.js";
+
+/** Dirichlet concentrations: above 0. */
+const CONCENTRATION: NumberRange = { min: 0, exclusiveMin: true };
+/** Numbers of draws: whole, 1 to a million. */
+const DRAWS: NumberRange = { min: 1, max: 1_000_000, integer: true };
+/** Seeds: whole, 0 to 2³² − 1. */
+const SEED: NumberRange = { min: 0, max: 4294967295, integer: true };
+/** Sweep steps: whole, 1 to 1000. */
+const SWEEP_STEPS: NumberRange = { min: 1, max: 1000, integer: true };
 
 /** Methods whose ranking {@link rankStability} can perturb. */
 export const stabilityMethods = ["weightedSum", "topsis"] as const;
@@ -52,18 +64,33 @@ export interface RankStabilityOptions {
   readonly topK?: number;
   /** Steps of each one-at-a-time sweep over [0, 1]; default 10 (weights 0, 0.1, …, 1). */
   readonly sweepSteps?: number;
+  /**
+   * Also return each solution's probability of every rank, `rankProbabilities` (default false):
+   * n numbers per solution, n² in all, counted in an n × n table during the draws. Every other
+   * number of the result is the same either way.
+   */
+  readonly rankProbabilities?: boolean;
 }
 
 /** How one solution's rank varies under perturbed weights. */
-export interface SolutionStability {
+export interface SolutionStability<P extends number[] | null = number[] | null> {
   /** The solution's id. */
   readonly solution: string;
   /** Its rank with the given weights. */
   readonly baseRank: number;
   /** Mean rank over the draws. */
   readonly meanRank: number;
-  /** Probability of each rank: entry r − 1 is P(rank = r). */
-  readonly rankProbabilities: number[];
+  /** P(rank = baseRank): the share of draws in which it kept its rank. */
+  readonly sameRankProbability: number;
+  /** The best (lowest) rank it had in a draw. */
+  readonly minRank: number;
+  /** The worst (highest) rank it had in a draw. */
+  readonly maxRank: number;
+  /**
+   * Probability of each rank, entry r − 1 is P(rank = r); null unless the option
+   * `rankProbabilities` is true.
+   */
+  readonly rankProbabilities: P;
   /** P(rank ≤ k). */
   readonly topKProbability: number;
 }
@@ -91,7 +118,7 @@ export interface SweepPoint {
 }
 
 /** Result of {@link rankStability}. */
-export interface RankStabilityResult {
+export interface RankStabilityResult<P extends number[] | null = number[] | null> {
   /** The method perturbed. */
   readonly method: StabilityMethod;
   /** Every parameter used, including the seed. */
@@ -118,7 +145,7 @@ export interface RankStabilityResult {
   /** The ranking with the given weights. */
   readonly baseRanking: RankedSolution[];
   /** Per solution, in base-ranking order. */
-  readonly solutions: SolutionStability[];
+  readonly solutions: SolutionStability<P>[];
   /** Per criterion, the weight at which the first two swap. */
   readonly swaps: SwapThreshold[];
   /** The smallest such change over all criteria; null when no single weight swaps them. */
@@ -154,7 +181,10 @@ interface Scorer {
  * `topsis` (with `prioritise`'s normalisation defaults) with the given weights w, then `draws`
  * times with perturbed weights — `"dirichlet"`: w' ~ Dirichlet(c·w), whose mean is w (gamma
  * variates by Marsaglia & Tsang 2000); `"uniform"`: w'_j = w_j·(1 + r·(2U − 1)), renormalised — and
- * each draw's competition ranks are counted. Criteria with weight 0 stay at 0. Randomness comes
+ * each draw's competition ranks are counted: per solution the mean rank, the share of draws at its
+ * base rank and in the top k, and the best and worst rank seen, in O(n) memory; the probability of
+ * every rank (an n × n table) only with `rankProbabilities: true`. Criteria with weight 0 stay at
+ * 0. Randomness comes
  * from xoshiro128** seeded with `seed` (default 20210208, echoed), so the same seed gives the same
  * result. A sweep sets one criterion's weight to t = 0, 1/steps, …, 1 and rescales the others
  * proportionally to sum 1 − t (equally if they were all 0). The swap threshold of a criterion is
@@ -163,11 +193,14 @@ interface Scorer {
  * the smallest |t − w|.
  *
  * @param decision - the decision (see {@link buildDecision})
- * @param options - method, normalisation, perturbation, draws, seed, top k and sweep steps
- * @returns per solution the probability of each rank and of staying in the top k, the swap
- *   thresholds, the sweeps and every parameter used
+ * @param options - method, normalisation, perturbation, draws, seed, top k, sweep steps, and
+ *   whether to return every rank's probability
+ * @returns per solution its mean, best and worst rank, the probability of keeping its rank and of
+ *   staying in the top k (and of each rank when asked), the swap thresholds, the sweeps and every
+ *   parameter used
  * @throws AssessmentError every error of {@link prioritise} with the method for the decision; `invalid_value`
- *   (unknown method or perturbation, a seed or count that is not a whole number); `out_of_range`
+ *   (unknown method or perturbation, a seed or count that is not a whole number); `invalid_type`
+ *   (`rankProbabilities` not true or false); `out_of_range`
  *   (concentration ≤ 0, range outside 0–1, draws outside 1–1,000,000, topK outside 1–n, seed
  *   outside 0–2³² − 1, sweepSteps outside 1–1000)
  * @example
@@ -190,8 +223,23 @@ interface Scorer {
  * r.solutions.map((s) => s.solution); // => ["platform", "sofiaChooses", "infoPoints"]
  * r.smallestSwap?.criterion; // => "impact"
  * Math.round((r.smallestSwap?.threshold ?? 0) * 1000) / 1000; // => 0.519
+ * r.solutions.map((s) => [s.minRank, s.maxRank, s.sameRankProbability]); // => [[1, 2, 0.872], [1, 2, 0.872], [3, 3, 1]]
+ * r.solutions[0]?.rankProbabilities; // => null
+ * rankStability(decision, { draws: 500, rankProbabilities: true }).solutions[0]?.rankProbabilities; // => [0.872, 0.128, 0]
  * ```
  */
+export function rankStability(
+  decision: Decision,
+  options: RankStabilityOptions & { readonly rankProbabilities: true },
+): RankStabilityResult<number[]>;
+export function rankStability(
+  decision: Decision,
+  options?: RankStabilityOptions & { readonly rankProbabilities?: false },
+): RankStabilityResult<null>;
+export function rankStability(
+  decision: Decision,
+  options?: RankStabilityOptions,
+): RankStabilityResult;
 export function rankStability(
   decision: Decision,
   options?: RankStabilityOptions,
@@ -213,39 +261,23 @@ export function rankStability(
   );
   const concentration =
     perturbation === "dirichlet"
-      ? o.concentration === undefined
-        ? DEFAULT_CONCENTRATION
-        : readNumber(o.concentration, ["options", "concentration"], "concentration", {
-            min: 0,
-            exclusiveMin: true,
-          })
+      ? readOptionNumber(o.concentration, "concentration", CONCENTRATION, DEFAULT_CONCENTRATION)
       : null;
   const range =
     perturbation === "uniform"
-      ? o.range === undefined
-        ? DEFAULT_UNIFORM_RANGE
-        : readNumber(o.range, ["options", "range"], "range", { min: 0, max: 1 })
+      ? readOptionNumber(o.range, "range", SHARE, DEFAULT_UNIFORM_RANGE)
       : null;
-  const draws =
-    o.draws === undefined
-      ? DEFAULT_DRAWS
-      : readNumber(o.draws, ["options", "draws"], "draws", {
-          min: 1,
-          max: 1_000_000,
-          integer: true,
-        });
-  const seed =
-    o.seed === undefined
-      ? DEFAULT_SEED
-      : readNumber(o.seed, ["options", "seed"], "seed", { min: 0, max: 4294967295, integer: true });
-  const sweepSteps =
-    o.sweepSteps === undefined
-      ? 10
-      : readNumber(o.sweepSteps, ["options", "sweepSteps"], "sweepSteps", {
-          min: 1,
-          max: 1000,
-          integer: true,
-        });
+  const draws = readOptionNumber(o.draws, "draws", DRAWS, DEFAULT_DRAWS);
+  const seed = readOptionNumber(o.seed, "seed", SEED, DEFAULT_SEED);
+  const sweepSteps = readOptionNumber(o.sweepSteps, "sweepSteps", SWEEP_STEPS, 10);
+  if (o.rankProbabilities !== undefined && typeof o.rankProbabilities !== "boolean") {
+    failAt(
+      "invalid_type",
+      ["options", "rankProbabilities"],
+      `rankProbabilities must be true or false, got ${show(o.rankProbabilities)}`,
+    );
+  }
+  const table = o.rankProbabilities === true;
 
   const checked = checkDecision(decision);
   const base =
@@ -254,10 +286,7 @@ export function rankStability(
       : byTopsis(decision, checked, o.normalisation);
   const alternatives = [...decision.alternatives];
   const n = alternatives.length;
-  const topK =
-    o.topK === undefined
-      ? Math.min(5, n)
-      : readNumber(o.topK, ["options", "topK"], "topK", { min: 1, max: n, integer: true });
+  const topK = readOptionNumber(o.topK, "topK", { min: 1, max: n, integer: true }, Math.min(5, n));
   const weights = base.parameters.weights;
   const m = weights.length;
   const w0 = Float64Array.from(weights, (u) => u.weight);
@@ -266,11 +295,17 @@ export function rankStability(
       ? weightedSumScorer(base.normalised, n, m)
       : topsisScorer(decision, weights, base.parameters.normalisation, n, m);
 
-  // Monte Carlo
+  // Monte Carlo: O(n) counts per solution, the n × n table of rank counts only when asked for
+  const index = new Map(alternatives.map((a, i) => [a, i]));
+  const baseRank = new Float64Array(n);
+  for (const r of base.ranking) baseRank[index.get(r.solution) as number] = r.rank;
   const uniform = createUniform(seed);
-  const counts = new Float64Array(n * n);
+  const counts = table ? new Float64Array(n * n) : null;
   const rankSum = new Float64Array(n);
   const topCount = new Float64Array(n);
+  const sameCount = new Float64Array(n);
+  const minRank = new Float64Array(n).fill(Infinity);
+  const maxRank = new Float64Array(n);
   const w = new Float64Array(m);
   const scores = new Float64Array(n);
   const alpha = Float64Array.from(w0, (x) => (concentration ?? 0) * x);
@@ -286,20 +321,28 @@ export function rankStability(
     sorted.sort();
     for (let i = 0; i < n; i++) {
       const rank = countAbove(sorted, scores[i] as number) + 1;
-      counts[i * n + rank - 1] = (counts[i * n + rank - 1] as number) + 1;
+      if (counts !== null) counts[i * n + rank - 1] = (counts[i * n + rank - 1] as number) + 1;
       rankSum[i] = (rankSum[i] as number) + rank;
       if (rank <= topK) topCount[i] = (topCount[i] as number) + 1;
+      if (rank === baseRank[i]) sameCount[i] = (sameCount[i] as number) + 1;
+      if (rank < (minRank[i] as number)) minRank[i] = rank;
+      if (rank > (maxRank[i] as number)) maxRank[i] = rank;
     }
   }
-  const index = new Map(alternatives.map((a, i) => [a, i]));
   const solutions: SolutionStability[] = base.ranking.map((r) => {
     const i = index.get(r.solution) as number;
-    const probs = new Array<number>(n);
-    for (let k = 0; k < n; k++) probs[k] = (counts[i * n + k] as number) / draws;
+    let probs: number[] | null = null;
+    if (counts !== null) {
+      probs = new Array<number>(n);
+      for (let k = 0; k < n; k++) probs[k] = (counts[i * n + k] as number) / draws;
+    }
     return {
       solution: r.solution,
       baseRank: r.rank,
       meanRank: (rankSum[i] as number) / draws,
+      sameRankProbability: (sameCount[i] as number) / draws,
+      minRank: minRank[i] as number,
+      maxRank: maxRank[i] as number,
       rankProbabilities: probs,
       topKProbability: (topCount[i] as number) / draws,
     };

@@ -43,7 +43,7 @@ describe("scoreRice", () => {
       expect(() =>
         scoreRice([{ id: "a", reach: 1, impact: 1, confidence: 1, effort: 0 }]),
       ).toThrowErrorMatchingInlineSnapshot(
-        `[AssessmentError: effort must be positive, got 0 (items[0].effort)]`,
+        `[AssessmentError: effort must be greater than 0, got 0 (items[0].effort)]`,
       );
       expect(
         codeOf(() => scoreRice([{ id: "a", reach: 1, impact: 1, confidence: 80, effort: 1 }])),

@@ -1,8 +1,9 @@
-import { failAt } from "../_lib/assert.js";
 import { orderByRankThenId } from "../_lib/sort.js";
 import {
   clean,
+  failTooLarge,
   NON_NEGATIVE,
+  POSITIVE,
   ranksDescending,
   readItemNumber,
   readItems,
@@ -67,21 +68,9 @@ export function scoreRice(items: readonly RiceItem[]): ScoreRiceResult {
     const reach = readItemNumber(item, i, "reach", NON_NEGATIVE);
     const impact = readItemNumber(item, i, "impact", NON_NEGATIVE);
     const confidence = readItemNumber(item, i, "confidence", SHARE);
-    const effort = readItemNumber(item, i, "effort");
-    if (!(effort > 0))
-      failAt(
-        "non_positive_value",
-        ["items", i, "effort"],
-        `effort must be positive, got ${effort}`,
-      );
+    const effort = readItemNumber(item, i, "effort", POSITIVE);
     const score = (reach * impact * confidence) / effort;
-    if (!Number.isFinite(score)) {
-      failAt(
-        "out_of_range",
-        ["items", i],
-        `the RICE score of items[${i}] is too large to represent`,
-      );
-    }
+    if (!Number.isFinite(score)) failTooLarge(["items", i], `the RICE score of items[${i}]`);
     return {
       id: item["id"] as string,
       reach: clean(reach),

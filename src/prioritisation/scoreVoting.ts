@@ -1,12 +1,13 @@
 import { Dec } from "../_lib/decimal.js";
 import type { Decimal } from "decimal.js";
 import {
+  failScale,
+  isScale,
   readAlternatives,
   readBallotList,
   readBallotField,
   readBallotWeights,
   readChoice,
-  readNumber,
   readBallotEntry,
   readOptions,
   tallyFromTotals,
@@ -86,22 +87,9 @@ export function scoreVoting(
     ["options", "aggregate"],
     "aggregate",
   );
-  let scale: CriterionScale | null = null;
-  if (o.scale !== undefined) {
-    const s: unknown = o.scale;
-    if (typeof s !== "object" || s === null) {
-      failAt("invalid_type", ["options", "scale"], `scale must be { min, max }, got ${show(s)}`);
-    }
-    const min = readNumber((s as CriterionScale).min, ["options", "scale", "min"], "scale.min");
-    const max = readNumber((s as CriterionScale).max, ["options", "scale", "max"], "scale.max");
-    if (!(max > min))
-      failAt(
-        "zero_spread",
-        ["options", "scale"],
-        `scale must have max > min, got [${min}, ${max}]`,
-      );
-    scale = { min, max };
-  }
+  const s: unknown = o.scale;
+  if (s !== undefined && !isScale(s)) failScale(s, ["options", "scale"], "scale");
+  const scale: CriterionScale | null = s === undefined ? null : { min: s.min, max: s.max };
   const declared = readAlternatives(o.alternatives);
   const declaredSet = declared === null ? null : new Set(declared);
   const list = readBallotList(ballots);
@@ -119,8 +107,8 @@ export function scoreVoting(
       mass.set(e.alternative, (mass.get(e.alternative) ?? new Dec(0)).plus(w));
     }
   });
-  if (sums.size === 0) failAt("empty", ["ballots"], "no ballot scores any alternative");
-  if (aggregate === "sum") return tallyFromTotals(sums);
+  const none = "no ballot scores any alternative";
+  if (aggregate === "sum") return tallyFromTotals(sums, none);
   const means = new Map<string, Decimal>();
   for (const [alt, sum] of sums) {
     const m = mass.get(alt) as Decimal;
@@ -133,5 +121,5 @@ export function scoreVoting(
     }
     means.set(alt, sum.dividedBy(m));
   }
-  return tallyFromTotals(means);
+  return tallyFromTotals(means, none);
 }

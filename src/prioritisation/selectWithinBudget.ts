@@ -1,10 +1,10 @@
 import type { Decimal } from "decimal.js";
-import { describe as show, failAt } from "../_lib/assert.js";
+import { checkRecord, describe as show, failAt } from "../_lib/assert.js";
 import { Dec, isDecimal } from "../_lib/decimal.js";
 import { compareIds } from "../_lib/sort.js";
 import type { PathSegment } from "../errors/AssessmentError.js";
 import type { Money } from "../schema/common.js";
-import { isNumberIn, readChoice, readKeyed, readNumber, readOptions } from "./_shared.js";
+import { isNumberIn, readChoice, readKeyed, readList, readNumber, readOptions } from "./_shared.js";
 
 /** Greedy orders for {@link selectWithinBudget}. */
 export const budgetStrategies = ["score", "scorePerCost"] as const;
@@ -159,11 +159,8 @@ export function selectWithinBudget(
     { action: "include" | "exclude"; author: string; reason: string }
   >();
   for (const kind of ["include", "exclude"] as const) {
-    const list: unknown = o[kind];
-    if (list === undefined) continue;
-    if (!Array.isArray(list))
-      failAt("invalid_type", ["options", kind], `${kind} must be an array, got ${show(list)}`);
-    list.forEach((x: unknown, k) => {
+    if (o[kind] === undefined) continue;
+    readList(o[kind], ["options", kind], kind).forEach((x: unknown, k) => {
       const { solution, author, reason } = (typeof x === "object" && x !== null ? x : {}) as Record<
         string,
         unknown
@@ -311,8 +308,7 @@ function badOverride(
   action: ReadonlyMap<string, { action: "include" | "exclude" }>,
 ): never {
   const p: PathSegment[] = ["options", kind, k];
-  if (typeof x !== "object" || x === null)
-    failAt("invalid_type", p, `${kind}[${k}] must be { solution, author, reason }, got ${show(x)}`);
+  if (typeof x !== "object" || x === null) checkRecord(x, p, `${kind}[${k}]`);
   const { solution, author, reason } = x as Record<string, unknown>;
   if (typeof solution !== "string" || !index.has(solution)) {
     failAt(
@@ -340,23 +336,20 @@ function badOverride(
   );
 }
 
+/**
+ * Reads money `{ amount, currency }`: `invalid_type` (not an object), `invalid_money` (an amount
+ * that is not a non-negative finite Decimal, or a currency that is not an ISO 4217 code).
+ */
 function readMoney(value: unknown, path: readonly PathSegment[], name: string): Decimal {
-  if (typeof value !== "object" || value === null) {
-    failAt("invalid_type", path, `${name} must be money { amount, currency }, got ${show(value)}`);
-  }
+  if (typeof value !== "object" || value === null) checkRecord(value, path, name);
   const { amount, currency } = value as Record<string, unknown>;
-  if (!isDecimal(amount)) {
+  if (!isDecimal(amount) || !amount.isFinite() || amount.isNegative()) {
     failAt(
       "invalid_money",
       [...path, "amount"],
-      `${name}.amount must be a Decimal (money is never a JS number), got ${show(amount)}`,
-    );
-  }
-  if (!amount.isFinite() || amount.isNegative()) {
-    failAt(
-      "invalid_money",
-      [...path, "amount"],
-      `${name}.amount must be a non-negative finite amount, got ${amount.toString()}`,
+      `${name}.amount must be a non-negative finite Decimal (money is never a JS number), got ${
+        isDecimal(amount) ? amount.toString() : show(amount)
+      }`,
     );
   }
   if (typeof currency !== "string" || !/^[A-Z]{3}$/.test(currency)) {

@@ -109,7 +109,7 @@ describe("synthesiseHierarchy", () => {
       expect(() =>
         synthesiseHierarchy({ id: "g", children: [{ id: "a", weight: 1 }] }, alts),
       ).toThrowErrorMatchingInlineSnapshot(
-        `[AssessmentError: criterion "a" has no children, so it must rate the alternatives with priorities or alternativeComparisons (hierarchy.children[0])]`,
+        `[AssessmentError: criterion "a" must give exactly one of children, priorities or alternativeComparisons, got none (hierarchy.children[0])]`,
       );
       expect(codeOf(() => synthesiseHierarchy({ id: "g" }, alts))).toStrictEqual({
         code: "missing_field",

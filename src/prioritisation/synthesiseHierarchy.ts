@@ -1,19 +1,34 @@
-import { describe as show, failAt } from "../_lib/assert.js";
+import { checkRecord, describe as show, failAt } from "../_lib/assert.js";
 import { orderByRankThenId } from "../_lib/sort.js";
 import type { PathSegment } from "../errors/AssessmentError.js";
 import { ahpWeights, type AhpWeightsOptions } from "./ahpWeights.js";
 import {
   clean,
-  ranksDescending,
-  readChoice,
+  failId,
   failNumber,
+  isNewId,
   isNumberIn,
   NON_NEGATIVE,
+  ranksDescending,
+  readChoice,
   readIds,
-  readNumber,
+  readKeyed,
+  readList,
   readOptions,
+  readWeights,
   underPath,
+  WEIGHT,
+  type WeightSpec,
 } from "./_shared.js";
+
+/** A child's weight among its siblings: the field `weight`, needed (absent is `missing_field`), from 0. */
+const CHILD_WEIGHTS: WeightSpec = {
+  per: "child",
+  key: "weight",
+  fallback: null,
+  range: { ...WEIGHT, required: true },
+  normalise: true,
+};
 
 /**
  * A node of an AHP hierarchy: the goal, a criterion or a sub-criterion. A node with `children`
@@ -113,8 +128,9 @@ export interface SynthesiseHierarchyResult {
  * @param options - the synthesis mode and AHP options
  * @returns the local and global weight of every criterion and the ranked alternatives
  * @throws AssessmentError `invalid_type`, `missing_field` (a node without children or ratings, a
- *   child without weight), `invalid_value` (comparisons and child weights both given, or a leaf with
- *   both ratings), `duplicate_id`, `length_mismatch` (a matrix or priorities of the wrong size),
+ *   child without weight), `invalid_value` (a node giving more than one of children, priorities and
+ *   alternativeComparisons, or comparisons and child weights both given), `duplicate_id`,
+ *   `length_mismatch` (a matrix or priorities of the wrong size),
  *   `negative_weight` / `zero_weights` (child weights), `out_of_range` (a negative priority),
  *   `zero_spread` (a leaf whose priorities are all 0), and every {@link ahpWeights} error under the
  *   node's path
@@ -159,81 +175,51 @@ export function synthesiseHierarchy(
   const m = alts.length;
   const totals = new Float64Array(m);
   const criteria: HierarchyCriterionWeight[] = [];
+  // node ids, unique across the whole hierarchy
   const seen = new Set<string>();
 
-  const checkNode = (node: unknown, path: readonly PathSegment[]): HierarchyNode => {
-    if (typeof node !== "object" || node === null || Array.isArray(node)) {
-      failAt("invalid_type", path, `a hierarchy node must be an object, got ${show(node)}`);
-    }
-    const id = (node as { id?: unknown }).id;
-    if (typeof id !== "string" || id === "") {
+  /** AHP weights of the comparison matrix at `path`, which must compare `order` `things`. */
+  const weigh = (
+    matrix: readonly (readonly number[])[],
+    order: number,
+    path: readonly PathSegment[],
+    things: string,
+  ): { w: readonly number[]; cr: number } => {
+    const r = underPath(path, "matrix", () => ahpWeights(matrix, ahp));
+    if (r.n !== order) {
       failAt(
-        "invalid_type",
-        [...path, "id"],
-        `a hierarchy node needs a string id, got ${show(id)}`,
+        "length_mismatch",
+        path,
+        `${path[path.length - 1]} must compare the ${order} ${things}, got order ${r.n}`,
       );
     }
-    if (seen.has(id))
-      failAt("duplicate_id", [...path, "id"], `the hierarchy uses the id ${show(id)} twice`);
-    seen.add(id);
-    return node as HierarchyNode;
+    return { w: r.weights, cr: r.consistencyRatio };
   };
 
   const leafPriorities = (
     node: HierarchyNode,
     path: readonly PathSegment[],
-  ): { p: number[]; cr: number | null } => {
-    if (node.priorities !== undefined && node.alternativeComparisons !== undefined) {
-      failAt(
-        "invalid_value",
-        path,
-        `leaf ${show(node.id)} must give priorities or alternativeComparisons, not both`,
-      );
-    }
-    let p: number[];
+  ): { p: readonly number[]; cr: number | null } => {
+    let p: readonly number[];
     let cr: number | null = null;
     if (node.alternativeComparisons !== undefined) {
-      const r = underPath([...path, "alternativeComparisons"], "matrix", () =>
-        ahpWeights(node.alternativeComparisons as readonly (readonly number[])[], ahp),
-      );
-      if (r.n !== m) {
-        failAt(
-          "length_mismatch",
-          [...path, "alternativeComparisons"],
-          `alternativeComparisons of ${show(node.id)} must compare the ${m} alternatives, got order ${r.n}`,
-        );
-      }
-      p = r.weights;
-      cr = r.consistencyRatio;
-    } else if (node.priorities !== undefined) {
+      ({ w: p, cr } = weigh(
+        node.alternativeComparisons,
+        m,
+        [...path, "alternativeComparisons"],
+        "alternatives",
+      ));
+    } else {
       const raw: unknown = node.priorities;
-      if (!Array.isArray(raw)) {
-        failAt(
-          "invalid_type",
-          [...path, "priorities"],
-          `priorities must be an array, got ${show(raw)}`,
-        );
-      }
-      if (raw.length !== m) {
-        failAt(
-          "length_mismatch",
-          [...path, "priorities"],
-          `priorities of ${show(node.id)} must have one value per alternative (${m}), got ${raw.length}`,
-        );
-      }
+      if (!Array.isArray(raw) || raw.length !== m)
+        readList(raw, [...path, "priorities"], "priorities", 0, m, "alternative");
       for (let i = 0; i < m; i++) {
-        const x: unknown = raw[i];
+        const x: unknown = (raw as readonly unknown[])[i];
         if (!isNumberIn(x, NON_NEGATIVE)) {
           failNumber(x, [...path, "priorities", i], `priorities[${i}]`, NON_NEGATIVE);
         }
       }
       p = raw as number[];
-    } else {
-      failAt(
-        "missing_field",
-        path,
-        `criterion ${show(node.id)} has no children, so it must rate the alternatives with priorities or alternativeComparisons`,
-      );
     }
     const scale = mode === "ideal" ? Math.max(...p) : p.reduce((s, x) => s + x, 0);
     if (!(scale > 0)) {
@@ -250,54 +236,22 @@ export function synthesiseHierarchy(
     node: HierarchyNode,
     kids: readonly HierarchyNode[],
     path: readonly PathSegment[],
-  ) => {
-    if (node.comparisons !== undefined) {
-      const withWeight = kids.findIndex((c) => c.weight !== undefined);
-      if (withWeight >= 0) {
-        failAt(
-          "invalid_value",
-          [...path, "children", withWeight, "weight"],
-          `${show(node.id)} weighs its children by comparisons, so a child must not also give a weight`,
-        );
-      }
-      const r = underPath([...path, "comparisons"], "matrix", () =>
-        ahpWeights(node.comparisons as number[][], ahp),
-      );
-      if (r.n !== kids.length) {
-        failAt(
-          "length_mismatch",
-          [...path, "comparisons"],
-          `comparisons of ${show(node.id)} must compare its ${kids.length} children, got order ${r.n}`,
-        );
-      }
-      return { w: r.weights, cr: r.consistencyRatio as number | null };
+  ): { w: ArrayLike<number>; cr: number | null } => {
+    if (node.comparisons === undefined) {
+      return {
+        w: readWeights(kids, kids.length, [...path, "children"], "children", CHILD_WEIGHTS),
+        cr: null,
+      };
     }
-    const raw = kids.map((c, i) => {
-      if (c.weight === undefined) {
-        failAt(
-          "missing_field",
-          [...path, "children", i, "weight"],
-          `child ${show(c.id)} of ${show(node.id)} needs a weight (or give ${show(node.id)} comparisons)`,
-        );
-      }
-      const v = readNumber(c.weight, [...path, "children", i, "weight"], "weight");
-      if (v < 0)
-        failAt(
-          "negative_weight",
-          [...path, "children", i, "weight"],
-          `weight must not be negative, got ${v}`,
-        );
-      return v;
-    });
-    const s = raw.reduce((a, b) => a + b, 0);
-    if (!(s > 0)) {
+    const withWeight = kids.findIndex((c) => c.weight !== undefined);
+    if (withWeight >= 0) {
       failAt(
-        "zero_weights",
-        [...path, "children"],
-        `the children of ${show(node.id)} have weights summing to ${s}`,
+        "invalid_value",
+        [...path, "children", withWeight, "weight"],
+        `${show(node.id)} weighs its children by comparisons, so a child must not also give a weight`,
       );
     }
-    return { w: raw.map((x) => x / s), cr: null };
+    return weigh(node.comparisons, kids.length, [...path, "comparisons"], "children");
   };
 
   const walk = (
@@ -309,17 +263,26 @@ export function synthesiseHierarchy(
     global: number,
   ): number | null => {
     const kidsRaw: unknown = node.children;
+    if (kidsRaw !== undefined && !Array.isArray(kidsRaw))
+      readList(kidsRaw, [...path, "children"], "children");
     const hasKids = Array.isArray(kidsRaw) && kidsRaw.length > 0;
-    if (kidsRaw !== undefined && !Array.isArray(kidsRaw)) {
+    if (level === 0 && !hasKids)
+      failAt("missing_field", [...path, "children"], "the goal needs at least one criterion");
+    // a node weighs children, or rates the alternatives by priorities or by comparisons: one way
+    const ways =
+      (hasKids ? 1 : 0) +
+      (node.priorities !== undefined ? 1 : 0) +
+      (node.alternativeComparisons !== undefined ? 1 : 0);
+    if (ways !== 1) {
       failAt(
-        "invalid_type",
-        [...path, "children"],
-        `children must be an array, got ${show(kidsRaw)}`,
+        ways === 0 ? "missing_field" : "invalid_value",
+        path,
+        `criterion ${show(node.id)} must give exactly one of children, priorities or alternativeComparisons, got ${
+          ways === 0 ? "none" : ways
+        }`,
       );
     }
     if (!hasKids) {
-      if (level === 0)
-        failAt("missing_field", [...path, "children"], "the goal needs at least one criterion");
       const { p, cr } = leafPriorities(node, path);
       for (let a = 0; a < m; a++) totals[a] = (totals[a] as number) + global * (p[a] as number);
       criteria.push({
@@ -334,14 +297,14 @@ export function synthesiseHierarchy(
       });
       return cr;
     }
-    if (node.priorities !== undefined || node.alternativeComparisons !== undefined) {
-      failAt(
-        "invalid_value",
-        path,
-        `${show(node.id)} has children, so it must not rate the alternatives itself`,
-      );
-    }
-    const kids = (kidsRaw as unknown[]).map((c, i) => checkNode(c, [...path, "children", i]));
+    const kids = readKeyed(
+      kidsRaw,
+      [...path, "children"],
+      "children",
+      "id",
+      1,
+      seen,
+    ) as readonly unknown[] as readonly HierarchyNode[];
     const { w, cr } = childWeights(node, kids, path);
     if (level > 0) {
       criteria.push({
@@ -368,7 +331,9 @@ export function synthesiseHierarchy(
     return cr;
   };
 
-  const goal = checkNode(hierarchy, ["hierarchy"]);
+  const goal = checkRecord(hierarchy, ["hierarchy"], "hierarchy") as unknown as HierarchyNode;
+  if (!isNewId(goal.id, null, seen)) failId(goal.id, ["hierarchy", "id"], "hierarchy.id", null);
+  seen.add(goal.id);
   const goalCr = walk(goal, ["hierarchy"], [], 0, 1, 1);
   const sum = totals.reduce((s, x) => s + x, 0);
   const scores = Array.from(totals, (x) => clean(x / sum));

@@ -2,8 +2,7 @@ import type { CriterionKind } from "../schema/vocabularies.js";
 import { failAt } from "../_lib/assert.js";
 import {
   clean,
-  failTooLarge,
-  minMaxRange,
+  columnDivisor,
   ranksDescending,
   readChoice,
   readDecisionInput,
@@ -120,18 +119,9 @@ export function topsis(
     const hi = max[j] as number;
     const isCost = cost[j] === 1;
     if (normalisation === "vector") {
-      const norm = Math.sqrt(sumSq[j] as number);
-      if (!Number.isFinite(norm)) failTooLarge(j);
-      if (!(norm > 0)) {
-        failAt(
-          "zero_spread",
-          ["criteria", j],
-          `every alternative has the value 0 on criterion ${j}; vector normalisation divides by the column's length, which is 0`,
-        );
-      }
-      div[j] = norm;
+      div[j] = columnDivisor(Math.sqrt(sumSq[j] as number), j, 0, "vector");
     } else {
-      const range = minMaxRange(lo, hi, j);
+      const range = columnDivisor(hi - lo, j, lo, "minMax");
       off[j] = isCost ? hi : lo;
       div[j] = isCost ? -range : range;
     }

@@ -2,11 +2,13 @@ import { describe as show, failAt } from "../_lib/assert.js";
 import type { CriterionKind } from "../schema/vocabularies.js";
 import {
   clean,
-  minMaxRange,
+  columnDivisor,
+  failScale,
+  isScale,
   ranksDescending,
   readChoice,
   readDecisionInput,
-  readNumber,
+  readList,
   readOptions,
   toRows,
 } from "./_shared.js";
@@ -104,6 +106,17 @@ export function weightedSum(
     "normalisation",
   );
   const { rows, cols, min, max, weights: w, cost } = readDecisionInput(matrix, weights, criteria);
+  let scales: readonly unknown[] = [];
+  if (normalisation === "scale") {
+    if (o.scales === undefined) {
+      failAt(
+        "missing_field",
+        ["options", "scales"],
+        `the "scale" normalisation needs options.scales, one per criterion`,
+      );
+    }
+    scales = readList(o.scales, ["options", "scales"], "scales", 0, cols, "criterion");
+  }
 
   // per column: r = (x − off) / div (or, for "max" on a cost, r = c / x)
   const off = new Float64Array(cols);
@@ -114,7 +127,7 @@ export function weightedSum(
     const hi = max[j] as number;
     const isCost = cost[j] === 1;
     if (normalisation === "minMax") {
-      const range = minMaxRange(lo, hi, j);
+      const range = columnDivisor(hi - lo, j, lo, "minMax");
       off[j] = isCost ? hi : lo;
       div[j] = isCost ? -range : range;
     } else if (normalisation === "max") {
@@ -139,7 +152,8 @@ export function weightedSum(
         div[j] = hi;
       }
     } else if (normalisation === "scale") {
-      const s = readScale(o.scales, j, cols);
+      const s: unknown = scales[j];
+      if (!isScale(s)) failScale(s, ["options", "scales", j], `scales[${j}]`);
       const range = s.max - s.min;
       if (lo < s.min || hi > s.max) {
         const bad = lo < s.min ? lo : hi;
@@ -192,50 +206,4 @@ function firstRowWith(matrix: readonly (readonly number[])[], j: number, v: numb
     0,
     matrix.findIndex((row) => row[j] === v),
   );
-}
-
-function readScale(scales: unknown, j: number, cols: number): CriterionScale {
-  if (scales === undefined) {
-    failAt(
-      "missing_field",
-      ["options", "scales"],
-      `the "scale" normalisation needs options.scales, one per criterion`,
-    );
-  }
-  if (!Array.isArray(scales)) {
-    failAt("invalid_type", ["options", "scales"], `scales must be an array, got ${show(scales)}`);
-  }
-  if (scales.length !== cols) {
-    failAt(
-      "length_mismatch",
-      ["options", "scales"],
-      `scales must have one scale per criterion (${cols}), got ${scales.length}`,
-    );
-  }
-  const s: unknown = scales[j];
-  if (typeof s !== "object" || s === null) {
-    failAt(
-      "invalid_type",
-      ["options", "scales", j],
-      `scales[${j}] must be { min, max }, got ${show(s)}`,
-    );
-  }
-  const lo = readNumber(
-    (s as CriterionScale).min,
-    ["options", "scales", j, "min"],
-    `scales[${j}].min`,
-  );
-  const hi = readNumber(
-    (s as CriterionScale).max,
-    ["options", "scales", j, "max"],
-    `scales[${j}].max`,
-  );
-  if (!(hi > lo)) {
-    failAt(
-      "zero_spread",
-      ["options", "scales", j],
-      `scales[${j}] must have max > min, got [${lo}, ${hi}]`,
-    );
-  }
-  return { min: lo, max: hi };
 }

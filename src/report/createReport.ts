@@ -264,6 +264,18 @@ function findFramework(a: Assessment, options: CreateReportOptions): MaturityFra
   return fw;
 }
 
+/**
+ * The maturity rules in words, as the report's provenance states them beside their parameters
+ * (docs/methodology/maturity.md explains each).
+ */
+const MATURITY_RULES = {
+  coverage:
+    "answered share of the indicator weight below the node; below minCoverage the score is null",
+  indicatorScore: "scale min + position × (scale max − scale min), on [0, 100]",
+  levels:
+    "the framework's bands; a band contains s when s > min (or = min, inclusive) and s < max (or = max, inclusive)",
+} as const;
+
 function maturitySection(
   a: Assessment,
   options: CreateReportOptions,
@@ -301,6 +313,7 @@ function maturitySection(
     aggregation: { ...result.method.aggregation },
     missing: result.method.missing,
     zeroPolicy: { ...result.method.zeroPolicy },
+    ...MATURITY_RULES,
   };
   sections.maturity = {
     framework: {
@@ -671,6 +684,7 @@ function prioritisationSection(
           method: stabilityMethod,
           draws: stabilityOption?.draws ?? DEFAULT_DRAWS,
           seed: stabilityOption?.seed ?? DEFAULT_SEED,
+          rankProbabilities: false,
         });
   const stability: NonNullable<ReportSections["prioritisation"]>["stability"] = stable
     ? {
@@ -680,23 +694,15 @@ function prioritisationSection(
         // the report always draws from the default Dirichlet perturbation
         perturbation: `${stable.parameters.perturbation}, concentration ${stable.parameters.concentration}`,
         topK: stable.parameters.topK,
-        rows: stable.solutions.map((x) => {
-          // the best and worst rank seen: the probabilities sum to 1, so some rank was seen
-          const p = x.rankProbabilities;
-          let min = 0;
-          while (min < p.length - 1 && !((p[min] as number) > 0)) min++;
-          let max = p.length - 1;
-          while (max > min && !((p[max] as number) > 0)) max--;
-          return {
-            solution: x.solution,
-            rank: x.baseRank,
-            sameRank: p[x.baseRank - 1] as number,
-            top: x.topKProbability,
-            minRank: min + 1,
-            maxRank: max + 1,
-            meanRank: x.meanRank,
-          };
-        }),
+        rows: stable.solutions.map((x) => ({
+          solution: x.solution,
+          rank: x.baseRank,
+          sameRank: x.sameRankProbability,
+          top: x.topKProbability,
+          minRank: x.minRank,
+          maxRank: x.maxRank,
+          meanRank: x.meanRank,
+        })),
         smallestSwap:
           stable.smallestSwap &&
           stable.smallestSwap.threshold !== null &&

@@ -98,10 +98,7 @@ export function prioritise(argv: readonly string[]): number {
   const titles = indexAssessment(a).solutions;
   const ranks = results.map((r) => new Map(r.ranking.map((x) => [x.solution, x.rank])));
   const same = new Map(
-    (stability?.solutions ?? []).map((s) => [
-      s.solution,
-      s.rankProbabilities[s.baseRank - 1] as number,
-    ]),
+    (stability?.solutions ?? []).map((s) => [s.solution, s.sameRankProbability]),
   );
   const table = formatTable(
     ["rank", "solution", "score", ...methods, ...(stability ? ["same rank"] : [])],
