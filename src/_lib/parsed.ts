@@ -11,10 +11,13 @@ const PARSED = Symbol.for("icc-assessment/parsed");
 /** What a parser vouches for. */
 export type ParsedKind = "assessment" | "report";
 
-/** The type-level brand: a hand-built object lacks it and is a type error where a parsed one is due. */
-declare const parsedBrand: unique symbol;
-/** `T` as returned by its parser. */
-export type Parsed<T, K extends ParsedKind> = T & { readonly [parsedBrand]: K };
+/**
+ * `T` as returned by its parser. The brand is a type-only property (nothing of that name exists at
+ * run time, where the mark is the registered symbol above): a hand-built object lacks it and is a
+ * type error where a parsed one is due. Its key is a string, not a `unique symbol`, so the types of
+ * the ESM and CommonJS declarations of the package agree with each other too.
+ */
+export type Parsed<T, K extends ParsedKind> = T & { readonly "~icc-assessment.parsed": K };
 
 /**
  * Freezes plain objects and arrays deeply (iterative: no recursion limit). Other objects, such as

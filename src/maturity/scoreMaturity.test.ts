@@ -241,7 +241,7 @@ describe("scoreMaturity", () => {
       normalised: null,
       score: null,
       effectiveWeight: 0,
-      reason: "unanswered: skipped (the other weights renormalise)",
+      reason: "unanswered: skipped, the weights of the other components renormalise",
     });
     expect(ind["a.cat"]?.raw).toBeNull();
     const dims = Object.fromEntries(u2.dimensions.map((d) => [d.id, d]));

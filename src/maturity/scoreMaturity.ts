@@ -243,7 +243,7 @@ interface NodePlan {
   readonly minCoverage: number;
 }
 
-const SKIPPED = "unanswered: skipped (the other weights renormalise)";
+const SKIPPED = "unanswered: skipped, the weights of the other components renormalise";
 const ZEROED = "unanswered: scored as the scale minimum";
 
 type Rec = Readonly<Record<string, unknown>>;

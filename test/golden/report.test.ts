@@ -75,6 +75,56 @@ describe("golden reports", () => {
   });
 });
 
+/**
+ * Every difference between two JSON values: numbers compared to a relative 1e-9, everything else
+ * exactly, keys of both sides visited. Paths in the differences are JSON paths.
+ */
+function differences(a: unknown, b: unknown, path = "$", out: string[] = []): string[] {
+  if (typeof a === "number" && typeof b === "number") {
+    if (Math.abs(a - b) > 1e-9 * Math.max(1, Math.abs(a), Math.abs(b)))
+      out.push(`${path}: ${a} became ${b}`);
+  } else if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) {
+    if (a !== b) out.push(`${path}: ${JSON.stringify(a)} became ${JSON.stringify(b)}`);
+  } else if (Array.isArray(a) !== Array.isArray(b)) {
+    out.push(`${path}: an ${Array.isArray(a) ? "array" : "object"} became another kind`);
+  } else {
+    const x = a as Record<string, unknown>;
+    const y = b as Record<string, unknown>;
+    for (const k of new Set([...Object.keys(x), ...Object.keys(y)]))
+      differences(x[k], y[k], `${path}.${k}`, out);
+  }
+  return out;
+}
+
+describe("drift: the golden reports against freshly computed ones", () => {
+  for (const [golden, file] of [
+    ["sofia-2021.report.json", "assessment.json"],
+    ["sofia-2022.report.json", "assessment-2022.json"],
+  ] as const) {
+    it(`${golden} equals a fresh report of examples/sofia/${file}, value by value (numbers to 1e-9)`, () => {
+      const gold = JSON.parse(readFileSync(join(goldenDir, golden), "utf8")) as Record<string, any>;
+      const fresh = JSON.parse(
+        serialiseReport(
+          createReport(parseAssessment(sofiaJson(file)), {
+            generatedAt: gold["provenance"]["generatedAt"] as string,
+          }),
+        ),
+      ) as Record<string, any>;
+      // what names the producer may differ; everything computed may not
+      fresh["provenance"]["library"] = gold["provenance"]["library"];
+      expect(differences(gold, fresh)).toStrictEqual([]);
+    });
+  }
+
+  it("sees a change of 0.01 % in one score", () => {
+    const gold = JSON.parse(readFileSync(join(goldenDir, "sofia-2021.report.json"), "utf8")) as Record<string, any>;
+    const nudged = structuredClone(gold);
+    const dim = nudged["sections"]["maturity"]["dimensions"][0];
+    dim.score = dim.score * 1.0001;
+    expect(differences(gold, nudged)).toHaveLength(1);
+  });
+});
+
 describe("renderMarkdown", () => {
   const report = sofia2021();
   it("matches the English snapshot of the Sofia report", async () => {
