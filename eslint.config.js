@@ -12,6 +12,7 @@ export default tseslint.config(
       "node_modules",
       "schema",
       "test/.doctest",
+      ".tmp",
     ],
   },
   js.configs.recommended,

@@ -23,7 +23,9 @@ export default defineConfig({
   define: { __VERSION__: JSON.stringify(pkg.version) },
   test: {
     include:
-      process.env["TEST_SUBSET"] === "dates" ? dateTests : ["src/**/*.test.ts", "test/**/*.test.ts"],
+      process.env["TEST_SUBSET"] === "dates"
+        ? dateTests
+        : ["src/**/*.test.ts", "test/**/*.test.ts"],
     environment: "node",
     globalSetup: ["./test/global-setup.ts"],
     testTimeout: 60_000,

@@ -17,7 +17,8 @@ export default function setup(): void {
       mkdirSync(lock);
       break;
     } catch {
-      if (tries > 1200) throw new Error(`waited 10 minutes for ${lock}; remove it if no build runs`);
+      if (tries > 1200)
+        throw new Error(`waited 10 minutes for ${lock}; remove it if no build runs`);
       execFileSync("sleep", ["0.5"]);
     }
   }
@@ -35,7 +36,8 @@ function newestInput(root: string): number {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) visit(path);
-      else if (!/\.test(-d)?\.ts$/.test(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
+      else if (!/\.test(-d)?\.ts$/.test(entry.name))
+        newest = Math.max(newest, statSync(path).mtimeMs);
     }
   };
   visit(join(root, "src"));

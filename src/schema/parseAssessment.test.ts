@@ -314,3 +314,20 @@ describe("safeParseAssessment on input that cannot be read", () => {
     expect(safeParseAssessment(proxy).success).toBe(false);
   });
 });
+
+describe("a parsed assessment is the parser's own value", () => {
+  it("is a fresh, frozen copy: changing the caller's object afterwards changes nothing", () => {
+    const input = sofiaJson() as Record<string, any>;
+    const a = parseAssessment(input);
+    expect(a).not.toBe(input);
+    expect(a.solutions).not.toBe(input["solutions"]);
+    input["city"]["name"] = "Plovdiv";
+    input["solutions"].length = 0;
+    expect(a.city.name).toBe("Sofia");
+    expect(a.solutions.length).toBeGreaterThan(0);
+    expect(Object.isFrozen(a) && Object.isFrozen(a.solutions[0])).toBe(true);
+    expect(() => {
+      (a.city as { name: string }).name = "Plovdiv";
+    }).toThrow(TypeError);
+  });
+});
