@@ -793,7 +793,10 @@ export function rankStability(
   const baseRanks = rankOf(baseScores);
   const u = uniformFrom(seed);
   const alpha = w0.map((x) => concentration * x);
-  const counts = Array.from({ length: n }, () => new Array(n).fill(0));
+  // O(n) state per draw: how often each keeps its base rank, its rank range, rank sum, top-k
+  const same = new Array(n).fill(0);
+  const minRank = new Array(n).fill(Infinity);
+  const maxRank = new Array(n).fill(-Infinity);
   const rankSum = new Array(n).fill(0);
   const top = new Array(n).fill(0);
   for (let d = 0; d < draws; d++) {
@@ -802,9 +805,12 @@ export function rankStability(
     const w = g.map((x) => x / sum);
     const ranks = rankOf(scoreAll(w));
     for (let i = 0; i < n; i++) {
-      counts[i][ranks[i] - 1]++;
-      rankSum[i] += ranks[i];
-      if (ranks[i] <= topK) top[i]++;
+      const k = ranks[i];
+      if (k === baseRanks[i]) same[i]++;
+      if (k < minRank[i]) minRank[i] = k;
+      if (k > maxRank[i]) maxRank[i] = k;
+      rankSum[i] += k;
+      if (k <= topK) top[i]++;
     }
   }
   const weightsAt = (k, t) => w0.map((x, j) => (j === k ? t : (x * (1 - t)) / (1 - w0[k])));
@@ -860,7 +866,9 @@ export function rankStability(
       solution: id,
       baseRank: baseRanks[i],
       meanRank: rankSum[i] / draws,
-      rankProbabilities: counts[i].map((c) => c / draws),
+      sameRankProbability: same[i] / draws,
+      minRank: minRank[i],
+      maxRank: maxRank[i],
       topKProbability: top[i] / draws,
     })),
     sweeps,

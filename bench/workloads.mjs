@@ -205,7 +205,7 @@ export function workloads(pkg) {
     },
     {
       name: "rankStability",
-      what: "10,000 Dirichlet draws of the weights of 8 criteria around the given ones, each scoring and ranking the solutions (weighted sum, criteria scales), rank probabilities, mean ranks, top-5; one-at-a-time sweeps and swap thresholds",
+      what: "10,000 Dirichlet draws of the weights of 8 criteria around the given ones, each scoring and ranking the solutions (weighted sum, criteria scales): per solution the probability of keeping its rank, its rank range, mean rank and top-5 share; one-at-a-time sweeps and swap thresholds",
       unit: "solutions",
       sizes: [13, 50, 200],
       target: 2,
@@ -221,14 +221,18 @@ export function workloads(pkg) {
             s.baseRank,
             s.meanRank,
             s.topKProbability,
-            s.rankProbabilities,
+            s.sameRankProbability,
+            s.minRank,
+            s.maxRank,
           ]),
           b.solutions.map((s) => [
             s.solution,
             s.baseRank,
             s.meanRank,
             s.topKProbability,
-            s.rankProbabilities,
+            s.sameRankProbability,
+            s.minRank,
+            s.maxRank,
           ]),
         ) ??
         close(
