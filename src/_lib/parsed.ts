@@ -37,6 +37,48 @@ function deepFreeze(value: object): void {
   }
 }
 
+/** Deeper than this, {@link copyJson} gives up (the parsers refuse such documents anyway). */
+const MAX_COPY_DEPTH = 64;
+
+/** A copy of JSON data with every object and array below the root frozen; `undefined` if not JSON-like. */
+function copyBelow(v: unknown, depth: number): unknown {
+  if (typeof v !== "object" || v === null) return v;
+  if (depth > MAX_COPY_DEPTH) throw NOT_JSON;
+  if (Array.isArray(v)) {
+    const n = v.length;
+    const out = new Array<unknown>(n);
+    for (let i = 0; i < n; i++) out[i] = copyBelow(v[i], depth + 1);
+    return depth === 0 ? out : Object.freeze(out);
+  }
+  const proto: unknown = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) throw NOT_JSON;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) {
+    // a "__proto__" key would become the copy's prototype: the full parser reports it
+    if (k === "__proto__") throw NOT_JSON;
+    out[k] = copyBelow((v as Record<string, unknown>)[k], depth + 1);
+  }
+  return depth === 0 ? out : Object.freeze(out);
+}
+
+const NOT_JSON = Symbol("not JSON-like");
+
+/**
+ * A fresh copy of plain JSON data (objects with the plain prototype, arrays, strings, numbers,
+ * booleans, null), every object and array below the root already frozen, read once (a getter runs
+ * once, and what it returned is what gets checked). `undefined` when the value is not JSON-like
+ * data (another kind of object, a `__proto__` key, nesting deeper than 64): the caller's full
+ * parser then reports why. Faster than `structuredClone` for JSON data.
+ */
+export function copyJson(value: unknown): unknown {
+  try {
+    return copyBelow(value, 0);
+  } catch (e) {
+    if (e === NOT_JSON) return undefined;
+    throw e;
+  }
+}
+
 /**
  * Marks a fresh value as parsed and freezes it deeply, so the stages can trust it: what the
  * parser checked cannot change afterwards. Only parsers call this, on a value they created.

@@ -1,4 +1,4 @@
-import { markParsed } from "../_lib/parsed.js";
+import { copyJson, markParsed } from "../_lib/parsed.js";
 import { ReportSchema, type Report, type ReportData } from "./report.js";
 import { runParse, type SafeParseResult } from "./_parse.js";
 import { compileFastCheck, type FastCheck } from "./_fastCheck.js";
@@ -53,9 +53,9 @@ export function safeParseReport(input: unknown): SafeParseResult<Report> {
   // check a copy, not the input: a getter cannot change a value after it was checked
   let copy: unknown;
   try {
-    copy = structuredClone(input);
+    copy = copyJson(input);
   } catch {
-    copy = undefined; // not plain data (a function, a symbol): the full parser says where
+    copy = undefined; // reading it threw (a getter, a revoked proxy): the full parser says so
   }
   if (copy !== undefined && fastCheck !== null && checkFormatVersion(copy, "report").length === 0) {
     if (fastCheck(copy)) {
