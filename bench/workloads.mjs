@@ -15,7 +15,8 @@ import { close } from "./util.mjs";
  * @property {number[]} sizes - three sizes, the last the one the issue names
  * @property {number} [sizeScale] - what one size unit counts (1e6 for MB), for the n log n bound
  * @property {number | null} target - the largest ratio lib / baseline allowed, or null
- * @property {"linear" | "quadratic"} growth - the expected growth in the size
+ * @property {"linear" | "quadratic" | "perCall"} growth - the expected growth in the size
+ *   ("perCall": independent calls on inputs of one size, measured per call, no growth target)
  * @property {number} [growthLimit] - a stated limit on the growth exponent (instead of the
  *   n log n / baseline rule)
  * @property {(size: number) => number} [calls] - how many library calls one run makes: with
@@ -92,7 +93,7 @@ export function workloads(pkg) {
       target: null,
       overheadNs: 100,
       calls: (n) => n,
-      growth: "linear",
+      growth: "perCall",
       needs: ["maturity.normalise"],
       setup: (n) => data.shortRows(n),
       lib: ({ rows }) => {
@@ -116,7 +117,7 @@ export function workloads(pkg) {
       target: null,
       overheadNs: 100,
       calls: (n) => n,
-      growth: "linear",
+      growth: "perCall",
       needs: ["maturity.aggregate"],
       setup: (n) => data.shortRows(n),
       lib: ({ rows, weights }) => {
