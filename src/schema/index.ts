@@ -113,6 +113,7 @@ export type { ParseJsonOptions } from "./parseJson.js";
 export { toJsonSchema, jsonSchemaId, jsonSchemaKinds } from "./toJsonSchema.js";
 export type { JsonSchemaKind } from "./toJsonSchema.js";
 export type { SafeParseResult } from "./_parse.js";
+export type { Parsed, ParsedKind } from "../_lib/parsed.js";
 export {
   AssessmentError,
   formatPath,
