@@ -4,6 +4,12 @@ import { towsKinds } from "../schema/vocabularies.js";
 import { failAt } from "../_lib/assert.js";
 import { ARRAY, KNOWN_IDS, toIdSet, towsOf, type SoundTowsLink } from "./_shared.js";
 import { readValue, type Rule } from "../_lib/readValue.js";
+import {
+  kindWithArticle,
+  missingQuadrantMessage,
+  towsQuadrants,
+  wrongQuadrantMessage,
+} from "../_lib/tows.js";
 
 /** The four quadrant lists of a SWOT, as {@link buildSwot} returns them. */
 export interface SwotQuadrantLists {
@@ -91,30 +97,6 @@ const LISTS = [
   ["threats", "threat"],
 ] as const;
 
-const QUADRANTS_OF: Readonly<Record<TowsKind, readonly [SwotQuadrant, SwotQuadrant]>> = {
-  SO: ["strength", "opportunity"],
-  ST: ["strength", "threat"],
-  WO: ["weakness", "opportunity"],
-  WT: ["weakness", "threat"],
-};
-
-const ARTICLE: Readonly<Record<SwotQuadrant, string>> = {
-  strength: "a strength",
-  weakness: "a weakness",
-  opportunity: "an opportunity",
-  threat: "a threat",
-};
-
-/** "an SO", "a WO": the article as the letters are read aloud. */
-const kindWithArticle = (k: TowsKind): string => `${k.startsWith("S") ? "an" : "a"} ${k}`;
-
-const PLURAL: Readonly<Record<SwotQuadrant, string>> = {
-  strength: "strengths",
-  weakness: "weaknesses",
-  opportunity: "opportunities",
-  threat: "threats",
-};
-
 /** A SWOT item as {@link crossSwot} reads it: only its id, unique across the four lists. */
 const LISTED_ITEM: Rule = { kind: "record", name: "SWOT item", fields: [["id", { kind: "id" }]] };
 
@@ -182,7 +164,7 @@ function checkLink(
   const { id, kind: k, text, items } = link;
   if (items.length === 0)
     failAt("empty", [...path, "items"], `${kindWithArticle(k)} strategy must link SWOT items`);
-  const [first, second] = QUADRANTS_OF[k];
+  const [first, second] = towsQuadrants[k];
   let firsts = 0;
   let seconds = 0;
   for (let j = 0; j < items.length; j++) {
@@ -196,23 +178,13 @@ function checkLink(
       );
     if (q === first) firsts++;
     else if (q === second) seconds++;
-    else
-      failAt(
-        "invalid_value",
-        [...path, "items", j],
-        `${JSON.stringify(item)} is ${ARTICLE[q]}; ${kindWithArticle(k)} strategy links ${PLURAL[first]} and ${PLURAL[second]} only`,
-      );
+    else failAt("invalid_value", [...path, "items", j], wrongQuadrantMessage(item, q, k));
   }
   for (const [q, n] of [
     [first, firsts],
     [second, seconds],
   ] as const) {
-    if (n === 0)
-      failAt(
-        "invalid_value",
-        [...path, "items"],
-        `${kindWithArticle(k)} strategy needs at least one of the ${PLURAL[q]}, got none`,
-      );
+    if (n === 0) failAt("invalid_value", [...path, "items"], missingQuadrantMessage(k, q));
   }
   path.push("solutions");
   readValue(link.solutions, SOLUTIONS, path);

@@ -1,36 +1,13 @@
 import type { PathSegment } from "../../errors/AssessmentError.js";
 import type { SwotItem, TowsStrategy } from "../entities.js";
-import type { SwotQuadrant, TowsKind } from "../vocabularies.js";
+import type { SwotQuadrant } from "../vocabularies.js";
 import type { RuleContext } from "./context.js";
 import { error } from "./context.js";
 import { checkRepeats } from "./needs.js";
+import { missingQuadrantMessage, towsQuadrants, wrongQuadrantMessage } from "../../_lib/tows.js";
 
 /** Tolerance on the sum of a matrix's weights (docs/decisions/0201; `buildSwot` uses the same). */
 const TOLERANCE = 1e-9;
-
-const QUADRANTS_OF: Readonly<Record<TowsKind, readonly [SwotQuadrant, SwotQuadrant]>> = {
-  SO: ["strength", "opportunity"],
-  ST: ["strength", "threat"],
-  WO: ["weakness", "opportunity"],
-  WT: ["weakness", "threat"],
-};
-
-const ARTICLE: Readonly<Record<SwotQuadrant, string>> = {
-  strength: "a strength",
-  weakness: "a weakness",
-  opportunity: "an opportunity",
-  threat: "a threat",
-};
-
-const PLURAL: Readonly<Record<SwotQuadrant, string>> = {
-  strength: "strengths",
-  weakness: "weaknesses",
-  opportunity: "opportunities",
-  threat: "threats",
-};
-
-/** "an SO", "a WO": the article as the letters are read aloud. */
-const kindWithArticle = (k: TowsKind): string => `${k.startsWith("S") ? "an" : "a"} ${k}`;
 
 /** Where a SWOT list is: the city's (`solution` undefined) or a solution's. */
 function at(solution: number | undefined, ...rest: PathSegment[]): PathSegment[] {
@@ -159,7 +136,7 @@ function checkTows(
 ): void {
   checkRepeats(ctx, t.items, "tows", i, "items", "SWOT item");
   checkRepeats(ctx, t.solutions, "tows", i, "solutions", "solution");
-  const [first, second] = QUADRANTS_OF[t.kind];
+  const [first, second] = towsQuadrants[t.kind];
   let firsts = 0;
   let seconds = 0;
   let unknown = false;
@@ -170,28 +147,13 @@ function checkTows(
     else if (q === first) firsts++;
     else if (q === second) seconds++;
     else
-      error(
-        ctx,
-        "invalid_value",
-        ["tows", i, "items", j],
-        `${JSON.stringify(item)} is ${ARTICLE[q]}; ${kindWithArticle(t.kind)} strategy links ${PLURAL[first]} and ${PLURAL[second]} only`,
-      );
+      error(ctx, "invalid_value", ["tows", i, "items", j], wrongQuadrantMessage(item, q, t.kind));
   }
   if (unknown) return;
   if (firsts === 0)
-    error(
-      ctx,
-      "invalid_value",
-      ["tows", i, "items"],
-      `${kindWithArticle(t.kind)} strategy needs at least one of the ${PLURAL[first]}, got none`,
-    );
+    error(ctx, "invalid_value", ["tows", i, "items"], missingQuadrantMessage(t.kind, first));
   if (seconds === 0)
-    error(
-      ctx,
-      "invalid_value",
-      ["tows", i, "items"],
-      `${kindWithArticle(t.kind)} strategy needs at least one of the ${PLURAL[second]}, got none`,
-    );
+    error(ctx, "invalid_value", ["tows", i, "items"], missingQuadrantMessage(t.kind, second));
 }
 
 /**
