@@ -459,6 +459,28 @@ describe("createReport", () => {
     expect(issue(() => createReport(a2021, { ...at, minHelixShare: 2 }))[0]).toBe("out_of_range");
   });
 
+  it("accepts only real date-times with offsets within ±14:00 as generatedAt", () => {
+    const at = { stability: false } as const;
+    for (const ok of [
+      "2021-02-15",
+      "2021-02-15T23:59:59.5Z",
+      "2021-02-15T10:00+14:00",
+      "2021-02-15T10:00-09:30",
+    ])
+      expect(createReport(a2021, { ...at, generatedAt: ok }).provenance.generatedAt).toBe(ok);
+    for (const bad of [
+      "2021-02-15T99:99Z",
+      "2021-02-15T24:00Z",
+      "2021-02-15T10:00+25:00",
+      "2021-02-15T10:00+14:30",
+      "2021-02-30",
+    ])
+      expect(
+        issue(() => createReport(a2021, { ...at, generatedAt: bad })),
+        bad,
+      ).toStrictEqual(["invalid_value", ["options", "generatedAt"]]);
+  });
+
   it("reports the action plan in another currency with its rate", () => {
     const at = { generatedAt: "2021-02-15", stability: false } as const;
     const eur = createReport(a2021, at).sections.actionPlan;

@@ -113,7 +113,12 @@ function moneyOrNull(m: Money | null | undefined): ReportMoney | null {
   return m === null || m === undefined ? null : money(m);
 }
 
-const GENERATED_AT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+/**
+ * A calendar date, or a date-time with a zone: hours 00–23, minutes and seconds 00–59, an offset
+ * within ±14:00 (the widest in use, Pacific/Kiritimati), or `Z`.
+ */
+const GENERATED_AT =
+  /^\d{4}-\d{2}-\d{2}(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]((0\d|1[0-3]):[0-5]\d|14:00)))?$/;
 
 const OPTIONS: readonly PathSegment[] = ["options"];
 
