@@ -1229,11 +1229,16 @@ describe("icc-assess init", () => {
     expect(doc.formatVersion).toBe("1.0");
   });
 
-  it("exits 1 when the options make an invalid starter, and 2 on a usage error", async () => {
+  it("exits 2, naming the flag, when an option's value makes an invalid starter, and on a usage error", async () => {
     const bad = await run(["init", "--out", "-", "--country", "bulgaria"]);
-    expect(bad.code).toBe(1);
+    expect(bad.code).toBe(2);
     expect(bad.stdout).toBe("");
-    expect(bad.stderr).toContain("invalid_value at city.country:");
+    expect(bad.stderr).toMatch(
+      /^icc-assess init: --country: expected an ISO 3166-1 alpha-2 country code/,
+    );
+    const id = await run(["init", "--out", "-", "--city-id", "my city"]);
+    expect(id.code).toBe(2);
+    expect(id.stderr).toMatch(/^icc-assess init: --city-id: /);
     const help = `\n\n${commands["init"]?.help}\n`;
     expect((await run(["init", "starter.json"])).stderr).toBe(
       `icc-assess init: init takes no file argument (use --out), got starter.json${help}`,

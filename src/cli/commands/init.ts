@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { builtinFrameworks } from "../../frameworks/builtinFrameworks.js";
 import { getFramework } from "../../frameworks/getFramework.js";
-import { parseAssessment } from "../../schema/parseAssessment.js";
+import { safeParseAssessment } from "../../schema/parseAssessment.js";
 import { FORMAT_VERSION, iccTracks } from "../../schema/vocabularies.js";
 import { choiceOption, today, UsageError, writeOutput } from "../io.js";
 
@@ -187,6 +187,13 @@ export function starterAssessment(o: {
   };
 }
 
+/** The flag that sets each city field of the starter. */
+const FLAG_OF: Readonly<Record<string, string>> = {
+  id: "--city-id",
+  name: "--city-name",
+  country: "--country",
+};
+
 /** `icc-assess init`. */
 export function init(argv: readonly string[]): number {
   const { values, positionals } = parseArgs({
@@ -221,8 +228,15 @@ export function init(argv: readonly string[]): number {
     track,
     start: today(),
   });
-  // the starter must validate as written: a bad --city-id or --country is reported like any input
-  parseAssessment(doc, { frameworks: builtinFrameworks });
+  // the starter must validate as written: what does not comes from a flag, so it is a usage error
+  const checked = safeParseAssessment(doc, { frameworks: builtinFrameworks });
+  if (!checked.success) {
+    const problems = checked.issues.map((i) => {
+      const flag = FLAG_OF[String(i.path[1])] ?? "an option";
+      return `${flag}: ${i.message}`;
+    });
+    throw new UsageError(problems.join("; "));
+  }
   writeOutput(`${JSON.stringify(doc, null, 2)}\n`, out);
   if (values.json) process.stdout.write(`${JSON.stringify({ out, valid: true })}\n`);
   else if (out !== "-")
