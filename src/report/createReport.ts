@@ -51,6 +51,7 @@ import {
   wholeOption,
   type OptionTable,
 } from "../_lib/options.js";
+import { frameworkOf } from "../_lib/frameworkOf.js";
 import { addMonthsIso, isIsoDate } from "../_lib/dates.js";
 import { Dec, moneyString } from "../_lib/decimal.js";
 import { compareIds } from "../_lib/sort.js";
@@ -255,9 +256,7 @@ function stakeholdersSection(
  */
 function findFramework(a: Assessment, options: CreateReportOptions): MaturityFramework {
   const ref = (a.maturity as NonNullable<Assessment["maturity"]>).framework;
-  const same = (f: MaturityFramework) => f.id === ref.id && f.version === ref.version;
-  const fw =
-    (a.frameworks ?? []).find(same) ?? (options.frameworks ?? builtinFrameworks).find(same);
+  const fw = frameworkOf(a, options.frameworks ?? builtinFrameworks);
   if (fw === undefined) {
     const known = [...(a.frameworks ?? []), ...(options.frameworks ?? builtinFrameworks)];
     fail(

@@ -1,5 +1,6 @@
 import type { Issue } from "../errors/AssessmentError.js";
 import { builtinFrameworks } from "../frameworks/builtinFrameworks.js";
+import { frameworkOf } from "../_lib/frameworkOf.js";
 import { markParsed } from "../_lib/parsed.js";
 import { AssessmentSchema, type Assessment, type AssessmentData } from "./assessment.js";
 import { checkFramework } from "./checkFramework.js";
@@ -12,7 +13,6 @@ import { checkNeeds } from "./rules/needs.js";
 import { checkSwot } from "./rules/swot.js";
 import { checkPrioritisation } from "./rules/prioritisation.js";
 import { checkPlan } from "./rules/plan.js";
-import { checkReport } from "./rules/report.js";
 
 /** Options of {@link validateAssessment}, {@link parseAssessment} and {@link safeParseAssessment}. */
 export interface ValidateAssessmentOptions {
@@ -42,7 +42,6 @@ const RULES: readonly ((ctx: RuleContext) => void)[] = [
   checkSwot,
   checkPrioritisation,
   checkPlan,
-  checkReport,
 ];
 
 function semantic(options: ValidateAssessmentOptions) {
@@ -53,11 +52,11 @@ function semantic(options: ValidateAssessmentOptions) {
       for (const issue of checkFramework(f))
         ctx.errors.push({ ...issue, path: ["frameworks", i, ...issue.path] });
     });
-    let framework: MaturityFramework | undefined;
+    const others = options.frameworks ?? builtinFrameworks;
+    const framework = frameworkOf(a, others);
     if (a.maturity !== undefined) {
       const { id, version } = a.maturity.framework;
-      const known = [...embedded, ...(options.frameworks ?? builtinFrameworks)];
-      framework = known.find((f) => f.id === id && f.version === version);
+      const known = [...embedded, ...others];
       if (framework === undefined) {
         const sameId = known.filter((f) => f.id === id).map((f) => f.version);
         ctx.errors.push({

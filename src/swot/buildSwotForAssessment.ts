@@ -1,3 +1,4 @@
+import { frameworkOf } from "../_lib/frameworkOf.js";
 import type { Assessment } from "../schema/assessment.js";
 import type { SwotQuadrant } from "../schema/vocabularies.js";
 import { assertParsed } from "../_lib/parsed.js";
@@ -55,11 +56,7 @@ export interface BuildSwotForAssessmentResult {
 
 /** Whether the assessment embeds the framework its maturity part uses. */
 function embedsItsFramework(a: Assessment): boolean {
-  const ref = a.maturity?.framework;
-  return (
-    ref !== undefined &&
-    (a.frameworks ?? []).some((f) => f.id === ref.id && f.version === ref.version)
-  );
+  return frameworkOf(a, []) !== undefined;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { AssessmentError } from "../../errors/AssessmentError.js";
+import { frameworkOf } from "../../_lib/frameworkOf.js";
 import { scoreMaturity } from "../../maturity/scoreMaturity.js";
 import type { MaturityFramework } from "../../schema/framework.js";
 import {
@@ -59,9 +60,7 @@ export function score(argv: readonly string[]): number {
   }
   // the assessment was validated against these frameworks, so its reference resolves, the
   // embedded frameworks first as the validator looks them up
-  const framework = [...(a.frameworks ?? []), ...frameworks].find(
-    (f) => f.id === input.framework.id && f.version === input.framework.version,
-  ) as MaturityFramework;
+  const framework = frameworkOf(a, frameworks) as MaturityFramework;
   const result = scoreMaturity(
     framework,
     input.observations,
