@@ -18,7 +18,7 @@ const maturityErrors = (json: Record<string, unknown>) =>
 const report = (json: Record<string, unknown>) =>
   createReport(parseAssessment(json), { generatedAt: "2021-02-15", stability: false });
 
-describe("checkReport (validateAssessment)", () => {
+describe("what createReport needs of a document (validateAssessment)", () => {
   it("accepts the Sofia examples, and createReport reports them", () => {
     for (const file of ["assessment.json", "assessment-2022.json"]) {
       expect(validateAssessment(sofiaJson(file)).errors, file).toStrictEqual([]);
