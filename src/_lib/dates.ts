@@ -157,3 +157,19 @@ export function checkDate(value: unknown, path: readonly PathSegment[], name: st
   }
   return value;
 }
+
+/** A duration in words: `6 months 1 day`. */
+export function formatDuration(d: {
+  readonly months?: number | undefined;
+  readonly weeks?: number | undefined;
+  readonly days?: number | undefined;
+}): string {
+  const parts: string[] = [];
+  const say = (n: number | undefined, one: string): void => {
+    if (n !== undefined) parts.push(`${n} ${one}${n === 1 ? "" : "s"}`);
+  };
+  say(d.months, "month");
+  say(d.weeks, "week");
+  say(d.days, "day");
+  return parts.join(" ");
+}

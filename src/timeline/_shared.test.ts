@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { addDaysIso, dayNumber, daysBetween, fromDayNumber } from "../_lib/dates.js";
-import { formatDuration } from "./_shared.js";
+import {
+  addDaysIso,
+  dayNumber,
+  daysBetween,
+  formatDuration,
+  fromDayNumber,
+} from "../_lib/dates.js";
 
 // From 2010, so that no date (even 5000 days earlier) falls on a day a time zone skipped, such as
 // 1994-12-31 in Pacific/Kiritimati, where date-fns (on local Dates) cannot be the reference.

@@ -117,18 +117,6 @@ export function checkDuration(value: unknown, path: readonly PathSegment[]): nev
   );
 }
 
-/** A duration in words: `6 months 1 day`. */
-export function formatDuration(d: Duration): string {
-  const parts: string[] = [];
-  const say = (n: number | undefined, one: string): void => {
-    if (n !== undefined) parts.push(`${n} ${one}${n === 1 ? "" : "s"}`);
-  };
-  say(d.months, "month");
-  say(d.weeks, "week");
-  say(d.days, "day");
-  return parts.join(" ");
-}
-
 /** Whether a computed date falls within the years 0000–9999 the library computes with. */
 export function inCalendar(date: string): boolean {
   // `fromDate` pads years to 4 digits: a year past 9999 is longer, a negative year sorts before 0000.

@@ -1,6 +1,12 @@
 import type { PathSegment } from "../errors/AssessmentError.js";
 import { describe, failAt, assertArrayAt, checkRecord, isRecord } from "../_lib/assert.js";
-import { addDurationIso, addMonthsIso, isIsoDate } from "../_lib/dates.js";
+import {
+  addDurationIso,
+  addMonthsIso,
+  checkDate,
+  formatDuration,
+  isIsoDate,
+} from "../_lib/dates.js";
 import { defaultHorizons, type Horizon } from "./defaultHorizons.js";
 import { dateOption, nonEmptyListOption, optional, readOptions } from "../_lib/options.js";
 import {
@@ -8,11 +14,9 @@ import {
   checkEndNotBefore,
   checkUniqueId,
   failOutOfCalendar,
-  formatDuration,
   inCalendar,
   isWholeDuration,
 } from "./_shared.js";
-import { checkDate } from "../_lib/dates.js";
 import { checkWhole, isWhole } from "../_lib/assert.js";
 
 /** A duration of whole months, weeks and days (the date-fns `Duration` subset the format allows). */

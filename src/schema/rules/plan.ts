@@ -1,5 +1,11 @@
 import { formatPath, type PathSegment } from "../../errors/AssessmentError.js";
-import { addDaysIso, addDurationIso, addMonthsIso, daysBetween } from "../../_lib/dates.js";
+import {
+  addDaysIso,
+  addDurationIso,
+  addMonthsIso,
+  daysBetween,
+  formatDuration,
+} from "../../_lib/dates.js";
 import { compareIds } from "../../_lib/sort.js";
 import { defaultHorizons } from "../../timeline/defaultHorizons.js";
 import type { Duration, Money } from "../common.js";
@@ -65,18 +71,6 @@ function inRange(date: string): boolean {
 function plus(date: string, d: Duration): string {
   // a parsed duration has no key set to undefined
   return addDurationIso(date, d as Parameters<typeof addDurationIso>[1]);
-}
-
-/** A duration in words: `6 months 1 day`. */
-function words(d: Duration): string {
-  const parts: string[] = [];
-  const say = (n: number | undefined, one: string): void => {
-    if (n !== undefined) parts.push(`${n} ${one}${n === 1 ? "" : "s"}`);
-  };
-  say(d.months, "month");
-  say(d.weeks, "week");
-  say(d.days, "day");
-  return parts.join(" ");
 }
 
 /** An upper bound on the days of a duration (a month has at most 31 days). */
@@ -154,7 +148,7 @@ function checkItem(
           ctx,
           "duration_mismatch",
           [collection, i, "duration"],
-          `duration ${words(duration)} from ${from(own, plan)} ends on ${inRange(computed) ? computed : `a date past ${LAST_DATE}`}, but end is ${end}: give the end or the duration, or make them agree`,
+          `duration ${formatDuration(duration)} from ${from(own, plan)} ends on ${inRange(computed) ? computed : `a date past ${LAST_DATE}`}, but end is ${end}: give the end or the duration, or make them agree`,
         );
       }
     } else if (!surelyInRange(base, maxDays(duration))) {
@@ -164,7 +158,7 @@ function checkItem(
           ctx,
           "out_of_range",
           [collection, i, "duration"],
-          `duration ${words(duration)} from ${from(own, plan)} ends past ${LAST_DATE}, the last date the timeline computes with`,
+          `duration ${formatDuration(duration)} from ${from(own, plan)} ends past ${LAST_DATE}, the last date the timeline computes with`,
         );
       }
     }
@@ -317,7 +311,7 @@ function checkStepDuration(
     ctx,
     "duration_mismatch",
     stepsAt(owner, i, "duration"),
-    `step ${JSON.stringify(s.id)}: duration ${words(duration)} from its start ${start} ends on ${inRange(computed) ? computed : `a date past ${LAST_DATE}`}, but its end is ${end}: give the end or the duration, or make them agree`,
+    `step ${JSON.stringify(s.id)}: duration ${formatDuration(duration)} from its start ${start} ends on ${inRange(computed) ? computed : `a date past ${LAST_DATE}`}, but its end is ${end}: give the end or the duration, or make them agree`,
   );
 }
 
