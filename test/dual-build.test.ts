@@ -13,8 +13,10 @@ describe("the ESM and CommonJS builds together", () => {
   it("accept each other's parsed assessments and reports", async () => {
     const cjsSchema = require("icc-assessment/schema") as typeof import("../src/schema/index.js");
     const cjsReport = require("icc-assessment/report") as typeof import("../src/report/index.js");
-    const esmSchema = await import("icc-assessment/schema");
-    const esmReport = await import("icc-assessment/report");
+    // through a variable, so the type check does not need dist/ (it is built by the test setup)
+    const pkg = "icc-assessment";
+    const esmSchema = (await import(`${pkg}/schema`)) as typeof import("../src/schema/index.js");
+    const esmReport = (await import(`${pkg}/report`)) as typeof import("../src/report/index.js");
     expect(cjsSchema.parseAssessment).not.toBe(esmSchema.parseAssessment);
     const at = { generatedAt: "2021-02-15", stability: false } as const;
     const fromCjs = esmReport.createReport(cjsSchema.parseAssessment(sofiaJson()), at);
