@@ -12,10 +12,16 @@ import type {
   TopsisPrioritisation,
   UsedWeight,
   WeightedSumPrioritisation,
-} from "./prioritise.js";
-import { topsis, topsisNormalisations, type TopsisNormalisation } from "./topsis.js";
+} from "./_model.js";
+import {
+  topsis,
+  TOPSIS_DEFAULTS,
+  topsisNormalisations,
+  type TopsisNormalisation,
+} from "./topsis.js";
 import {
   weightedSum,
+  WEIGHTED_SUM_DEFAULTS,
   weightedSumNormalisations,
   type CriterionScale,
   type WeightedSumNormalisation,
@@ -114,17 +120,23 @@ export function underDecision<T>(fn: () => T): T {
   );
 }
 
+/** The options of `prioritise` the weighted sum and TOPSIS read. */
+export interface NormalisationOptions {
+  /** The normalisation (each method has its own default). */
+  readonly normalisation?: WeightedSumNormalisation | TopsisNormalisation | undefined;
+}
+
 /** Runs the weighted sum on a checked decision (see `prioritise`). */
 export function byWeightedSum(
   decision: Decision,
   d: Checked,
-  requested: WeightedSumNormalisation | TopsisNormalisation | undefined,
+  options: NormalisationOptions,
 ): WeightedSumPrioritisation {
   const allScaled = d.scales.every((s) => s !== undefined);
   const normalisation = readChoice(
-    requested,
+    options.normalisation,
     weightedSumNormalisations,
-    allScaled ? "scale" : "minMax",
+    allScaled ? WEIGHTED_SUM_DEFAULTS.withScales : WEIGHTED_SUM_DEFAULTS.normalisation,
     ["options", "normalisation"],
     "normalisation",
   );
@@ -138,7 +150,12 @@ export function byWeightedSum(
   const normalised = r.normalised as number[][];
   return {
     method: "weightedSum",
-    parameters: { normalisation, weights: d.used, weightSource: d.weightSource },
+    parameters: {
+      normalisation,
+      weights: d.used,
+      weightSource: d.weightSource,
+      tieTolerance: r.tieTolerance,
+    },
     ranking: rankingOf(d.alternatives, r.scores, r.ranks),
     normalised,
     contributions: normalised.map((row) => row.map((x, j) => clean(x * (d.weights[j] as number)))),
@@ -149,12 +166,12 @@ export function byWeightedSum(
 export function byTopsis(
   decision: Decision,
   d: Checked,
-  requested: WeightedSumNormalisation | TopsisNormalisation | undefined,
+  options: NormalisationOptions,
 ): TopsisPrioritisation {
   const normalisation = readChoice(
-    requested,
+    options.normalisation,
     topsisNormalisations,
-    "vector",
+    TOPSIS_DEFAULTS.normalisation,
     ["options", "normalisation"],
     "normalisation",
   );
@@ -163,7 +180,12 @@ export function byTopsis(
   );
   return {
     method: "topsis",
-    parameters: { normalisation, weights: d.used, weightSource: d.weightSource },
+    parameters: {
+      normalisation,
+      weights: d.used,
+      weightSource: d.weightSource,
+      tieTolerance: r.tieTolerance,
+    },
     ranking: rankingOf(d.alternatives, r.closeness, r.ranks),
     weighted: r.weighted as number[][],
     ideal: r.ideal,

@@ -475,16 +475,46 @@ export function countAbove(sorted: Float64Array, v: number): number {
 }
 
 /**
- * Standard competition ranks ("1224") with rank 1 for the largest value: a copy of the values is
- * sorted by the engine's numeric sort (a typed array's, no comparator callbacks) and each value's
- * rank is one plus the number of values above it, found by binary search. O(n log n).
+ * The relative tie tolerance of the decision-matrix methods: two scores that differ by at most
+ * this times the scale of the scores are tied (see {@link ranksDescending}). Rounding noise of a
+ * weighted sum or a TOPSIS closeness is about 1e-16 of that scale per criterion, so 1e-9 covers it
+ * with room for 10⁶ criteria, while any difference a person could mean is far larger. Designed by
+ * this project.
  */
-export function ranksDescending(values: ArrayLike<number>): number[] {
+export const TIE_TOLERANCE = 1e-9;
+
+/**
+ * Fills `rankAt` with the competition ranks of the values of `sorted` (ascending) taken from the
+ * largest: `rankAt[k]` is the rank of the k-th largest value. A value that differs from the next
+ * larger one by at most `tolerance` joins its tie group (groups chain: a run of values each within
+ * `tolerance` of the next shares one rank); a group's rank is one plus the number of values in the
+ * groups above it ("1224"). With `tolerance` 0 only equal values tie.
+ */
+export function tieRanks(sorted: Float64Array, tolerance: number, rankAt: Float64Array): void {
+  const n = sorted.length;
+  let rank = 1;
+  for (let k = 1; k < n; k++) {
+    if ((sorted[n - k] as number) - (sorted[n - 1 - k] as number) > tolerance) rank = k + 1;
+    rankAt[k] = rank;
+  }
+  if (n > 0) rankAt[0] = 1;
+}
+
+/**
+ * Standard competition ranks ("1224") with rank 1 for the largest value; values within
+ * `tolerance` of each other tie (chained, see {@link tieRanks}). A copy of the values is sorted by
+ * the engine's numeric sort (a typed array's, no comparator callbacks), the tie groups are read
+ * off in one pass, and each value's rank is that of its position, found by binary search. Equal
+ * values always tie, so the result does not depend on the order of the values. O(n log n).
+ */
+export function ranksDescending(values: ArrayLike<number>, tolerance = 0): number[] {
   const n = values.length;
   const sorted = Float64Array.from(values).sort();
+  const rankAt = new Float64Array(n);
+  tieRanks(sorted, tolerance, rankAt);
   const ranks = new Array<number>(n);
   for (let i = 0; i < n; i++) {
-    ranks[i] = countAbove(sorted, values[i] as number) + 1;
+    ranks[i] = rankAt[countAbove(sorted, values[i] as number)] as number;
   }
   return ranks;
 }
@@ -683,6 +713,13 @@ export function isConnected(
     }
   }
   return { connected: count === n, unreached: seen.indexOf(0) };
+}
+
+/** A Float64Array as a plain array, by a loop (Array.from iterates, several times slower). */
+export function toList(values: Float64Array): number[] {
+  const out = new Array<number>(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = values[i] as number;
+  return out;
 }
 
 /** Dense n × n Float64Array to nested arrays. */
@@ -899,7 +936,8 @@ export function readIdListBallots(
 /**
  * Turns exact (Decimal) totals into a tally sorted by points (descending), then by id, with
  * competition ranks computed on the exact totals. No alternative at all is `empty` at `ballots`,
- * with the message `none` (e.g. "no ballot places a dot").
+ * with the message `none` (e.g. "no ballot places a dot"); a total beyond double precision (huge
+ * ballot weights) is `out_of_range` at `ballots`.
  */
 export function tallyFromTotals(totals: ReadonlyMap<string, Decimal>, none: string): VoteTally[] {
   if (totals.size === 0) failAt("empty", ["ballots"], none);
@@ -911,7 +949,10 @@ export function tallyFromTotals(totals: ReadonlyMap<string, Decimal>, none: stri
     const prev = entries[k - 1];
     const rank =
       prev !== undefined && prev[1].equals(points) ? (out[k - 1] as VoteTally).rank : k + 1;
-    out.push({ alternative, points: clean(points.toNumber()), rank });
+    const value = points.toNumber();
+    // exact totals of huge ballot weights can pass double precision: an error, never Infinity
+    if (!Number.isFinite(value)) failTooLarge(["ballots"], `the points of ${show(alternative)}`);
+    out.push({ alternative, points: clean(value), rank });
   });
   return out;
 }

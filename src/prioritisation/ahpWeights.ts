@@ -2,6 +2,7 @@ import { describe as show, failAt } from "../_lib/assert.js";
 import {
   clean,
   failNumber,
+  failTooLarge,
   POSITIVE,
   principalEigenvector,
   readChoice,
@@ -86,7 +87,8 @@ export interface AhpWeightsResult {
  * @throws AssessmentError `invalid_type`, `empty`, `length_mismatch` (ragged), `non_finite`;
  *   `not_square`; `non_positive_value` (an entry ≤ 0); `not_reciprocal` (diagonal not 1 or
  *   `a_ij · a_ji` not 1); `invalid_value` (unknown method or table); `out_of_range` (threshold
- *   outside [0, 1], or the table has no RI for n)
+ *   outside [0, 1], the table has no RI for n, or entries so extreme that λmax is beyond double
+ *   precision, about 1.8e308: no result is NaN or infinite)
  * @example
  * ```ts
  * import { ahpWeights } from "icc-assessment/prioritisation";
@@ -123,29 +125,45 @@ export function ahpWeights(
   let lambda: number;
   let iterations = 0;
   if (method === "eigenvector") {
-    const e = principalEigenvector(a, n);
+    // entries so large that A·w could overflow: iterate on A / max (same vector, λ scaled back)
+    let top = 0;
+    for (let k = 0; k < n * n; k++) top = Math.max(top, a[k] as number);
+    const scale = top * n > 1e300 ? top : 1;
+    const e = principalEigenvector(scale === 1 ? a : a.map((x) => x / scale), n);
     w = e.vector;
-    lambda = e.value;
+    lambda = e.value * scale;
     iterations = e.iterations;
   } else {
+    // row geometric means in logarithms, divided by the largest (so none overflows):
+    // w_i ∝ exp(L_i − max L) with L_i = (1/n) Σ_j ln a_ij
+    const logs = a.map(Math.log);
+    const mean = new Float64Array(n);
+    let top = -Infinity;
+    for (let i = 0; i < n; i++) {
+      let logSum = 0;
+      for (let j = 0; j < n; j++) logSum += logs[i * n + j] as number;
+      mean[i] = logSum / n;
+      top = Math.max(top, mean[i] as number);
+    }
     w = new Float64Array(n);
     let s = 0;
     for (let i = 0; i < n; i++) {
-      let logSum = 0;
-      for (let j = 0; j < n; j++) logSum += Math.log(a[i * n + j] as number);
-      const g = Math.exp(logSum / n);
+      const g = Math.exp((mean[i] as number) - top);
       w[i] = g;
       s += g;
     }
     for (let i = 0; i < n; i++) w[i] = (w[i] as number) / s;
+    // λ = (1/n) Σ_i (A·w)_i / w_i, each a_ij · w_j / w_i as exp(ln a_ij + L_j − L_i), which stays
+    // finite where w_i underflows
     let ratio = 0;
     for (let i = 0; i < n; i++) {
-      let acc = 0;
-      for (let j = 0; j < n; j++) acc += (a[i * n + j] as number) * (w[j] as number);
-      ratio += acc / (w[i] as number);
+      for (let j = 0; j < n; j++) {
+        ratio += Math.exp((logs[i * n + j] as number) + (mean[j] as number) - (mean[i] as number));
+      }
     }
     lambda = ratio / n;
   }
+  if (!Number.isFinite(lambda)) failTooLarge(["matrix"], "λmax of this matrix");
 
   const ci = n <= 2 || lambda - n <= 1e-12 * n ? 0 : (lambda - n) / (n - 1);
   const cr = n <= 2 ? 0 : ci / ri;

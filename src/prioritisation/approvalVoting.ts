@@ -27,7 +27,8 @@ export interface ApprovalVotingOptions {
  * @param options - the full list of alternatives
  * @returns one line per alternative, sorted by rank, then id
  * @throws AssessmentError `invalid_type`, `empty` (no ballots or no alternative approved);
- *   `duplicate_id`; `unknown_reference`; `non_finite`, `negative_weight`, `zero_weights`
+ *   `duplicate_id`; `unknown_reference`; `non_finite`, `negative_weight`, `zero_weights`;
+ *   `out_of_range` (ballot weights so large that a total is beyond double precision)
  * @example
  * ```ts
  * import { approvalVoting } from "icc-assessment/prioritisation";

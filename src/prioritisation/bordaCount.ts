@@ -29,16 +29,17 @@ export interface BordaCountOptions {
  * test/fixtures/reference/consensus.json): with n alternatives, the alternative in position i
  * (1-based) of a ballot gets n − i points — first n − 1, last 0 — times the ballot's weight;
  * totals are summed over ballots. A ballot that ranks only some alternatives (truncated) gives the
- * listed ones n − i points and the others 0 (the "pessimistic" treatment; decision note 0304).
- * Totals are exact decimal sums (no floating-point drift deciding a tie); equal totals share a rank
- * and are listed by id.
+ * listed ones n − i points and the others 0 (the "pessimistic" treatment;
+ * docs/methodology/prioritisation.md, Votes). Totals are exact decimal sums (no floating-point
+ * drift deciding a tie); equal totals share a rank and are listed by id.
  *
  * @param ballots - ranked ballots, best first
  * @param options - the full list of alternatives
  * @returns one line per alternative, sorted by rank, then id
  * @throws AssessmentError `invalid_type`, `empty` (no ballots, or nothing ranked); `duplicate_id`
  *   (an alternative twice on a ballot); `unknown_reference` (a ballot names an alternative not in
- *   `options.alternatives`); `non_finite`, `negative_weight`, `zero_weights` (ballot weights)
+ *   `options.alternatives`); `non_finite`, `negative_weight`, `zero_weights` (ballot weights);
+ *   `out_of_range` (ballot weights so large that a total is beyond double precision)
  * @example
  * ```ts
  * import { bordaCount } from "icc-assessment/prioritisation";

@@ -124,20 +124,21 @@ const ANONYMOUS = "(anonymous)";
 /**
  * Builds the decision model (solutions × criteria) from a parsed assessment.
  *
- * Rule (designed by this project, decision note 0305): the alternatives are the assessment's
- * solutions (or `options.solutions`, in that order); the criteria are `criteria`; each cell is the
- * mean of the `scores` given for that solution and criterion (several raters may score one cell;
- * a mean that rounding puts a hair off its criterion's scale is put back on it). Weights are the
- * criteria's own `weight`s divided by their sum, or AHP weights from
- * `prioritisation.criteriaJudgements`: each respondent's judgements form a reciprocal matrix
- * (missing pairs completed by {@link completeJudgements}), and respondents are combined by
- * {@link aggregateJudgements}. By default the criteria's weights are used when every criterion has
- * one or there are no judgements, else the judgements. Ballots are carried over (entries for
- * solutions left out by `options.solutions` are dropped). The parser has checked what the decision
- * needs (every solution scored on every criterion, scores on their scales, usable weights and
- * judgements: see `validateAssessment`), so the assessment is trusted.
+ * Rule (designed by this project, docs/methodology/prioritisation.md, The decision model): the
+ * alternatives are the assessment's solutions (or `options.solutions`, in that order); the criteria
+ * are `criteria`; each cell is the mean of the `scores` given for that solution and criterion
+ * (several raters may score one cell; a mean that rounding puts a hair off its criterion's scale is
+ * put back on it). Weights are the criteria's own `weight`s divided by their sum, or AHP weights
+ * from `prioritisation.criteriaJudgements`: each respondent's judgements form a reciprocal matrix
+ * (missing pairs completed by {@link completeJudgements}), and respondents are combined by {@link
+ * aggregateJudgements}. By default the criteria's weights are used when every criterion has one or
+ * there are no judgements, else the judgements. Ballots are carried over (entries for solutions
+ * left out by `options.solutions` are dropped). The parser has checked what the decision needs
+ * (every solution scored on every criterion, scores on their scales, usable weights and judgements:
+ * see `validateAssessment`), so the assessment is trusted.
  *
- * Error paths start at the argument (decision note 0206), e.g. `["options", "solutions", 1]`.
+ * Error paths start at the argument (docs/methodology/prioritisation.md, The decision model),
+ * e.g. `["options", "solutions", 1]`.
  *
  * @param assessment - an assessment returned by `parseAssessment`
  * @param options - weight source, judgement aggregation and completion, solution subset, AHP options

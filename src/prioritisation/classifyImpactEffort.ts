@@ -72,8 +72,9 @@ export interface ClassifyImpactEffortResult {
  * project): impact is high when `impact ≥ impactThreshold`, effort is high when
  * `effort ≥ effortThreshold`. High impact and low effort is a quick win, high impact and high
  * effort a major project, low impact and low effort a fill-in, low impact and high effort a
- * thankless task. A value exactly on a threshold counts as high (decision note 0306). Every placed
- * item carries the comparison that placed it.
+ * thankless task. A value exactly on a threshold counts as high
+ * (docs/methodology/prioritisation.md, Heuristics). Every placed item carries the comparison that
+ * placed it.
  *
  * @param items - items with impact and effort on scales shared by all items
  * @param options - the impact and effort thresholds (required)

@@ -53,7 +53,8 @@ export interface DotVotingOptions {
  * @returns one line per alternative, sorted by rank, then id
  * @throws AssessmentError `invalid_type`, `empty`; `duplicate_id` (an alternative twice on a
  *   ballot); `unknown_reference`; `invalid_value` (fractional dots); `out_of_range` (negative dots);
- *   `budget` (more dots than `dotsPerVoter`); `non_finite`, `negative_weight`, `zero_weights`
+ *   `budget` (more dots than `dotsPerVoter`); `non_finite`, `negative_weight`, `zero_weights`;
+ *   `out_of_range` also for ballot weights so large that a total is beyond double precision
  * @example
  * ```ts
  * import { dotVoting } from "icc-assessment/prioritisation";

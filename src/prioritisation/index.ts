@@ -77,6 +77,8 @@ export type {
   SynthesisMode,
 } from "./synthesiseHierarchy.js";
 export { buildDecision, decisionWeightSources } from "./buildDecision.js";
+export { decisionFromRecords } from "./decisionFromRecords.js";
+export type { DecisionFromRecordsOptions, RecordCriterion } from "./decisionFromRecords.js";
 export type {
   BuildDecisionOptions,
   Decision,
@@ -90,6 +92,7 @@ export type {
   AhpCriterionRating,
   AhpPrioritisation,
   PrioritisationMethod,
+  PrioritisationOf,
   PrioritiseOptions,
   PrioritiseResult,
   RankedSolution,
@@ -133,6 +136,7 @@ export {
   DEFAULT_DRAWS,
   DEFAULT_CONCENTRATION,
   DEFAULT_UNIFORM_RANGE,
+  MAX_DRAWS,
 } from "./rankStability.js";
 export type {
   RankStabilityOptions,
@@ -152,3 +156,17 @@ export type {
   SelectWithinBudgetOptions,
   SelectWithinBudgetResult,
 } from "./selectWithinBudget.js";
+export {
+  prioritisationRegistry,
+  canDriveStability,
+  methodEntry,
+} from "./prioritisationRegistry.js";
+export type { MethodWeights, PrioritisationMethodEntry } from "./prioritisationRegistry.js";
+export type { MethodOptions } from "./_model.js";
+export type { Checked, NormalisationOptions } from "./_decision.js";
+export { prioritiseAssessment } from "./prioritiseAssessment.js";
+export type {
+  DecisionImpactEffort,
+  PrioritiseAssessmentOptions,
+  PrioritiseAssessmentResult,
+} from "./prioritiseAssessment.js";

@@ -1,5 +1,5 @@
 import { ahpWeights, type AhpWeightsOptions } from "./ahpWeights.js";
-import { nearestSaatyValue, readIds, readList, readOptions } from "./_shared.js";
+import { failTooLarge, nearestSaatyValue, readIds, readList, readOptions } from "./_shared.js";
 import type { AhpMethod } from "./ahpWeights.js";
 import type { RandomIndexTableName } from "./randomIndex.js";
 
@@ -63,7 +63,9 @@ const CONSISTENT_EPS = 1e-9;
  * @param options - labels, and the {@link ahpWeights} options used for w and CR
  * @returns the judgement (or null with a reason), the ε table, CR now and CR after revising it
  * @throws AssessmentError as {@link ahpWeights}; `length_mismatch` when `labels` does not match the
- *   matrix order; `invalid_type` / `duplicate_id` for bad labels
+ *   matrix order; `invalid_type` / `duplicate_id` for bad labels; `out_of_range` when the
+ *   priorities are so far apart (extreme entries) that a deviation or the suggested value is
+ *   beyond double precision
  * @example
  * ```ts
  * import { mostInconsistentJudgement } from "icc-assessment/prioritisation";
@@ -102,6 +104,10 @@ export function mostInconsistentJudgement(
     const out = new Array<number>(n);
     for (let j = 0; j < n; j++) {
       const eps = i === j ? 1 : ((row[j] as number) * (w[j] as number)) / (w[i] as number);
+      // priorities so far apart that a_ij · w_j / w_i leaves double precision (or one of them
+      // underflowed to 0): an error, never Infinity or NaN
+      if (!Number.isFinite(eps))
+        failTooLarge(["matrix", i, j], `the deviation a_ij · w_j / w_i of matrix[${i}][${j}]`);
       out[j] = eps;
       if (i !== j && eps > best.eps) best = { i, j, eps };
     }
@@ -123,6 +129,8 @@ export function mostInconsistentJudgement(
   }
   const { i, j } = best;
   const suggested = (w[i] as number) / (w[j] as number);
+  if (!Number.isFinite(suggested))
+    failTooLarge(["matrix", i, j], `the suggested value w_i / w_j of matrix[${i}][${j}]`);
   const onScale = nearestSaatyValue(suggested);
   const revised = matrix.map((row) => [...row]);
   (revised[i] as number[])[j] = onScale;

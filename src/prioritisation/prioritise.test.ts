@@ -47,6 +47,7 @@ describe("prioritise", () => {
         { criterion: "cost", kind: "cost", weight: 0.25 },
       ],
       weightSource: "decision",
+      tieTolerance: direct.tieTolerance,
     });
     expect(r.ranking).toStrictEqual(
       [0, 1, 2]

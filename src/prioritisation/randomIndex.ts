@@ -135,7 +135,7 @@ const ORDER: NumberRange = { min: 1, integer: true, lowCode: "invalid_value" };
  * every table (such matrices are always consistent). An order the table does not list is an error,
  * never an interpolation: the published tables stop at n = 15 (Saaty, Alonso–Lamata) or have gaps
  * above 20 (Donegan–Dodd), and an invented RI would make an invented CR. Designed by this project
- * (decision note 0301).
+ * (docs/methodology/prioritisation.md, AHP).
  *
  * @param n - the order of the comparison matrix (a whole number ≥ 1)
  * @param table - the table's name; default `"saaty1980"`

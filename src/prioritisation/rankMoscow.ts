@@ -46,7 +46,7 @@ export interface MoscowRanked {
 
 /** The effort check of {@link rankMoscow}. */
 export interface MoscowEffort {
-  /** Effort per category (null when some item lacks an effort). */
+  /** Effort per category (null when some item lacks an effort, or their total is beyond double precision). */
   readonly byCategory: Readonly<Record<MoscowCategory, number>> | null;
   /** Must effort / effort of all categories except `wont`; null when it cannot be computed. */
   readonly mustShare: number | null;
@@ -157,8 +157,16 @@ export function rankMoscow(
     const byCategory: Record<MoscowCategory, number> = { must: 0, should: 0, could: 0, wont: 0 };
     for (const x of read) byCategory[x.category] += x.effort as number;
     const planned = byCategory.must + byCategory.should + byCategory.could;
-    effort =
-      planned > 0
+    const total = planned + byCategory.wont;
+    effort = !Number.isFinite(total)
+      ? {
+          byCategory: null,
+          mustShare: null,
+          withinLimit: null,
+          limit,
+          reason: "the total effort is beyond double precision (about 1.8e308)",
+        }
+      : planned > 0
         ? {
             byCategory,
             mustShare: byCategory.must / planned,

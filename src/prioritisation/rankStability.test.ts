@@ -2,7 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { codeOf } from "../../test/helpers/errors.js";
 import type { Decision } from "./buildDecision.js";
+import { prioritise } from "./prioritise.js";
 import {
+  MAX_DRAWS,
   rankStability,
   type RankStabilityOptions,
   type SolutionStability,
@@ -44,6 +46,7 @@ describe("rankStability", () => {
         { criterion: "impact", kind: "benefit", weight: 0.6 },
         { criterion: "cost", kind: "cost", weight: 0.4 },
       ],
+      tieTolerance: prioritise(decision, { method: "weightedSum" }).parameters.tieTolerance,
     });
   });
 
@@ -297,6 +300,7 @@ describe("rankStability", () => {
         [{ seed: 1.5 }, "invalid_value", ["options", "seed"]],
         [{ seed: 2 ** 32 }, "out_of_range", ["options", "seed"]],
         [{ draws: 0 }, "out_of_range", ["options", "draws"]],
+        [{ draws: MAX_DRAWS + 1 }, "out_of_range", ["options", "draws"]],
         [{ concentration: 0 }, "out_of_range", ["options", "concentration"]],
         [{ perturbation: "uniform", range: 2 }, "out_of_range", ["options", "range"]],
         [{ topK: 5 }, "out_of_range", ["options", "topK"]],

@@ -1,7 +1,7 @@
 import { describe as show, failAt } from "../_lib/assert.js";
 import { createUniform, randomGamma, type Uniform } from "../_lib/random.js";
 import type { Decision } from "./buildDecision.js";
-import type { RankedSolution, UsedWeight } from "./prioritise.js";
+import type { RankedSolution, UsedWeight } from "./_model.js";
 import { byTopsis, byWeightedSum, checkDecision } from "./_decision.js";
 import type { TopsisNormalisation } from "./topsis.js";
 import type { WeightedSumNormalisation } from "./weightedSum.js";
@@ -10,16 +10,25 @@ import {
   countAbove,
   ranksDescending,
   readChoice,
+  readDecisionInput,
   readOptionNumber,
   readOptions,
   SHARE,
+  TIE_TOLERANCE,
+  tieRanks,
   type NumberRange,
 } from "./_shared.js";
+import { topsisCloseness, topsisFrame, topsisRow, weighFrame } from "./_topsis.js";
 
 /** Dirichlet concentrations: above 0. */
 const CONCENTRATION: NumberRange = { min: 0, exclusiveMin: true };
-/** Numbers of draws: whole, 1 to a million. */
-const DRAWS: NumberRange = { min: 1, max: 1_000_000, integer: true };
+/**
+ * The most Monte Carlo draws {@link rankStability} makes, and `createReport` and `icc-assess
+ * prioritise` accept: 100,000 (the standard error of a probability is then at most 0.0016).
+ */
+export const MAX_DRAWS = 100_000;
+/** Numbers of draws: whole, 1 to {@link MAX_DRAWS}. */
+const DRAWS: NumberRange = { min: 1, max: MAX_DRAWS, integer: true };
 /** Seeds: whole, 0 to 2³² − 1. */
 const SEED: NumberRange = { min: 0, max: 4294967295, integer: true };
 /** Sweep steps: whole, 1 to 1000. */
@@ -56,7 +65,7 @@ export interface RankStabilityOptions {
   readonly concentration?: number;
   /** Uniform half-width r: w_j · (1 + r·(2U − 1)); default 0.2, at most 1. */
   readonly range?: number;
-  /** Number of draws, 1–1,000,000; default 1000. */
+  /** Number of draws, 1–100,000 ({@link MAX_DRAWS}); default 1000. */
   readonly draws?: number;
   /** Seed (a whole number 0 … 2³² − 1); default {@link DEFAULT_SEED}. */
   readonly seed?: number;
@@ -141,6 +150,11 @@ export interface RankStabilityResult<P extends number[] | null = number[] | null
     readonly sweepSteps: number;
     /** The given weights, normalised. */
     readonly weights: UsedWeight[];
+    /**
+     * The tie tolerance of the base ranking (as `prioritise` reports it); each draw and sweep
+     * point ranks with 1e-9 times the scale of its own scores.
+     */
+    readonly tieTolerance: number;
   };
   /** The ranking with the given weights. */
   readonly baseRanking: RankedSolution[];
@@ -162,12 +176,12 @@ export interface RankStabilityResult<P extends number[] | null = number[] | null
 }
 
 interface Scorer {
-  readonly n: number;
-  readonly m: number;
   /** scores into `out` for weights `w` */
   score(w: Float64Array, out: Float64Array): void;
   /** the score of alternative `i` for weights `w` */
   scoreOne(w: Float64Array, i: number): number;
+  /** the tie tolerance of the scores for weights `w` */
+  tolerance(w: Float64Array): number;
 }
 
 /**
@@ -181,7 +195,8 @@ interface Scorer {
  * `topsis` (with `prioritise`'s normalisation defaults) with the given weights w, then `draws`
  * times with perturbed weights — `"dirichlet"`: w' ~ Dirichlet(c·w), whose mean is w (gamma
  * variates by Marsaglia & Tsang 2000); `"uniform"`: w'_j = w_j·(1 + r·(2U − 1)), renormalised — and
- * each draw's competition ranks are counted: per solution the mean rank, the share of draws at its
+ * each draw's competition ranks (scores within 1e-9 of the scale of the draw's scores tying, as in
+ * `weightedSum` and `topsis`) are counted: per solution the mean rank, the share of draws at its
  * base rank and in the top k, and the best and worst rank seen, in O(n) memory; the probability of
  * every rank (an n × n table) only with `rankProbabilities: true`. Criteria with weight 0 stay at
  * 0. Randomness comes
@@ -189,7 +204,8 @@ interface Scorer {
  * result. A sweep sets one criterion's weight to t = 0, 1/steps, …, 1 and rescales the others
  * proportionally to sum 1 − t (equally if they were all 0). The swap threshold of a criterion is
  * the weight t nearest its given weight at which the second solution's score equals the first's
- * (found on a 1000-point grid refined by bisection to 1e-12); the smallest swap is the one with
+ * (found on a 1000-point grid refined by bisection to 1e-12; the given weight itself when the two
+ * are tied there); the smallest swap is the one with
  * the smallest |t − w|.
  *
  * @param decision - the decision (see {@link buildDecision})
@@ -201,7 +217,7 @@ interface Scorer {
  * @throws AssessmentError every error of {@link prioritise} with the method for the decision; `invalid_value`
  *   (unknown method or perturbation, a seed or count that is not a whole number); `invalid_type`
  *   (`rankProbabilities` not true or false); `out_of_range`
- *   (concentration ≤ 0, range outside 0–1, draws outside 1–1,000,000, topK outside 1–n, seed
+ *   (concentration ≤ 0, range outside 0–1, draws outside 1–100,000, topK outside 1–n, seed
  *   outside 0–2³² − 1, sweepSteps outside 1–1000)
  * @example
  * ```ts
@@ -282,8 +298,8 @@ export function rankStability(
   const checked = checkDecision(decision);
   const base =
     method === "weightedSum"
-      ? byWeightedSum(decision, checked, o.normalisation)
-      : byTopsis(decision, checked, o.normalisation);
+      ? byWeightedSum(decision, checked, { normalisation: o.normalisation })
+      : byTopsis(decision, checked, { normalisation: o.normalisation });
   const alternatives = [...decision.alternatives];
   const n = alternatives.length;
   const topK = readOptionNumber(o.topK, "topK", { min: 1, max: n, integer: true }, Math.min(5, n));
@@ -293,7 +309,7 @@ export function rankStability(
   const scorer =
     base.method === "weightedSum"
       ? weightedSumScorer(base.normalised, n, m)
-      : topsisScorer(decision, weights, base.parameters.normalisation, n, m);
+      : topsisScorer(decision, weights, base.parameters.normalisation);
 
   // Monte Carlo: O(n) counts per solution, the n × n table of rank counts only when asked for
   const index = new Map(alternatives.map((a, i) => [a, i]));
@@ -309,18 +325,21 @@ export function rankStability(
   const w = new Float64Array(m);
   const scores = new Float64Array(n);
   const alpha = Float64Array.from(w0, (x) => (concentration ?? 0) * x);
-  // competition ranks of each draw: rank = 1 + the number of strictly greater scores, counted by
-  // binary search (countAbove) in the draw's scores sorted by the engine's numeric sort (no
-  // comparator): O(n log n) per draw whatever the perturbation does to the order
+  // competition ranks of each draw, ties within the draw's tolerance: the draw's scores sorted by
+  // the engine's numeric sort (no comparator), the rank of each position read off in one pass
+  // (tieRanks), and each score's position found by binary search (countAbove): O(n log n) per
+  // draw whatever the perturbation does to the order
   const sorted = new Float64Array(n);
+  const rankAt = new Float64Array(n);
   for (let d = 0; d < draws; d++) {
     if (perturbation === "dirichlet") sampleDirichlet(uniform, alpha, w);
     else sampleUniform(uniform, w0, range as number, w);
     scorer.score(w, scores);
     sorted.set(scores);
     sorted.sort();
+    tieRanks(sorted, scorer.tolerance(w), rankAt);
     for (let i = 0; i < n; i++) {
-      const rank = countAbove(sorted, scores[i] as number) + 1;
+      const rank = rankAt[countAbove(sorted, scores[i] as number)] as number;
       if (counts !== null) counts[i * n + rank - 1] = (counts[i * n + rank - 1] as number) + 1;
       rankSum[i] = (rankSum[i] as number) + rank;
       if (rank <= topK) topCount[i] = (topCount[i] as number) + 1;
@@ -384,7 +403,7 @@ export function rankStability(
       const t = s / sweepSteps;
       weightsAt(w0, k, t, ws);
       scorer.score(ws, scores);
-      const ranks = ranksDescending(scores);
+      const ranks = ranksDescending(scores, scorer.tolerance(ws));
       let best = -1;
       for (let i = 0; i < n; i++) {
         if (
@@ -410,6 +429,7 @@ export function rankStability(
       topK,
       sweepSteps,
       weights,
+      tieTolerance: base.parameters.tieTolerance,
     },
     baseRanking: base.ranking,
     solutions,
@@ -477,8 +497,8 @@ function swapThreshold(
     return scorer.scoreOne(ws, first) - scorer.scoreOne(ws, second);
   };
   const wk = w0[k] as number;
-  const d0 = diff(wk);
-  if (d0 <= 0) return wk;
+  // tied with the given weights: they swap there
+  if (diff(wk) <= scorer.tolerance(w0)) return wk;
   let best: number | null = null;
   let prevT = 0;
   let prevD = diff(0);
@@ -513,7 +533,14 @@ function weightedSumScorer(
   m: number,
 ): Scorer {
   const r = new Float64Array(n * m);
-  normalised.forEach((row, i) => row.forEach((x, j) => (r[i * m + j] = x)));
+  // the scale of the scores for weights w is Σ_j w_j · max_i |r_ij| (as weightedSum's)
+  const colScale = new Float64Array(m);
+  normalised.forEach((row, i) =>
+    row.forEach((x, j) => {
+      r[i * m + j] = x;
+      if (Math.abs(x) > (colScale[j] as number)) colScale[j] = Math.abs(x);
+    }),
+  );
   const one = (w: Float64Array, i: number): number => {
     let s = 0;
     const base = i * m;
@@ -521,8 +548,6 @@ function weightedSumScorer(
     return s;
   };
   return {
-    n,
-    m,
     score(w, out) {
       for (let i = 0; i < n; i++) {
         let s = 0;
@@ -532,66 +557,49 @@ function weightedSumScorer(
       }
     },
     scoreOne: one,
+    tolerance(w) {
+      // 1e-9 · w_j first, so that the sum stays finite for values near the largest double
+      let tolerance = 0;
+      for (let j = 0; j < m; j++)
+        tolerance += TIE_TOLERANCE * (w[j] as number) * (colScale[j] as number);
+      return tolerance;
+    },
   };
 }
 
+/**
+ * TOPSIS by the one TOPSIS core (see `topsis`): the frame of the decision once, then per set of
+ * weights its ideal and anti-ideal (O(m)) and every closeness (O(n·m)). When no weighted criterion
+ * differs (possible only at a sweep's end point that zeroes the one criterion that differs), every
+ * alternative is both ideal and anti-ideal and gets closeness 1/2: they all tie.
+ */
 function topsisScorer(
   decision: Decision,
   weights: readonly UsedWeight[],
   normalisation: WeightedSumNormalisation | TopsisNormalisation,
-  n: number,
-  m: number,
 ): Scorer {
-  // unweighted normalised matrix R and the squared distances of each cell to the column's best
-  // and worst value: D+_i = √(Σ_j w_j² (R_ij − best_j)²), the same for D−
-  const x = decision.matrix;
-  const plus = new Float64Array(n * m);
-  const minus = new Float64Array(n * m);
-  for (let j = 0; j < m; j++) {
-    let lo = Infinity;
-    let hi = -Infinity;
-    let ss = 0;
-    for (let i = 0; i < n; i++) {
-      const v = (x[i] as readonly number[])[j] as number;
-      lo = Math.min(lo, v);
-      hi = Math.max(hi, v);
-      ss += v * v;
-    }
-    const isCost = (weights[j] as UsedWeight).kind === "cost";
-    const norm = Math.sqrt(ss);
-    const r = (v: number): number =>
-      normalisation === "vector" ? v / norm : isCost ? (hi - v) / (hi - lo) : (v - lo) / (hi - lo);
-    const rLo = r(lo);
-    const rHi = r(hi);
-    const best = normalisation === "vector" ? (isCost ? rLo : rHi) : Math.max(rLo, rHi);
-    const worst = normalisation === "vector" ? (isCost ? rHi : rLo) : Math.min(rLo, rHi);
-    for (let i = 0; i < n; i++) {
-      const v = r((x[i] as readonly number[])[j] as number);
-      plus[i * m + j] = (v - best) * (v - best);
-      minus[i * m + j] = (v - worst) * (v - worst);
-    }
-  }
-  // When every weighted criterion is constant (possible only at a sweep's end point that zeroes
-  // the one criterion that differs), every alternative is both ideal and anti-ideal: they all tie.
-  const one = (w: Float64Array, i: number): number => {
-    let sp = 0;
-    let sm = 0;
-    const base = i * m;
-    for (let j = 0; j < m; j++) {
-      const w2 = (w[j] as number) * (w[j] as number);
-      sp += w2 * (plus[base + j] as number);
-      sm += w2 * (minus[base + j] as number);
-    }
-    const dp = Math.sqrt(sp);
-    const dm = Math.sqrt(sm);
-    return dp + dm > 0 ? dm / (dp + dm) : 0.5;
-  };
+  const matrix = decision.matrix;
+  const input = readDecisionInput(
+    matrix,
+    weights.map((u) => u.weight),
+    weights.map((u) => u.kind),
+  );
+  const frame = topsisFrame(input, normalisation as TopsisNormalisation);
+  const m = frame.cols;
+  const f = new Float64Array(m);
+  const ideal = new Float64Array(m);
+  const anti = new Float64Array(m);
+  const scratch = new Float64Array(1);
   return {
-    n,
-    m,
     score(w, out) {
-      for (let i = 0; i < n; i++) out[i] = one(w, i);
+      weighFrame(frame, w, f, ideal, anti);
+      topsisCloseness(matrix, frame, f, ideal, anti, out);
     },
-    scoreOne: one,
+    scoreOne(w, i) {
+      weighFrame(frame, w, f, ideal, anti);
+      return topsisRow(matrix, i, frame, f, ideal, anti, scratch);
+    },
+    // closeness lies on [0, 1] whatever the weights
+    tolerance: () => TIE_TOLERANCE,
   };
 }

@@ -62,7 +62,7 @@ export interface ScoreVotingOptions {
  * @param options - sum or mean, the allowed scale, and the full list of alternatives
  * @returns one line per alternative, sorted by rank, then id
  * @throws AssessmentError `invalid_type`, `empty`; `duplicate_id`; `unknown_reference`;
- *   `out_of_range` (a score off the scale); `zero_spread` (scale max ≤ min); `missing_value` (an
+ *   `out_of_range` (a score off the scale, or a total beyond double precision); `zero_spread` (scale max ≤ min); `missing_value` (an
  *   alternative nobody scored, under `"mean"`); `non_finite`, `negative_weight`, `zero_weights`
  * @example
  * ```ts

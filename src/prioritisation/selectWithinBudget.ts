@@ -4,7 +4,16 @@ import { Dec, isDecimal } from "../_lib/decimal.js";
 import { compareIds } from "../_lib/sort.js";
 import type { PathSegment } from "../errors/AssessmentError.js";
 import type { Money } from "../schema/common.js";
-import { isNumberIn, readChoice, readKeyed, readList, readNumber, readOptions } from "./_shared.js";
+import {
+  isNumberIn,
+  ranksDescending,
+  readChoice,
+  readKeyed,
+  readList,
+  readNumber,
+  readOptions,
+  TIE_TOLERANCE,
+} from "./_shared.js";
 
 /** Greedy orders for {@link selectWithinBudget}. */
 export const budgetStrategies = ["score", "scorePerCost"] as const;
@@ -49,8 +58,13 @@ export interface BudgetDecision {
   readonly score: number;
   /** Its cost. */
   readonly cost: Money;
-  /** Score per unit of cost; null for a free solution (cost 0), which is considered first. */
+  /**
+   * Score per unit of cost; null for a free solution (cost 0), which is considered first, and for
+   * a ratio beyond double precision (see `scorePerCostReason`).
+   */
   readonly scorePerCost: number | null;
+  /** Why `scorePerCost` is null, if it is. */
+  readonly scorePerCostReason: string | null;
   /** `included` (manual), `selected` (fits), `skipped` (does not fit), `excluded` (manual). */
   readonly outcome: "included" | "selected" | "skipped" | "excluded";
   /** Why, in words. */
@@ -63,6 +77,11 @@ export interface BudgetDecision {
 export interface SelectWithinBudgetResult {
   /** The greedy order used. */
   readonly strategy: BudgetStrategy;
+  /**
+   * Scores that differ by at most this much tie: 1e-9 times the largest |score| (scores per
+   * cost tie within 1e-9 times the largest |score per cost|).
+   */
+  readonly tieTolerance: number;
   /** The budget. */
   readonly budget: Money;
   /** Every candidate in the order considered (inclusions first, exclusions last). */
@@ -94,7 +113,12 @@ export interface SelectWithinBudgetResult {
  * taken; the rest are considered in order of score (`"score"`, ties by lower cost, then id) or of
  * score per unit of cost (`"scorePerCost"`, free solutions first, ties by higher score, then id),
  * and each is selected when its cost fits what is left, otherwise skipped (later, cheaper ones
- * may still fit). Money is exact (Decimal); every cost must be in the budget's currency.
+ * may still fit). Scores within 1e-9 times the largest |score| of each other tie (so do scores per
+ * cost, within 1e-9 times the largest of them; tie groups chain, as in `weightedSum`), so that
+ * solutions equal in exact arithmetic are ordered by their tie-breaks, not by rounding noise.
+ * Score per cost is computed exactly (Decimal) for the order; the number reported is null when it
+ * is beyond double precision. Money is exact (Decimal); every cost must be in the budget's
+ * currency.
  *
  * @param candidates - solutions with a score and a cost
  * @param budget - the money available
@@ -149,9 +173,28 @@ export function selectWithinBudget(
     }
     index.set(solution, i);
     const amount = new Dec(cost.amount);
-    const ratio = amount.isZero() ? null : (score === 0 ? 0 : score) / amount.toNumber();
-    return { solution, score: score === 0 ? 0 : score, cost, amount, ratio };
+    const s = score === 0 ? 0 : score;
+    // exact for the order; as a number, null beyond double precision
+    const exact = amount.isZero() ? null : new Dec(s).div(amount);
+    const value = exact === null ? null : exact.toNumber();
+    const ratio = value !== null && Number.isFinite(value) ? value + 0 : null;
+    const ratioReason =
+      exact === null
+        ? "free: it costs nothing"
+        : ratio === null
+          ? `score per cost ${exact.toExponential(6)} is beyond double precision (about 1.8e308)`
+          : null;
+    return { solution, score: s, cost, amount, exact, ratio, ratioReason };
   });
+  // tie groups: ranks of the scores and of the exact scores per cost, within their tolerances
+  let largest = 0;
+  for (const r of read) largest = Math.max(largest, Math.abs(r.score));
+  const tieTolerance = TIE_TOLERANCE * largest;
+  const scoreRank = ranksDescending(
+    read.map((r) => r.score),
+    tieTolerance,
+  );
+  const ratioRank = exactRanks(read.map((r) => r.exact));
 
   const overrides: SelectWithinBudgetResult["overrides"] = [];
   const action = new Map<
@@ -179,17 +222,16 @@ export function selectWithinBudget(
     });
   }
 
+  const at = new Map(read.map((r, i) => [r, i]));
   type Row = (typeof read)[number];
+  const scoreOrder = (a: Row, b: Row) =>
+    (scoreRank[at.get(a) as number] as number) - (scoreRank[at.get(b) as number] as number);
   const byScore = (a: Row, b: Row) =>
-    b.score - a.score || a.amount.comparedTo(b.amount) || compareIds(a.solution, b.solution);
-  const byRatio = (a: Row, b: Row) => {
-    if (a.ratio === null || b.ratio === null) {
-      if (a.ratio === null && b.ratio === null)
-        return b.score - a.score || compareIds(a.solution, b.solution);
-      return a.ratio === null ? -1 : 1;
-    }
-    return b.ratio - a.ratio || b.score - a.score || compareIds(a.solution, b.solution);
-  };
+    scoreOrder(a, b) || a.amount.comparedTo(b.amount) || compareIds(a.solution, b.solution);
+  const byRatio = (a: Row, b: Row) =>
+    (ratioRank[at.get(a) as number] as number) - (ratioRank[at.get(b) as number] as number) ||
+    scoreOrder(a, b) ||
+    compareIds(a.solution, b.solution);
   const order = [...read].sort(strategy === "score" ? byScore : byRatio);
   const included = order.filter((r) => action.get(r.solution)?.action === "include");
   const excluded = order.filter((r) => action.get(r.solution)?.action === "exclude");
@@ -207,6 +249,7 @@ export function selectWithinBudget(
       score: r.score,
       cost: r.cost,
       scorePerCost: r.ratio,
+      scorePerCostReason: r.ratioReason,
       outcome: "included",
       reason: `included by ${o2.author}: ${o2.reason}`,
       committed: money(committed),
@@ -229,6 +272,7 @@ export function selectWithinBudget(
         score: r.score,
         cost: r.cost,
         scorePerCost: r.ratio,
+        scorePerCostReason: r.ratioReason,
         outcome: "selected",
         reason: `fits: costs ${r.amount.toString()} of ${left.toString()} ${currency} left`,
         committed: money(committed),
@@ -240,6 +284,7 @@ export function selectWithinBudget(
         score: r.score,
         cost: r.cost,
         scorePerCost: r.ratio,
+        scorePerCostReason: r.ratioReason,
         outcome: "skipped",
         reason: `does not fit: costs ${r.amount.toString()} but only ${left.toString()} ${currency} is left`,
         committed: money(committed),
@@ -253,6 +298,7 @@ export function selectWithinBudget(
       score: r.score,
       cost: r.cost,
       scorePerCost: r.ratio,
+      scorePerCostReason: r.ratioReason,
       outcome: "excluded",
       reason: `excluded by ${o2.author}: ${o2.reason}`,
       committed: money(committed),
@@ -260,6 +306,7 @@ export function selectWithinBudget(
   }
   return {
     strategy,
+    tieTolerance,
     budget: money(limit),
     decisions,
     selected,
@@ -267,6 +314,35 @@ export function selectWithinBudget(
     remaining: money(limit.minus(committed)),
     overrides,
   };
+}
+
+/**
+ * Competition ranks of exact scores per cost, largest first, free solutions (null) ahead of all:
+ * ratios within 1e-9 times the largest |ratio| of the next larger one tie (chained).
+ */
+function exactRanks(ratios: readonly (Decimal | null)[]): number[] {
+  const order = ratios
+    .map((_, i) => i)
+    .sort((i, j) => {
+      const a = ratios[i] as Decimal | null;
+      const b = ratios[j] as Decimal | null;
+      if (a === null || b === null) return a === b ? 0 : a === null ? -1 : 1;
+      return b.comparedTo(a);
+    });
+  let largest = new Dec(0);
+  for (const r of ratios) if (r !== null && r.abs().greaterThan(largest)) largest = r.abs();
+  const tolerance = largest.times(TIE_TOLERANCE);
+  const ranks = new Array<number>(ratios.length);
+  order.forEach((i, k) => {
+    const prev = k === 0 ? undefined : (order[k - 1] as number);
+    const a = prev === undefined ? undefined : ratios[prev];
+    const b = ratios[i] as Decimal | null;
+    const tied =
+      prev !== undefined &&
+      (a === null || b === null ? a === b : (a as Decimal).minus(b).lessThanOrEqualTo(tolerance));
+    ranks[i] = tied ? (ranks[prev] as number) : k + 1;
+  });
+  return ranks;
 }
 
 /** Whether `value` is money {@link readMoney} accepts. */

@@ -54,6 +54,8 @@ export interface HierarchyNode {
 
 /** Synthesis modes (Saaty; Belton & Gear 1983). */
 export const synthesisModes = ["distributive", "ideal"] as const;
+/** The default synthesis mode (`prioritise`'s AHP method uses it too). */
+export const SYNTHESIS_DEFAULTS = { mode: "distributive" } as const;
 /** A synthesis mode. */
 export type SynthesisMode = (typeof synthesisModes)[number];
 
@@ -169,7 +171,13 @@ export function synthesiseHierarchy(
   options?: SynthesiseHierarchyOptions,
 ): SynthesiseHierarchyResult {
   const o = readOptions(options, ["options"]);
-  const mode = readChoice(o.mode, synthesisModes, "distributive", ["options", "mode"], "mode");
+  const mode = readChoice(
+    o.mode,
+    synthesisModes,
+    SYNTHESIS_DEFAULTS.mode,
+    ["options", "mode"],
+    "mode",
+  );
   const ahp = readOptions(o.ahp, ["options", "ahp"]);
   const alts = readIds(alternatives, ["alternatives"], "alternatives");
   const m = alts.length;
@@ -221,7 +229,14 @@ export function synthesiseHierarchy(
       }
       p = raw as number[];
     }
-    const scale = mode === "ideal" ? Math.max(...p) : p.reduce((s, x) => s + x, 0);
+    const top = Math.max(...p);
+    let scale = mode === "ideal" ? top : p.reduce((s, x) => s + x, 0);
+    // priorities near the largest double can sum past it: divide by the largest first
+    if (!Number.isFinite(scale)) {
+      const q = p.map((x) => x / top);
+      scale = q.reduce((s, x) => s + x, 0);
+      return { p: q.map((x) => x / scale), cr };
+    }
     if (!(scale > 0)) {
       failAt(
         "zero_spread",

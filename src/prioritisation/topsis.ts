@@ -1,19 +1,21 @@
 import type { CriterionKind } from "../schema/vocabularies.js";
 import { failAt } from "../_lib/assert.js";
 import {
-  clean,
-  columnDivisor,
   ranksDescending,
   readChoice,
   readDecisionInput,
   readOptions,
+  TIE_TOLERANCE,
+  toList,
   toRows,
 } from "./_shared.js";
+import { topsisCloseness, topsisFrame, weighFrame } from "./_topsis.js";
 
-/** Normalisations TOPSIS can apply. */
-export const topsisNormalisations = ["vector", "minMax"] as const;
-/** A TOPSIS normalisation. */
-export type TopsisNormalisation = (typeof topsisNormalisations)[number];
+export { topsisNormalisations, type TopsisNormalisation } from "./_topsis.js";
+import { topsisNormalisations, type TopsisNormalisation } from "./_topsis.js";
+
+/** TOPSIS's default normalisation (Hwang & Yoon's original); `prioritise` uses it too. */
+export const TOPSIS_DEFAULTS = { normalisation: "vector" } as const;
 
 /** Options of {@link topsis}. */
 export interface TopsisOptions {
@@ -27,7 +29,10 @@ export interface TopsisOptions {
 export interface TopsisResult {
   /** Relative closeness C_i = D−_i / (D+_i + D−_i), in [0, 1], in input order. */
   readonly closeness: number[];
-  /** Competition ranks by closeness (1 = closest to the ideal). */
+  /**
+   * Competition ranks by closeness (1 = closest to the ideal); closeness values within
+   * `tieTolerance` of each other share a rank.
+   */
   readonly ranks: number[];
   /** D+_i, Euclidean distance to the ideal solution. */
   readonly distanceToIdeal: number[];
@@ -43,6 +48,11 @@ export interface TopsisResult {
   readonly weights: number[];
   /** The weighted normalised matrix V (only with `tables: true`, else null). */
   readonly weighted: number[][] | null;
+  /**
+   * The tie tolerance: closeness values that differ by at most this much tie. It is
+   * 1e-9 times the span of the closeness scale [0, 1].
+   */
+  readonly tieTolerance: number;
 }
 
 /**
@@ -54,7 +64,11 @@ export interface TopsisResult {
  * (max − x)/(max − min) for a cost — and weighted, v_ij = w_j · r_ij. The ideal takes each column's
  * best v (maximum for a benefit; with vector normalisation the minimum for a cost) and the
  * anti-ideal the worst; D+ and D− are Euclidean distances to them, and C_i = D−_i / (D+_i + D−_i).
- * Rank 1 has the largest C, computed on unrounded values.
+ * Rank 1 has the largest C, computed on unrounded values; closeness values within 1e-9 of each
+ * other (1e-9 of the span of the closeness scale [0, 1], far above rounding noise, designed by
+ * this project) share a rank — a tie group chains: a run of values each within 1e-9 of the next
+ * shares one rank — so alternatives that are exactly equal in exact arithmetic never get
+ * different ranks from the order of floating-point additions.
  *
  * @param matrix - alternatives × criteria values
  * @param weights - one non-negative weight per criterion
@@ -79,6 +93,18 @@ export interface TopsisResult {
  *   ["benefit", "cost"],
  * );
  * r.closeness.map((c) => Math.round(c * 1000) / 1000); // => [0.347, 0.768, 0.653]
+ * // the last two hold the same values on equally weighted, alike criteria: equal closeness in
+ * // exact arithmetic, so they tie whatever the rounding
+ * const tied = topsis(
+ *   [
+ *     [1, 2, 2, 1],
+ *     [3, 3, 1, 2],
+ *     [2, 1, 3, 3],
+ *   ],
+ *   [1, 1, 1, 1],
+ *   ["benefit", "benefit", "benefit", "benefit"],
+ * );
+ * tied.ranks; // => [3, 1, 1]
  * ```
  */
 export function topsis(
@@ -91,90 +117,45 @@ export function topsis(
   const normalisation = readChoice(
     o.normalisation,
     topsisNormalisations,
-    "vector",
+    TOPSIS_DEFAULTS.normalisation,
     ["options", "normalisation"],
     "normalisation",
   );
-  const {
-    rows,
-    cols,
-    min,
-    max,
-    sumSq,
-    weights: w,
-    cost,
-  } = readDecisionInput(matrix, weights, criteria);
-
-  // v_ij = (x_ij − off_j) · f_j with f_j = w_j / div_j for both normalisations; the ideal and
-  // anti-ideal use the same expression on the column's best and worst values, so they match an
-  // alternative exactly
-  const off = new Float64Array(cols);
-  const div = new Float64Array(cols);
+  const input = readDecisionInput(matrix, weights, criteria);
+  const { rows, cols, weights: w } = input;
+  const frame = topsisFrame(input, normalisation);
   const f = new Float64Array(cols);
-  const ideal = new Array<number>(cols);
-  const anti = new Array<number>(cols);
-  for (let j = 0; j < cols; j++) {
-    const wj = w[j] as number;
-    const lo = min[j] as number;
-    const hi = max[j] as number;
-    const isCost = cost[j] === 1;
-    if (normalisation === "vector") {
-      div[j] = columnDivisor(Math.sqrt(sumSq[j] as number), j, 0, "vector");
-    } else {
-      const range = columnDivisor(hi - lo, j, lo, "minMax");
-      off[j] = isCost ? hi : lo;
-      div[j] = isCost ? -range : range;
-    }
-    f[j] = wj / (div[j] as number);
-    const vLo = clean((lo - (off[j] as number)) * (f[j] as number));
-    const vHi = clean((hi - (off[j] as number)) * (f[j] as number));
-    const better = Math.max(vLo, vHi);
-    const worse = Math.min(vLo, vHi);
-    ideal[j] = normalisation === "vector" && isCost ? worse : better;
-    anti[j] = normalisation === "vector" && isCost ? better : worse;
+  const ideal = new Float64Array(cols);
+  const anti = new Float64Array(cols);
+  weighFrame(frame, w, f, ideal, anti);
+  const closeness = new Float64Array(rows);
+  const dPlus = new Float64Array(rows);
+  const dMinus = new Float64Array(rows);
+  const v = o.tables === true ? new Float64Array(rows * cols) : null;
+  const degenerate = topsisCloseness(matrix, frame, f, ideal, anti, closeness, {
+    dPlus,
+    dMinus,
+    v,
+  });
+  if (degenerate >= 0) {
+    failAt(
+      "zero_spread",
+      ["matrix", degenerate],
+      `alternative ${degenerate} is both the ideal and the anti-ideal: the alternatives do not differ on any weighted criterion`,
+    );
   }
-
-  const closeness = new Array<number>(rows);
-  const dPlus = new Array<number>(rows);
-  const dMinus = new Array<number>(rows);
-  const keep = o.tables === true;
-  const v = keep ? new Float64Array(rows * cols) : null;
-  for (let i = 0; i < rows; i++) {
-    const row = matrix[i] as readonly number[];
-    const base = i * cols;
-    let sp = 0;
-    let sm = 0;
-    for (let j = 0; j < cols; j++) {
-      const vij = ((row[j] as number) - (off[j] as number)) * (f[j] as number);
-      if (v !== null) v[base + j] = vij;
-      const p = vij - (ideal[j] as number);
-      const m = vij - (anti[j] as number);
-      sp += p * p;
-      sm += m * m;
-    }
-    const dp = Math.sqrt(sp);
-    const dm = Math.sqrt(sm);
-    const total = dp + dm;
-    if (!(total > 0)) {
-      failAt(
-        "zero_spread",
-        ["matrix", i],
-        `alternative ${i} is both the ideal and the anti-ideal: the alternatives do not differ on any weighted criterion`,
-      );
-    }
-    dPlus[i] = dp;
-    dMinus[i] = dm;
-    closeness[i] = dm / total;
-  }
+  // ranked as a plain array, like every other caller's scores (one element kind at the call site)
+  const list = toList(closeness);
   return {
-    closeness,
-    ranks: ranksDescending(closeness),
-    distanceToIdeal: dPlus,
-    distanceToAntiIdeal: dMinus,
-    ideal,
-    antiIdeal: anti,
+    closeness: list,
+    ranks: ranksDescending(list, TIE_TOLERANCE),
+    distanceToIdeal: toList(dPlus),
+    distanceToAntiIdeal: toList(dMinus),
+    ideal: toList(ideal),
+    antiIdeal: toList(anti),
     normalisation,
     weights: Array.from(w),
+    tieTolerance: TIE_TOLERANCE,
     weighted: v === null ? null : toRows(v, rows, cols),
   };
 }

@@ -87,15 +87,28 @@ describe("weightedSum", () => {
         }),
       );
 
-    it("scores stay in [0, 1] and ranks count the strictly better scores", () => {
+    it("scores stay in [0, 1] and ranks count the better scores beyond the tie tolerance", () => {
       fc.assert(
         fc.property(input, ({ matrix, weights, kinds, normalisation }) => {
           const scales = kinds.map(() => ({ min: 0, max: 10 }));
           const r = weightedSum(matrix, weights, kinds, { normalisation, scales });
-          r.scores.forEach((s, i) => {
+          // the scale of the scores is at most 1 (every r_ij in [0, 1], weights summing to 1)
+          expect(r.tieTolerance).toBeGreaterThanOrEqual(0);
+          expect(r.tieTolerance).toBeLessThanOrEqual(1e-9 + 1e-24);
+          // a reference: sorted from the best, a new rank wherever the gap exceeds the tolerance
+          const order = r.scores.map((s, i) => [s, i] as const).sort((x, y) => y[0] - x[0]);
+          const expected = new Array<number>(order.length);
+          order.forEach(([s, i], k) => {
+            const prev = order[k - 1];
+            expected[i] =
+              prev !== undefined && prev[0] - s <= r.tieTolerance
+                ? (expected[prev[1]] as number)
+                : k + 1;
+          });
+          expect(r.ranks).toStrictEqual(expected);
+          r.scores.forEach((s) => {
             expect(s).toBeGreaterThanOrEqual(0);
             expect(s).toBeLessThanOrEqual(1 + 1e-12);
-            expect(r.ranks[i]).toBe(r.scores.filter((t) => t > s).length + 1);
           });
         }),
         { numRuns: 150 },

@@ -4,12 +4,14 @@ import {
   clean,
   columnDivisor,
   failScale,
+  failTooLarge,
   isScale,
   ranksDescending,
   readChoice,
   readDecisionInput,
   readList,
   readOptions,
+  TIE_TOLERANCE,
   toRows,
 } from "./_shared.js";
 
@@ -17,6 +19,12 @@ import {
 export const weightedSumNormalisations = ["minMax", "max", "scale", "none"] as const;
 /** A weighted-sum normalisation. */
 export type WeightedSumNormalisation = (typeof weightedSumNormalisations)[number];
+
+/**
+ * The weighted sum's default normalisation, `"minMax"`; `prioritise` uses `"scale"` instead when
+ * every criterion declares a scale.
+ */
+export const WEIGHTED_SUM_DEFAULTS = { normalisation: "minMax", withScales: "scale" } as const;
 
 /** A criterion's declared scale, for the `"scale"` normalisation. */
 export interface CriterionScale {
@@ -40,10 +48,15 @@ export interface WeightedSumOptions {
 export interface WeightedSumResult {
   /** Σ_j w_j · r_ij per alternative, in input order. */
   readonly scores: number[];
-  /** Competition ranks (1 = best; ties share the lowest rank). */
+  /** Competition ranks (1 = best; scores within `tieTolerance` tie and share the lowest rank). */
   readonly ranks: number[];
   /** The normalisation used. */
   readonly normalisation: WeightedSumNormalisation;
+  /**
+   * The tie tolerance: scores that differ by at most this much tie. It is 1e-9
+   * times the scale of the scores, Σ_j w_j · max_i |r_ij| (1 under `"minMax"` and `"max"`).
+   */
+  readonly tieTolerance: number;
   /** The weights used, normalised to sum 1. */
   readonly weights: number[];
   /** The normalised matrix r (only with `tables: true`, else null). */
@@ -55,7 +68,12 @@ export interface WeightedSumResult {
  *
  * Rule (Fishburn 1967; Hwang & Yoon 1981, Multiple Attribute Decision Making, §3.3.1): each
  * column is normalised to r_ij, weights are normalised to sum 1, and score_i = Σ_j w_j · r_ij;
- * higher is better, and ranks are computed on the unrounded scores. Normalisations:
+ * higher is better, and ranks are computed on the unrounded scores. Scores within 1e-9 of the
+ * scale of the scores, S = Σ_j w_j · max_i |r_ij| (S = 1 under `"minMax"` and `"max"`, at most 1
+ * under `"scale"`), of each other share a rank (designed by this project: far above the rounding
+ * noise of the sum, about 1e-16 · S per criterion, so solutions equal in exact arithmetic — such
+ * as [5, 3, 2] and [5, 2, 3] with equal weights — always tie; a tie group chains, a run of scores
+ * each within the tolerance of the next sharing one rank). Normalisations:
  * - `"minMax"` (default): (x − min_j)/(max_j − min_j) for a benefit, (max_j − x)/(max_j − min_j)
  *   for a cost; a column whose values are all equal cannot be normalised and is an error.
  * - `"max"` (linear, Hwang & Yoon): x / max_j for a benefit (values ≥ 0, max > 0), min_j / x for a
@@ -73,8 +91,9 @@ export interface WeightedSumResult {
  *   criteria / scales not one per column), `non_finite`; `negative_weight`, `zero_weights`;
  *   `invalid_value` (an unknown kind or normalisation, a cost criterion with `"none"`);
  *   `zero_spread` (min-max on a column of equal values, a scale with max ≤ min); `non_positive_value`
- *   (`"max"` on values it cannot divide by); `out_of_range` (a value outside its scale);
- *   `missing_field` (`"scale"` without scales)
+ *   (`"max"` on values it cannot divide by); `out_of_range` (a value outside its scale, or a
+ *   column's range, a scale's range or a score beyond double precision: no result is NaN or
+ *   infinite); `missing_field` (`"scale"` without scales)
  * @example
  * ```ts
  * import { weightedSum } from "icc-assessment/prioritisation";
@@ -89,6 +108,19 @@ export interface WeightedSumResult {
  * );
  * r.scores.map((s) => Math.round(s * 1000) / 1000); // => [0.6, 0.66, 0.4]
  * r.ranks; // => [2, 1, 3]
+ * // both score 7/12 in exact arithmetic, so they tie whatever the rounding of the sum:
+ * const likert = { min: 1, max: 5 };
+ * const tied = weightedSum(
+ *   [
+ *     [5, 3, 2],
+ *     [5, 2, 3],
+ *     [1, 1, 1],
+ *   ],
+ *   [1, 1, 1],
+ *   ["benefit", "benefit", "benefit"],
+ *   { normalisation: "scale", scales: [likert, likert, likert] },
+ * );
+ * tied.ranks; // => [1, 1, 3]
  * ```
  */
 export function weightedSum(
@@ -101,7 +133,7 @@ export function weightedSum(
   const normalisation = readChoice(
     o.normalisation,
     weightedSumNormalisations,
-    "minMax",
+    WEIGHTED_SUM_DEFAULTS.normalisation,
     ["options", "normalisation"],
     "normalisation",
   );
@@ -155,6 +187,8 @@ export function weightedSum(
       const s: unknown = scales[j];
       if (!isScale(s)) failScale(s, ["options", "scales", j], `scales[${j}]`);
       const range = s.max - s.min;
+      if (!Number.isFinite(range))
+        failTooLarge(["options", "scales", j], `the range of scales[${j}]`);
       if (lo < s.min || hi > s.max) {
         const bad = lo < s.min ? lo : hi;
         failAt(
@@ -176,6 +210,19 @@ export function weightedSum(
     }
   }
 
+  // the tolerance: 1e-9 times the scale of the scores, Σ_j w_j · max_i |r_ij|, r being monotone
+  // in x (its largest magnitude is at the column's minimum or maximum)
+  let scale = 0;
+  for (let j = 0; j < cols; j++) {
+    const c = inverse[j] as number;
+    const at = (x: number): number =>
+      Math.abs(c > 0 ? c / x : (x - (off[j] as number)) / (div[j] as number));
+    // 1e-9 · w_j first, so that the sum stays finite for values near the largest double
+    scale +=
+      TIE_TOLERANCE * (w[j] as number) * Math.max(at(min[j] as number), at(max[j] as number));
+  }
+  const tieTolerance = scale;
+
   const scores = new Array<number>(rows);
   const keep = o.tables === true;
   const r = keep ? new Float64Array(rows * cols) : null;
@@ -190,14 +237,17 @@ export function weightedSum(
       if (r !== null) r[base + j] = rij;
       s += (w[j] as number) * rij;
     }
+    // raw values near the largest double ("none") can sum past it
+    if (!Number.isFinite(s)) failTooLarge(["matrix", i], `the score of alternative ${i}`);
     scores[i] = clean(s);
   }
   return {
     scores,
-    ranks: ranksDescending(scores),
+    ranks: ranksDescending(scores, tieTolerance),
     normalisation,
     weights: Array.from(w),
     normalised: r === null ? null : toRows(r, rows, cols),
+    tieTolerance,
   };
 }
 

@@ -1,11 +1,10 @@
 import { parseArgs } from "node:util";
-import { buildDecision } from "../../prioritisation/buildDecision.js";
 import {
-  prioritise as rank,
   prioritisationMethods,
   type PrioritisationMethod,
-} from "../../prioritisation/prioritise.js";
-import { rankStability } from "../../prioritisation/rankStability.js";
+} from "../../prioritisation/prioritisationRegistry.js";
+import { prioritiseAssessment } from "../../prioritisation/prioritiseAssessment.js";
+import { DEFAULT_DRAWS, DEFAULT_SEED, MAX_DRAWS } from "../../prioritisation/rankStability.js";
 import { indexAssessment } from "../../_lib/assessmentIndex.js";
 import {
   choiceOption,
@@ -27,11 +26,12 @@ Ranks the solutions of an assessment by its criteria and scores (and ballots), w
 method's ranking side by side and the rank stability under perturbed criteria weights.
 
 Options:
-  --method <m>        weightedSum, topsis, ahp or votes; repeat for several, the first gives
-                      the ranking (default: weightedSum, topsis, then votes and ahp when the
-                      assessment has ranked ballots or criteria judgements)
-  --draws <n>         rank-stability draws (default 1000; 0 skips the analysis)
-  --seed <n>          seed of the draws (default 20210208)
+  --method <m>        ${prioritisationMethods.join(", ")}; repeat for several, the first
+                      gives the ranking (default: the methods that apply to the assessment, as
+                      in its report: weightedSum and topsis always, votes with ranked ballots,
+                      ahp with criteria judgements)
+  --draws <n>         rank-stability draws, 0 to ${MAX_DRAWS} (default ${DEFAULT_DRAWS}; 0 skips the analysis)
+  --seed <n>          seed of the draws (default ${DEFAULT_SEED})
 ${frameworkHelp}
   --json              print every method's full result and the stability analysis as JSON
   --out <file>        write to a file instead of stdout
@@ -56,41 +56,30 @@ export function prioritise(argv: readonly string[]): number {
     throw new UsageError("prioritise needs exactly one assessment file");
   }
   const asked = (values.method ?? []).map((m) =>
-    choiceOption(m, "method", prioritisationMethods, "weightedSum"),
+    choiceOption(
+      m,
+      "method",
+      prioritisationMethods,
+      prioritisationMethods[0] as PrioritisationMethod,
+    ),
   );
   if (new Set(asked).size !== asked.length) throw new UsageError("--method lists a method twice");
-  const draws = wholeOption(values.draws, "draws", [0, 100_000]) ?? 1000;
+  const draws = wholeOption(values.draws, "draws", [0, MAX_DRAWS]);
   const seed = wholeOption(values.seed, "seed", [0, 0xffffffff]);
   const a = readAssessmentFile(file, readFrameworks(values.framework));
-  const judged = (a.prioritisation?.criteriaJudgements ?? []).length > 0;
-  const methods: PrioritisationMethod[] =
-    asked.length > 0
-      ? asked
-      : [
-          "weightedSum",
-          "topsis",
-          ...((a.ballots ?? []).some((b) => (b.ranking ?? []).length > 0)
-            ? (["votes"] as const)
-            : []),
-          ...(judged ? (["ahp"] as const) : []),
-        ];
-  const decision = buildDecision(a);
-  const ahpDecision = judged ? buildDecision(a, { weights: "ahp" }) : decision;
-  const results = methods.map((method) =>
-    rank(method === "ahp" ? ahpDecision : decision, { method }),
-  );
-  const primary = results[0] as (typeof results)[number];
-  let stability = null;
-  if (draws > 0) {
-    progress(`rank stability: ${draws} draws of perturbed weights…`);
-    const started = performance.now();
-    stability = rankStability(primary.method === "ahp" ? ahpDecision : decision, {
-      method: primary.method === "topsis" ? "topsis" : "weightedSum",
-      draws,
-      ...(seed !== undefined ? { seed } : {}),
-    });
-    progress(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  }
+  if (draws !== 0)
+    progress(`rank stability: ${draws ?? DEFAULT_DRAWS} draws of perturbed weights…`);
+  const started = performance.now();
+  // the methods, their decisions and the stability method: the registry's defaults, as the
+  // report applies them
+  const { methods, results, primary, stability } = prioritiseAssessment(a, {
+    ...(asked.length > 0 ? { methods: asked } : {}),
+    stability:
+      draws === 0
+        ? false
+        : { ...(draws !== undefined ? { draws } : {}), ...(seed !== undefined ? { seed } : {}) },
+  });
+  if (draws !== 0) progress(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   if (values.json) {
     writeOutput(`${JSON.stringify({ methods, results, stability }, null, 2)}\n`, values.out);
     return 0;
