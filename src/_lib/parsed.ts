@@ -1,3 +1,4 @@
+import { MAX_DEPTH } from "./limits.js";
 import { AssessmentError, type PathSegment } from "../errors/AssessmentError.js";
 
 /**
@@ -9,7 +10,7 @@ import { AssessmentError, type PathSegment } from "../errors/AssessmentError.js"
 const PARSED = Symbol.for("icc-assessment/parsed");
 
 /** What a parser vouches for. */
-export type ParsedKind = "assessment" | "report";
+export type ParsedKind = "assessment" | "report" | "answers";
 
 /**
  * `T` as returned by its parser. The brand is a type-only property (nothing of that name exists at
@@ -37,13 +38,10 @@ function deepFreeze(value: object): void {
   }
 }
 
-/** Deeper than this, {@link copyJson} gives up (the parsers refuse such documents anyway). */
-const MAX_COPY_DEPTH = 64;
-
 /** A copy of JSON data with every object and array below the root frozen; `undefined` if not JSON-like. */
 function copyBelow(v: unknown, depth: number): unknown {
   if (typeof v !== "object" || v === null) return v;
-  if (depth > MAX_COPY_DEPTH) throw NOT_JSON;
+  if (depth > MAX_DEPTH) throw NOT_JSON; // the parsers refuse such documents anyway
   if (Array.isArray(v)) {
     const n = v.length;
     const out = new Array<unknown>(n);
@@ -104,6 +102,13 @@ export function isParsed(value: unknown, kind: ParsedKind): boolean {
 const PARSERS: Readonly<Record<ParsedKind, string>> = {
   assessment: "parseAssessment (icc-assessment/schema)",
   report: "parseReport (icc-assessment/schema) or createReport",
+  answers: "parseAnswers (icc-assessment/schema)",
+};
+
+const PARSER_NAMES: Readonly<Record<ParsedKind, string>> = {
+  assessment: "parseAssessment",
+  report: "parseReport",
+  answers: "parseAnswers",
 };
 
 /**
@@ -126,7 +131,7 @@ export function assertParsed(
             : Array.isArray(value)
               ? "an array"
               : `an unparsed ${typeof value}`
-        }: call ${kind === "assessment" ? "parseAssessment" : "parseReport"} first`,
+        }: call ${PARSER_NAMES[kind]} first`,
       },
     ]);
   }

@@ -1,5 +1,6 @@
 import { visit } from "jsonc-parser";
 import type { PathSegment } from "../errors/AssessmentError.js";
+import { MAX_DEPTH } from "../schema/issues.js";
 
 /**
  * Where something is in a JSON text, 1-based, the column counted in UTF-16 code units (as
@@ -17,6 +18,12 @@ const STRICT = { disallowComments: true, allowTrailingComma: false, allowEmptyCo
 const STOP = Symbol("stop");
 
 /**
+ * jsonc-parser's scanner recurses once per level of nesting: a scan stops before it goes deeper
+ * than the documents' depth limit (no issue path is longer), so no text can exhaust the stack.
+ */
+const DEEPEST = MAX_DEPTH + 1;
+
+/**
  * The position of the first syntax error in a text that `JSON.parse` refused, from jsonc-parser's
  * scanner, else from the offset in the engine's message (`… at position 16`); `undefined` when
  * neither says where. Only called on a text already refused, so a failure costs nothing more on
@@ -24,10 +31,22 @@ const STOP = Symbol("stop");
  */
 export function syntaxErrorAt(text: string, engineMessage: string): Position | undefined {
   let found: Position | undefined;
+  let depth = 0;
+  const down = () => {
+    // deeper than any document may be: stop before the scanner recurses, use the engine's offset
+    if (++depth > DEEPEST) throw STOP;
+  };
+  const up = () => {
+    depth--;
+  };
   try {
     visit(
       text,
       {
+        onObjectBegin: down,
+        onArrayBegin: down,
+        onObjectEnd: up,
+        onArrayEnd: up,
         onError: (_code, _offset, _length, line, character) => {
           found = { line: line + 1, column: character + 1 };
           throw STOP;
@@ -36,12 +55,33 @@ export function syntaxErrorAt(text: string, engineMessage: string): Position | u
       STRICT,
     );
   } catch (e) {
-    // STOP, or a text nested deeper than the scanner's recursion reaches: use the engine's offset
     if (e !== STOP) found = undefined;
   }
   if (found !== undefined) return found;
   const m = / at position (\d+)/.exec(engineMessage);
   return m === null ? undefined : positionOfOffset(text, Number(m[1]));
+}
+
+/**
+ * The length of the longest prefix of a JSON text that nests at most {@link DEEPEST} levels: the
+ * offset of the first `[` or `{` (outside strings) that opens a level deeper, else the length of
+ * the text. One pass, no recursion.
+ */
+function shallowPrefix(text: string): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // a backslash escapes the next character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > DEEPEST) return i;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return text.length;
 }
 
 /** The line and column of a UTF-16 offset (line breaks: `\r\n`, `\r` and `\n`). */
@@ -95,8 +135,9 @@ interface Frame {
  * an object member where its key starts; a path that is not in the text (a missing member) gets
  * the position of its nearest ancestor that is. A member given twice counts where `JSON.parse`
  * takes it from, the last time. One scan of the text with jsonc-parser's visitor, skipping every
- * object and array no path goes into; `undefined` for every path when the scan cannot run (a text
- * nested deeper than its recursion reaches).
+ * object and array no path goes into. The scan stops where the text nests deeper than the
+ * documents' depth limit (such a text is refused with `too_deep` at that point, and no issue path
+ * goes deeper): paths are then located in the text read up to there.
  */
 export function locatePaths(
   text: string,
@@ -150,7 +191,8 @@ export function locatePaths(
   };
   try {
     visit(
-      text,
+      // the scanner still recurses into what the callbacks skip: it reads no deeper than the limit
+      text.slice(0, shallowPrefix(text)),
       {
         onObjectBegin: open(false),
         onArrayBegin: open(true),

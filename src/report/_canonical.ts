@@ -2,6 +2,7 @@ import type { PathSegment } from "../errors/AssessmentError.js";
 import { describe, fail } from "../_lib/assert.js";
 import { isDecimal, moneyString } from "../_lib/decimal.js";
 import { compareIds } from "../_lib/sort.js";
+import { MAX_DEPTH } from "../schema/issues.js";
 
 /**
  * Canonical JSON text of a value (designed by this project, in the spirit of RFC 8785, the JSON
@@ -9,7 +10,9 @@ import { compareIds } from "../_lib/sort.js";
  * left out, numbers in ECMAScript's shortest round-trip form with `-0` written as `0`, a `Decimal`
  * written as its decimal string with at least two decimals (the money convention), and nothing that
  * is not JSON: `NaN`, `±Infinity`, `undefined` array items, functions, symbols, bigints, cycles and
- * non-plain objects (a `Date`, a `Map`) are refused with an `AssessmentError` naming the path.
+ * non-plain objects (a `Date`, a `Map`) are refused with an `AssessmentError` naming the path, and
+ * so is nesting deeper than the documents' limit (`MAX_DEPTH`, 64 levels: `too_deep`), checked
+ * before the walk goes down a level, so no input can exhaust the call stack.
  *
  * `indent` 0 gives the compact form hashed by digests; 2 gives the pretty form of report files.
  */
@@ -40,10 +43,20 @@ interface Writer {
 }
 
 /**
- * Below this depth no cycle is looked for: a cycle repeats forever, so it is found as soon as the
- * writing passes this depth, and data as shallow as every report and assessment pays nothing.
+ * Refuses an object or array at the depth limit (the root is at depth 0; the parsers accept
+ * containers down to depth `MAX_DEPTH - 1`). A cycle repeats forever, so it reaches the limit
+ * too: only there are the ancestors searched for one (reported as a cycle at the path where it
+ * first closes), and data as shallow as every report and assessment pays nothing.
  */
-const CYCLE_DEPTH = 256;
+function checkDepth(w: Writer, obj: object, depth: number): void {
+  if (depth < MAX_DEPTH) return;
+  if (w.ancestors.includes(obj)) refuseCycle(w, obj);
+  fail(
+    "too_deep",
+    [...w.path],
+    `value is nested deeper than ${MAX_DEPTH} levels, the limit of icc-assessment documents`,
+  );
+}
 
 function pad(depth: number, w: Writer): string {
   if (w.indent === 0) return "";
@@ -106,7 +119,7 @@ function write(value: unknown, depth: number, w: Writer): string {
     }
     refuse(w, "invalid_type", `value must be a plain object, got ${obj.constructor.name}`);
   }
-  if (depth >= CYCLE_DEPTH && w.ancestors.includes(obj)) refuseCycle(w, obj);
+  checkDepth(w, obj, depth);
   const path = w.path;
   const inner = pad(depth + 1, w);
   w.ancestors.push(obj);
@@ -152,7 +165,8 @@ function write(value: unknown, depth: number, w: Writer): string {
 /**
  * A fresh copy of a value as plain JSON data, by the rules of {@link canonicalJson}: object keys
  * inserted in sorted order, `undefined` members left out, `-0` as `0`, a `Decimal` as its money
- * string, and the same refusals (NaN, ±Infinity, non-plain objects, cycles) with the same paths.
+ * string, and the same refusals (NaN, ±Infinity, non-plain objects, cycles, nesting deeper than
+ * 64 levels) with the same paths.
  * One walk, no text: what `JSON.parse(canonicalJson(value))` gives, without writing and reading
  * the text (an object key that is an array index, such as `"2"`, comes first in the copy, as
  * JavaScript orders such keys; `canonicalJson` writes it in its sorted place).
@@ -195,7 +209,7 @@ function copy(value: unknown, depth: number, w: Writer): unknown {
     }
     refuse(w, "invalid_type", `value must be a plain object, got ${obj.constructor.name}`);
   }
-  if (depth >= CYCLE_DEPTH && w.ancestors.includes(obj)) refuseCycle(w, obj);
+  checkDepth(w, obj, depth);
   const path = w.path;
   w.ancestors.push(obj);
   let out: unknown;

@@ -104,3 +104,54 @@ describe("cleanText", () => {
     expect(cleanText("a\u0000b\u202Ec\u2066d\te\nf")).toBe("a\uFFFDb\uFFFDc\uFFFDd\te\nf");
   });
 });
+
+describe("escapeMarkdown and autolinks", () => {
+  it("escapes @, the colon of :// and the dots of a domain, and leaves numbers as they are", () => {
+    expect(escapeMarkdown("see https://www.example.org or a@b.co")).toBe(
+      "see https\\://www\\.example\\.org or a\\@b\\.co",
+    );
+    expect(escapeMarkdown("icc-citizen-participation@1.0.0")).toBe(
+      "icc-citizen-participation\\@1.0.0",
+    );
+    expect(escapeMarkdown("3.5 of 5, version 1.0. Next")).toBe("3.5 of 5, version 1.0. Next");
+  });
+
+  it("shows the same text once rendered (property)", () => {
+    fc.assert(
+      fc.property(
+        fc
+          .array(
+            fc.constantFrom(
+              "www.",
+              "a@b.c",
+              "http://",
+              "x.org",
+              "1.5",
+              ".",
+              "@",
+              ":",
+              "//",
+              " ",
+              "é",
+            ),
+            {
+              maxLength: 10,
+            },
+          )
+          .map((p) => p.join("")),
+        (s) => {
+          expect(decodeMarkdown(escapeMarkdown(s))).toBe(s.trim());
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe("cleanText", () => {
+  it("turns every bidi control, including LRM, RLM and ALM, and lone surrogates into U+FFFD", () => {
+    const bidi = "\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\u200E\u200F\u061C";
+    expect(cleanText(`a${bidi}b`)).toBe(`a${"\uFFFD".repeat(12)}b`);
+    expect(cleanText("x\uD800y\uDC00z 🏙")).toBe("x\uFFFDy\uFFFDz 🏙");
+  });
+});

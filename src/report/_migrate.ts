@@ -1,7 +1,13 @@
 import type { PathSegment } from "../errors/AssessmentError.js";
 import { assertString, describe, fail, isRecord } from "../_lib/assert.js";
 import { oneOfOption, optional, readFields } from "../_lib/options.js";
-import { canonicalJson } from "./_canonical.js";
+import {
+  FORMAT_VERSION_EXPECTED,
+  FORMAT_VERSION_PATTERN,
+  readFormatVersion,
+  unsupportedVersionMessage,
+} from "../_lib/version.js";
+import { canonicalCopy } from "./_canonical.js";
 
 /** A JSON object. */
 export type JsonObject = Record<string, unknown>;
@@ -10,14 +16,14 @@ export type JsonObject = Record<string, unknown>;
 export type MigrationStep = (document: JsonObject) => JsonObject;
 
 const ROOT: readonly PathSegment[] = [];
-const VERSION = /^(\d+)\.(\d+)$/;
 
 /** The fields of a report document read before it is upgraded. */
 const DOCUMENT_FIELDS = {
   formatVersion: {
-    test: (value: unknown): value is string => typeof value === "string" && VERSION.test(value),
+    test: (value: unknown): value is string =>
+      typeof value === "string" && FORMAT_VERSION_PATTERN.test(value),
     code: "invalid_value",
-    expected: 'MAJOR.MINOR such as "1.0"',
+    expected: FORMAT_VERSION_EXPECTED,
     required: true,
     explain: assertString,
   },
@@ -38,18 +44,18 @@ export function migrateDocument(
   }
   const doc = document as JsonObject;
   const version = readFields(doc, ROOT, DOCUMENT_FIELDS).formatVersion;
-  const m = VERSION.exec(version) as RegExpExecArray;
-  const target = Number(current.split(".")[0]);
-  let major = Number(m[1]);
+  const target = (readFormatVersion(current) as { major: number }).major;
+  let major = (readFormatVersion(version) as { major: number }).major;
   if (major > target) {
     fail(
       "unsupported_version",
       ["formatVersion"],
-      `report formatVersion ${version} is newer than this library, which reads up to ${target}.x; upgrade icc-assessment`,
+      unsupportedVersionMessage("report", version, [target], current),
     );
   }
-  // a plain-JSON copy: NaN, ±Infinity and values that are not JSON are refused with their path
-  let out = JSON.parse(canonicalJson(doc)) as JsonObject;
+  // a plain-JSON copy: NaN, ±Infinity, values that are not JSON and nesting deeper than the
+  // documents' limit are refused with their path, the depth before the walk goes deeper
+  let out = canonicalCopy(doc) as JsonObject;
   while (major < target) {
     const step = steps[major - 1];
     if (step === undefined) {

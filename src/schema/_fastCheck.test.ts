@@ -236,5 +236,24 @@ describe("compileFastCheck rules", () => {
     expect(compileFastCheck(z.tuple([z.number()], z.string()))).toBeNull();
     expect(compileFastCheck(z.tuple([z.number(), z.number().optional()]))).toBeNull();
     expect(compileFastCheck(z.record(z.enum(["a"]), z.number()).refine(() => true))).toBeNull();
+    expect(compileFastCheck(z.xor([z.string(), z.string().min(2)]))).toBeNull();
+  });
+
+  it("checks a discriminated union exactly as zod does", () => {
+    const u = z.discriminatedUnion("by", [
+      z.strictObject({ by: z.literal("all") }),
+      z.strictObject({ by: z.literal("ids"), ids: z.array(z.string()) }),
+    ]);
+    const c = compiled(u);
+    const cases: unknown[] = [
+      { by: "all" },
+      { by: "ids", ids: ["a"] },
+      { by: "ids" },
+      { by: "all", ids: [] },
+      { by: "none" },
+      {},
+      null,
+    ];
+    for (const v of cases) expect(c(v), JSON.stringify(v)).toBe(u.safeParse(v).success);
   });
 });

@@ -38,6 +38,7 @@ interface Def {
   readonly innerType?: z.core.$ZodType;
   readonly options?: readonly z.core.$ZodType[];
   readonly inclusive?: boolean;
+  readonly discriminator?: string;
   readonly element?: z.core.$ZodType;
   readonly items?: readonly z.core.$ZodType[];
   readonly rest?: z.core.$ZodType | null;
@@ -195,7 +196,14 @@ function compile(s: z.core.$ZodType, seen: Map<z.core.$ZodType, Check>): Check |
       return target && self;
     }
     case "union": {
-      if ((def.checks ?? []).length > 0 || def.inclusive === false) return null;
+      // `inclusive: false` is zod's exclusive union (exactly one option may match), except for a
+      // discriminated union: its options' discriminators are distinct literals, so at most one
+      // option can accept a value and trying each in turn gives zod's verdict
+      if (
+        (def.checks ?? []).length > 0 ||
+        (def.inclusive === false && def.discriminator === undefined)
+      )
+        return null;
       const options: Check[] = [];
       for (const o of def.options as readonly z.core.$ZodType[]) {
         const c = compile(o, seen);

@@ -9,10 +9,8 @@ export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set([
   "prototype",
 ]);
 
-/** Deepest nesting accepted in a document. */
-export const MAX_DEPTH = 64;
-/** Most values (objects, arrays and scalars) accepted in one document. */
-export const MAX_NODES = 5_000_000;
+export { MAX_DEPTH, MAX_NODES } from "../_lib/limits.js";
+import { MAX_DEPTH, MAX_NODES } from "../_lib/limits.js";
 
 function withPath(message: string, path: readonly PathSegment[]): string {
   return `${message} (${formatPath(path)})`;

@@ -292,6 +292,32 @@ describe("checkPlan", () => {
     });
   });
 
+  describe("totals", () => {
+    const huge = (d: Doc, amount: string) => {
+      for (const a of d.actions) if (a.cost) a.cost.amount = amount;
+    };
+    it("refuses costs whose total passes 15 integer digits, at the amount that passes it", () => {
+      const r = plant((d) => huge(d, "999999999999999"));
+      const e = only(r);
+      expect(e.code).toBe("out_of_range");
+      expect(e.path).toStrictEqual(["actions", 1, "cost"]);
+      expect(e.message).toContain("total costs reach 10^15");
+    });
+
+    it("accepts a total just below the limit, and createReport then writes it", async () => {
+      const { createReport } = await import("../../report/createReport.js");
+      const doc = sofiaJson() as Doc;
+      const costed = (doc.actions as Doc[]).filter((a) => a.cost);
+      costed.forEach((a, i) => (a.cost.amount = i === 0 ? "999999990000000" : "1"));
+      const r = safeParseAssessment(doc);
+      expect(r.success).toBe(true);
+      if (r.success)
+        expect(() =>
+          createReport(r.data, { generatedAt: "2021-02-15", stability: false }),
+        ).not.toThrow();
+    });
+  });
+
   describe("the plan", () => {
     it("refuses plan.selected naming a solution twice", () => {
       const e = only(plant((d) => d.plan.selected.push("sol-platform")));

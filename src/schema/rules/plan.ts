@@ -6,6 +6,7 @@ import {
   daysBetween,
   formatDuration,
 } from "../../_lib/dates.js";
+import { Dec } from "../../_lib/decimal.js";
 import { compareIds } from "../../_lib/sort.js";
 import { defaultHorizons } from "../../timeline/defaultHorizons.js";
 import type { Duration, Money } from "../common.js";
@@ -44,7 +45,7 @@ export function checkPlan(ctx: RuleContext): void {
   a.solutions.forEach((s, i) => checkItem(ctx, s, "solutions", i, plan));
   (a.actions ?? []).forEach((act, k) => checkItem(ctx, act, "actions", k, plan));
   checkDerivedIds(ctx);
-  checkCurrencies(ctx);
+  if (checkCurrencies(ctx)) checkTotals(ctx);
 }
 
 /** The date items without their own start start on, and where the document gives it. */
@@ -566,7 +567,7 @@ function checkDerivedIds(ctx: RuleContext): void {
  * reference is the currency of most amounts (the plan budget counting as one), ties going to the
  * budget's, then to the first amount's (solutions, then actions, in document order).
  */
-function checkCurrencies(ctx: RuleContext): void {
+function checkCurrencies(ctx: RuleContext): boolean {
   const a = ctx.a;
   const items: [Collection, readonly Item[]][] = [
     ["solutions", a.solutions],
@@ -581,7 +582,7 @@ function checkCurrencies(ctx: RuleContext): void {
     else if (m.currency !== first) mixed = true;
   };
   for (const [, list] of items) for (const item of list) eachAmount(item, same);
-  if (!mixed) return;
+  if (!mixed) return true;
   // On failure only: how many amounts in each currency (a Map keeps the order of first appearance).
   const counts = new Map<string, number>();
   const count = (m: Money): void => {
@@ -633,9 +634,63 @@ function checkCurrencies(ctx: RuleContext): void {
       });
     }
   }
+  return false;
 }
 
 /** The amounts of an item the action plan adds up: its cost, else its resources' costs; funding. */
+/** Largest amount the format's money carries: 15 integer digits (`_lib/money.ts`, AMOUNT_PATTERN). */
+const MONEY_LIMIT = "1e15";
+
+/**
+ * The totals the action plan writes fit the format's money: the costs it adds up (each action's,
+ * and each solution's without actions, whose derived action carries it) and the funding, each
+ * below 10^15, so every total, subtotal and remainder a report writes has at most 15 integer
+ * digits and `createReport` never refuses it. Reported once per total, at the amount that passes
+ * the limit. Runs only when the plan has one currency.
+ */
+function checkTotals(ctx: RuleContext): void {
+  const a = ctx.a;
+  const withActions = new Set((a.actions ?? []).map((x) => x.solution));
+  const items: [Collection, readonly Item[]][] = [
+    ["actions", a.actions ?? []],
+    ["solutions", a.solutions],
+  ];
+  let cost = new Dec(0);
+  let funding = new Dec(0);
+  let costDone = false;
+  let fundingDone = false;
+  for (const [collection, list] of items) {
+    for (let i = 0; i < list.length; i++) {
+      const item = list[i] as Item;
+      if (collection === "solutions" && withActions.has(item.id)) continue;
+      if (!costDone) {
+        if (item.cost !== undefined) cost = cost.plus(item.cost.amount);
+        else for (const r of item.resources ?? []) if (r.cost) cost = cost.plus(r.cost.amount);
+        if (cost.gte(MONEY_LIMIT)) {
+          costDone = true;
+          tooLarge(ctx, [collection, i, item.cost !== undefined ? "cost" : "resources"], "costs");
+        }
+      }
+      if (!fundingDone && item.funding !== undefined) {
+        for (const f of item.funding) funding = funding.plus(f.amount.amount);
+        if (funding.gte(MONEY_LIMIT)) {
+          fundingDone = true;
+          tooLarge(ctx, [collection, i, "funding"], "funding");
+        }
+      }
+    }
+  }
+}
+
+function tooLarge(ctx: RuleContext, path: PathSegment[], what: "costs" | "funding"): void {
+  error(
+    ctx,
+    "out_of_range",
+    path,
+    `the action plan's total ${what} reach 10^15 here: the format's money carries at most 15 integer digits, so no report of this plan could be written; check the amounts (a unit mistake?)`,
+  );
+}
+
 function eachAmount(item: Item, visit: (m: Money) => void): void {
   if (item.cost !== undefined) visit(item.cost);
   else if (item.resources !== undefined) {
