@@ -21,9 +21,9 @@ export type EgovBand = (typeof egovBands)[number];
  * The groups are documented (UN Public Administration Country Studies: "Very High-EGDI (Greater
  * than 0.75), High-EGDI (Between 0.50 and 0.75), Middle-EGDI (Between 0.25 and 0.50), Low-EGDI
  * (Less than 0.25)"; the 2022 Survey uses "more than 75 per cent" for very high LOSI). Which group
- * takes a value exactly on a cut-off is not stated; the rule here (docs/decisions/0102) follows the
- * "greater than 0.75" and "less than 0.25" wording: value > 0.75 very high; 0.50 ≤ value ≤ 0.75
- * high; 0.25 ≤ value < 0.50 middle; value < 0.25 low.
+ * takes a value exactly on a cut-off is not stated; the rule here (docs/methodology/maturity.md,
+ * E-government groups) follows the "greater than 0.75" and "less than 0.25" wording: value > 0.75
+ * very high; 0.50 ≤ value ≤ 0.75 high; 0.25 ≤ value < 0.50 middle; value < 0.25 low.
  *
  * @param value - an index value in [0, 1]
  * @returns the group

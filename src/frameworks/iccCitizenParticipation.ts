@@ -1,4 +1,5 @@
 import type { MaturityFramework } from "../schema/framework.js";
+import { iccCitizenParticipationBg } from "./iccCitizenParticipation.bg.js";
 
 type Rubric = { answer: string | number | boolean; text: string }[];
 
@@ -21,7 +22,7 @@ const yesNo = (yes: string, no: string): Rubric => [
  * (e-information → e-consultation → e-decision-making) and the IAP2 spectrum (inform → consult →
  * involve → collaborate → empower). Five levels on 0–100 in bands of 20 (lower bound inclusive,
  * the top band including 100). Unanswered questions are skipped; a dimension needs half of its
- * indicator weight answered (docs/decisions/0105, 0108).
+ * indicator weight answered (docs/methodology/maturity.md, Built-in frameworks).
  *
  * @example
  * ```ts
@@ -707,4 +708,5 @@ export const iccCitizenParticipation: MaturityFramework = {
   ],
   notes:
     "Designed by the icc-assessment project (provenance: designed). Weights are equal; change them in a copy of this framework if your city's priorities differ, and give it a new id or version.",
+  translations: [iccCitizenParticipationBg],
 };

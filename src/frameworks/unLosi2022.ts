@@ -1,4 +1,5 @@
 import type { MaturityFramework } from "../schema/framework.js";
+import { unLosi2022Bg } from "./unLosi2022.bg.js";
 
 const met = [
   { answer: true, text: "The feature is found on the city portal (scored 1)." },
@@ -23,7 +24,7 @@ const met = [
  * the other 69 indicators are numbered placeholders ("IF1 (title not published; fill from the UN
  * questionnaire)") that a user fills from the UN questionnaire. Bands: very high > 75, high
  * 50–75 (75 included), middle 25–50, low < 25; the 50 and 25 cut-offs and the boundary rule are
- * assumed from the EGDI groups (docs/decisions/0102).
+ * assumed from the EGDI groups (docs/methodology/maturity.md, E-government groups).
  *
  * @example
  * ```ts
@@ -856,4 +857,5 @@ export const unLosi2022: MaturityFramework = {
   ],
   notes:
     "Structure, binary scoring and the very-high threshold are documented by UN DESA; indicator titles outside participation and engagement, the lower band cut-offs and boundary inclusivity are not, and are marked as placeholders or assumptions.",
+  translations: [unLosi2022Bg],
 };

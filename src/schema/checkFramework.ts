@@ -284,5 +284,98 @@ export function checkFramework(f: MaturityFramework): Issue[] {
       );
     }
   }
+  if (f.translations !== undefined) checkTranslations(f, push);
   return out;
+}
+
+type Push = (code: Issue["code"], path: PathSegment[], message: string) => void;
+
+/**
+ * A translation names only what the framework has: each language once, each dimension, indicator,
+ * option, row, rubric answer and level by an id (or answer) of the framework, each at most once.
+ */
+function checkTranslations(f: MaturityFramework, push: Push): void {
+  const langs = new Set<string>();
+  const known = (
+    what: string,
+    ids: ReadonlySet<string>,
+    entries: readonly { readonly id: string }[] | undefined,
+    path: PathSegment[],
+  ): void => {
+    const seen = new Set<string>();
+    entries?.forEach((e, j) => {
+      if (!ids.has(e.id))
+        push("unknown_reference", [...path, j, "id"], `unknown ${what} ${JSON.stringify(e.id)}`);
+      else if (seen.has(e.id))
+        push(
+          "duplicate_id",
+          [...path, j, "id"],
+          `${what} ${JSON.stringify(e.id)} is translated twice`,
+        );
+      seen.add(e.id);
+    });
+  };
+  const dims = new Set(f.dimensions.map((d) => d.id));
+  const levels = new Set(f.levels.map((l) => l.id));
+  const indicators = new Map(f.indicators.map((i) => [i.id, i]));
+  f.translations?.forEach((t, i) => {
+    const p: PathSegment[] = ["translations", i];
+    if (t.lang === "en")
+      push(
+        "invalid_value",
+        [...p, "lang"],
+        "English is the framework's own text, not a translation",
+      );
+    else if (langs.has(t.lang))
+      push(
+        "duplicate_id",
+        [...p, "lang"],
+        `language ${JSON.stringify(t.lang)} is translated twice`,
+      );
+    langs.add(t.lang);
+    known("dimension", dims, t.dimensions, [...p, "dimensions"]);
+    known("level", levels, t.levels, [...p, "levels"]);
+    known("indicator", new Set(indicators.keys()), t.indicators, [...p, "indicators"]);
+    t.indicators?.forEach((ti, j) => {
+      const ind = indicators.get(ti.id);
+      if (ind === undefined) return;
+      const q: PathSegment[] = [...p, "indicators", j];
+      const options =
+        ind.type === "categorical" || ind.type === "multiSelect"
+          ? new Set(ind.options.map((o) => o.value))
+          : new Set<string>();
+      ti.options?.forEach((o, k) => {
+        if (!options.has(o.value))
+          push(
+            "unknown_reference",
+            [...q, "options", k, "value"],
+            `indicator ${JSON.stringify(ind.id)} has no option ${JSON.stringify(o.value)}`,
+          );
+      });
+      const rows = new Set(ind.type === "ratingGrid" ? ind.rows.map((r) => r.id) : []);
+      ti.rows?.forEach((r, k) => {
+        if (!rows.has(r.id))
+          push(
+            "unknown_reference",
+            [...q, "rows", k, "id"],
+            `indicator ${JSON.stringify(ind.id)} has no row ${JSON.stringify(r.id)}`,
+          );
+      });
+      const answers = new Set((ind.rubric ?? []).map((r) => JSON.stringify(r.answer)));
+      ti.rubric?.forEach((r, k) => {
+        if (!answers.has(JSON.stringify(r.answer)))
+          push(
+            "unknown_reference",
+            [...q, "rubric", k, "answer"],
+            `indicator ${JSON.stringify(ind.id)} has no rubric entry for the answer ${JSON.stringify(r.answer)}`,
+          );
+      });
+      if (ti.unit !== undefined && ind.type !== "numeric")
+        push(
+          "invalid_value",
+          [...q, "unit"],
+          `indicator ${JSON.stringify(ind.id)} has no unit: it is ${ind.type}`,
+        );
+    });
+  });
 }

@@ -154,3 +154,80 @@ describe("defineFramework", () => {
     );
   });
 });
+
+describe("defineFramework: translations", () => {
+  const translated = (): Raw => ({
+    ...base(),
+    indicators: [
+      ...base().indicators,
+      {
+        id: "q3",
+        dimension: "gov",
+        title: "Channels",
+        type: "categorical" as const,
+        options: [
+          { value: "none", score: 0 },
+          { value: "some", score: 100 },
+        ],
+        rubric: [{ answer: "none", text: "No channel." }],
+      },
+    ],
+    translations: [
+      {
+        lang: "bg",
+        title: "Мини рамка",
+        dimensions: [{ id: "gov", title: "Управление" }],
+        indicators: [
+          {
+            id: "q3",
+            title: "Канали",
+            options: [{ value: "none", text: "Няма" }],
+            rubric: [{ answer: "none", text: "Няма канал." }],
+          },
+        ],
+        levels: [{ id: "l1", title: "Начало" }],
+      },
+    ],
+  });
+
+  it("accepts a translation that names only what the framework has", () => {
+    expect(defineFramework(translated()).translations?.[0]?.lang).toBe("bg");
+  });
+
+  it("refuses unknown ids, options, rows, rubric answers, English and a language given twice", () => {
+    const f = translated();
+    const bg = f.translations[0];
+    bg.dimensions.push({ id: "nope" }, { id: "gov" });
+    bg.indicators.push(
+      { id: "q9" },
+      { id: "q1", options: [{ value: "x", text: "x" }], rows: [{ id: "r", text: "r" }] },
+      { id: "q2", rubric: [{ answer: 7, text: "седем" }], unit: "бр." },
+    );
+    bg.levels.push({ id: "l9" });
+    f.translations.push({ lang: "bg" }, { lang: "en" });
+    expect(codes(f)).toStrictEqual([
+      { code: "unknown_reference", path: ["translations", 0, "dimensions", 1, "id"] },
+      { code: "duplicate_id", path: ["translations", 0, "dimensions", 2, "id"] },
+      { code: "unknown_reference", path: ["translations", 0, "levels", 1, "id"] },
+      { code: "unknown_reference", path: ["translations", 0, "indicators", 1, "id"] },
+      {
+        code: "unknown_reference",
+        path: ["translations", 0, "indicators", 2, "options", 0, "value"],
+      },
+      { code: "unknown_reference", path: ["translations", 0, "indicators", 2, "rows", 0, "id"] },
+      {
+        code: "unknown_reference",
+        path: ["translations", 0, "indicators", 3, "rubric", 0, "answer"],
+      },
+      { code: "invalid_value", path: ["translations", 0, "indicators", 3, "unit"] },
+      { code: "duplicate_id", path: ["translations", 1, "lang"] },
+      { code: "invalid_value", path: ["translations", 2, "lang"] },
+    ]);
+  });
+
+  it("refuses a language tag that is not one", () => {
+    const f = translated();
+    f.translations[0].lang = "bulgarian";
+    expect(codes(f).map((c) => c.path)).toStrictEqual([["translations", 0, "lang"]]);
+  });
+});
