@@ -1,4 +1,4 @@
-import { formatPath, type PathSegment } from "../../errors/AssessmentError.js";
+import { formatPath, type Issue, type PathSegment } from "../../errors/AssessmentError.js";
 import type { ErrorCode } from "../../errors/codes.js";
 import { describe } from "../../_lib/assert.js";
 import { compareIds } from "../../_lib/sort.js";
@@ -16,12 +16,11 @@ import { error, warn, type RuleContext } from "./context.js";
  */
 
 const OBSERVATIONS: readonly PathSegment[] = ["maturity", "observations"];
-const at = (i: number, ...rest: PathSegment[]): PathSegment[] => [
-  "maturity",
-  "observations",
-  i,
-  ...rest,
-];
+
+/** Where the issues about observation `i` point (`rest` goes below it). */
+export type ObservationPath = (i: number, ...rest: PathSegment[]) => PathSegment[];
+
+const at: ObservationPath = (i, ...rest) => ["maturity", "observations", i, ...rest];
 const q = JSON.stringify;
 
 /** Up to `max` ids, then how many more. */
@@ -38,7 +37,7 @@ const clamp01 = (p: number): number => (p < 0 ? 0 : p > 1 ? 1 : p);
 // the framework, read once per document
 
 /** One indicator as the answers are checked against it. */
-interface Question {
+export interface Question {
   readonly k: number;
   readonly ind: Indicator;
   /** categorical: option → score; multiSelect: option → weight */
@@ -46,7 +45,8 @@ interface Question {
   readonly rows: ReadonlySet<string> | null;
 }
 
-function questionsOf(fw: MaturityFramework): Map<string, Question> {
+/** The framework's indicators by id, read once, as the answers are checked against them. */
+export function questionsOf(fw: MaturityFramework): Map<string, Question> {
   const byId = new Map<string, Question>();
   fw.indicators.forEach((ind, k) => {
     if (byId.has(ind.id)) return; // a duplicate id is the framework's own error
@@ -80,14 +80,15 @@ const isPercentage = (ind: Indicator): boolean =>
  * after reporting what is wrong.
  */
 function readAnswer(
-  ctx: RuleContext,
+  errors: Issue[],
   c: Question,
   v: NonNullable<Observation["value"]>,
   i: number,
+  at: ObservationPath,
 ): number | undefined {
   const ind = c.ind;
   const bad = (code: ErrorCode, path: PathSegment[], message: string): undefined => {
-    error(ctx, code, path, message);
+    errors.push({ code, path, message });
     return undefined;
   };
   switch (ind.type) {
@@ -715,6 +716,64 @@ function reportAggregation(
 }
 
 // ---------------------------------------------------------------------------------------------
+// the observations, read once
+
+/** What {@link readObservations} read. */
+export interface ReadObservations {
+  /** unit → its first observation */
+  readonly units: Map<string, number>;
+  /** the indicator index of each readable observation; −1 when unknown or refused */
+  readonly kOf: Int32Array;
+  /** each answer read as a number; NaN when unanswered */
+  readonly value: Float64Array;
+}
+
+/**
+ * Checks each answer against its indicator (see {@link checkMaturity}: the type rules, and one
+ * answer per unit and indicator), pushing what fails onto `errors` with paths made by `at`, and
+ * reads each answer as a number. An observation of an indicator that `questions` lacks is skipped
+ * (the caller reports unknown indicators). Shared with `parseAnswers`, so an answers file and an
+ * assessment accept exactly the same answers.
+ */
+export function readObservations(
+  errors: Issue[],
+  questions: ReadonlyMap<string, Question> | undefined,
+  obs: readonly Observation[],
+  at: ObservationPath,
+): ReadObservations {
+  const units = new Map<string, number>();
+  const kOf = new Int32Array(obs.length).fill(-1);
+  const value = new Float64Array(obs.length);
+  const seen: (Map<string, number> | undefined)[] = [];
+  let last = "";
+  for (let i = 0; i < obs.length; i++) {
+    const o = obs[i] as Observation;
+    if (o.unit !== last) {
+      if (!units.has(o.unit)) units.set(o.unit, i);
+      last = o.unit;
+    }
+    const c = questions?.get(o.indicator);
+    if (c === undefined) continue; // no framework, or an unknown indicator (references.ts)
+    const answeredBy = (seen[c.k] ??= new Map<string, number>());
+    const prev = answeredBy.get(o.unit);
+    if (prev !== undefined) {
+      errors.push({
+        code: "duplicate_id",
+        path: at(i),
+        message: `unit ${q(o.unit)} answers indicator ${q(o.indicator)} again (first at ${formatPath(at(prev))})`,
+      });
+      continue;
+    }
+    answeredBy.set(o.unit, i);
+    const x = o.value === null ? Number.NaN : readAnswer(errors, c, o.value, i, at);
+    if (x === undefined) continue;
+    kOf[i] = c.k;
+    value[i] = x;
+  }
+  return { units, kOf, value };
+}
+
+// ---------------------------------------------------------------------------------------------
 
 /**
  * The maturity rules of validateAssessment, against the assessment's framework when it is known:
@@ -742,37 +801,8 @@ export function checkMaturity(ctx: RuleContext): void {
   // no observations: the report scores the city with every question unanswered
   if (obs.length === 0) return;
 
-  const units = new Map<string, number>(); // unit → its first observation
-  const kOf = new Int32Array(obs.length).fill(-1); // indicator of each readable observation
-  const value = new Float64Array(obs.length); // the answer read as a number; NaN unanswered
   const questions = fw === undefined ? undefined : questionsOf(fw);
-  const seen: (Map<string, number> | undefined)[] = [];
-  let last = "";
-  for (let i = 0; i < obs.length; i++) {
-    const o = obs[i] as Observation;
-    if (o.unit !== last) {
-      if (!units.has(o.unit)) units.set(o.unit, i);
-      last = o.unit;
-    }
-    const c = questions?.get(o.indicator);
-    if (c === undefined) continue; // no framework, or an unknown indicator (references.ts)
-    const answeredBy = (seen[c.k] ??= new Map<string, number>());
-    const prev = answeredBy.get(o.unit);
-    if (prev !== undefined) {
-      error(
-        ctx,
-        "duplicate_id",
-        at(i),
-        `unit ${q(o.unit)} answers indicator ${q(o.indicator)} again (first at maturity.observations[${prev}])`,
-      );
-      continue;
-    }
-    answeredBy.set(o.unit, i);
-    const x = o.value === null ? Number.NaN : readAnswer(ctx, c, o.value, i);
-    if (x === undefined) continue;
-    kOf[i] = c.k;
-    value[i] = x;
-  }
+  const { units, kOf, value } = readObservations(ctx.errors, questions, obs, at);
 
   const city = ctx.a.city.id;
   if (units.size > 1 && !units.has(city)) {
