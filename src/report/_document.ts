@@ -1,4 +1,10 @@
-import { escapeHtml, escapeLineStart, escapeMarkdown, escapeMarkdownInline } from "./_escape.js";
+import {
+  cleanText,
+  escapeHtml,
+  escapeLineStart,
+  escapeMarkdown,
+  escapeMarkdownInline,
+} from "./_escape.js";
 
 /**
  * A small document model shared by the Markdown and HTML renderers, so both print the same
@@ -105,7 +111,14 @@ export function writeMarkdown(doc: DocumentModel): string {
         }
         case "code":
           // the text is JSON: no raw line break inside a string, so no line can close the fence
-          out.push(`${escapeMarkdown(block.summary)}:`, "", "```json", block.text, "```", "");
+          out.push(
+            `${escapeMarkdown(block.summary)}:`,
+            "",
+            "```json",
+            cleanText(block.text),
+            "```",
+            "",
+          );
           break;
         case "chart":
           break;
@@ -137,12 +150,27 @@ td.num, th.num { text-align: right; }
 td.num { white-space: nowrap; }
 tbody tr:nth-child(even) { background: #fafbfc; }
 .note { color: #5f6b7a; font-style: italic; }
-figure { margin: 12px 0 20px; }
-svg.chart { display: block; max-width: 100%; height: auto; font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; }
+figure { margin: 12px 0 20px; overflow-x: auto; }
+svg.chart { display: block; max-width: none; height: auto; font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; }
+svg.chart text[font-size="10"] { font-size: 11px; }
 details { margin: 8px 0 16px; }
 pre { background: #f4f6f9; padding: 10px; overflow-x: auto; font-size: 12px; }
 footer { margin-top: 32px; color: #5f6b7a; font-size: 13px; }
-@media print { body { background: #fff; } main { padding: 0; } h2 { break-after: avoid; } figure, table { break-inside: avoid; } }
+@media (max-width: 480px) { body { font-size: 14px; } main { padding: 12px 12px 32px; } h1 { font-size: 23px; } h2 { font-size: 19px; } nav ol { columns: 1; } table { font-size: 13px; } }
+@page { size: A4; margin: 18mm 16mm; @bottom-center { content: counter(page) " / " counter(pages); font: 9pt system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; color: #5f6b7a; } }
+@media print {
+body { background: #fff; font-size: 10pt; }
+main { max-width: none; padding: 0; }
+h1 { font-size: 20pt; } h2 { font-size: 15pt; margin-top: 18pt; } h3 { font-size: 12pt; } h4 { font-size: 10.5pt; }
+h2, h3, h4 { break-after: avoid; break-inside: avoid; }
+h2 + *, h3 + *, h4 + * { break-before: avoid; }
+div.scroll, figure, pre { overflow: visible; }
+pre { white-space: pre-wrap; }
+table { font-size: 9pt; }
+thead { display: table-header-group; }
+tr, figure, svg.chart, li { break-inside: avoid; }
+svg.chart { max-width: 100%; }
+}
 `;
 
 /**

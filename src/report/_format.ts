@@ -3,15 +3,10 @@
  * Dates are calendar dates `YYYY-MM-DD`: they are built with `Date.UTC` and formatted in the
  * `UTC` time zone, so the host's time zone can never shift the day.
  */
+import { createNumberFormatter, type NumberFormatter } from "../_lib/numbers.js";
 
 /** Formats numbers, money and dates for one locale. */
-export interface Formatter {
-  /** A number with at most `digits` decimals (default 2); `null` gives the "not available" text. */
-  readonly number: (value: number | null, digits?: number) => string;
-  /** An integer. */
-  readonly integer: (value: number) => string;
-  /** A share 0–1 as a percentage with at most `digits` decimals (default 0). */
-  readonly percent: (value: number | null, digits?: number) => string;
+export interface Formatter extends NumberFormatter {
   /** Money from its JSON form (decimal string + ISO 4217 currency), exactly from the string. */
   readonly money: (money: { readonly amount: string; readonly currency: string }) => string;
   /** A calendar date `YYYY-MM-DD` in the language's long form. */
@@ -19,9 +14,6 @@ export interface Formatter {
   /** A calendar date as month and year, for chart axes. */
   readonly month: (iso: string) => string;
 }
-
-// ECMA-402 2023 `signDisplay: "negative"`: -0 and values that round to zero print without a sign
-const NO_NEGATIVE_ZERO = { signDisplay: "negative" } as unknown as Intl.NumberFormatOptions;
 
 function utc(iso: string): Date {
   const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
@@ -32,21 +24,6 @@ function utc(iso: string): Date {
 
 /** A formatter for an `Intl` locale; `na` is the text shown for a missing number. */
 export function createFormatter(locale: string, na: string): Formatter {
-  // one Intl.NumberFormat per style and digits: building one costs far more than formatting
-  const numbers = new Map<string, Intl.NumberFormat>();
-  const num = (digits: number, style: "decimal" | "percent" = "decimal"): Intl.NumberFormat => {
-    const key = `${style}:${digits}`;
-    let f = numbers.get(key);
-    if (f === undefined) {
-      f = new Intl.NumberFormat(locale, {
-        style,
-        maximumFractionDigits: digits,
-        ...NO_NEGATIVE_ZERO,
-      });
-      numbers.set(key, f);
-    }
-    return f;
-  };
   const currencies = new Map<string, Intl.NumberFormat>();
   const longDate = new Intl.DateTimeFormat(locale, { timeZone: "UTC", dateStyle: "long" });
   const monthYear = new Intl.DateTimeFormat(locale, {
@@ -55,9 +32,8 @@ export function createFormatter(locale: string, na: string): Formatter {
     month: "short",
   });
   return {
-    number: (value, digits = 2) => (value === null ? na : num(digits).format(value)),
-    integer: (value) => num(0).format(value),
-    percent: (value, digits = 0) => (value === null ? na : num(digits, "percent").format(value)),
+    // numbers round as in the CLI: one formatter (src/_lib/numbers.ts)
+    ...createNumberFormatter(locale, na),
     money: ({ amount, currency }) => {
       let f = currencies.get(currency);
       if (f === undefined) {

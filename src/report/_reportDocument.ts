@@ -1,8 +1,17 @@
 import type { Report, ReportMoney } from "../schema/report.js";
-import { iccTracks, type IccTrack } from "../schema/vocabularies.js";
-import { addMonthsIso } from "../_lib/dates.js";
+import { iccTracks, type IccTrack, type Provenance } from "../schema/vocabularies.js";
+import { builtinFrameworks } from "../frameworks/builtinFrameworks.js";
+import { localiseFramework } from "../frameworks/localiseFramework.js";
 import { createFormatter, fill, type Formatter } from "./_format.js";
 import type { Block, DocumentModel, Inline } from "./_document.js";
+import {
+  budgetModel,
+  impactEffortModel,
+  radarModel,
+  rankingModel,
+  swotModel,
+  timelineModel,
+} from "./_charts.js";
 import {
   budgetChart,
   impactEffortChart,
@@ -10,7 +19,6 @@ import {
   rankingChart,
   swotGrid,
   timelineChart,
-  type SwotQuadrantBox,
 } from "./_svg.js";
 import type { ReportLabels, ReportSectionKey } from "./i18n/labels.js";
 
@@ -29,17 +37,81 @@ export function trackTitle(track: Report["track"], L: ReportLabels): string {
     : (track.title ?? track.id);
 }
 
-interface Context {
+/**
+ * The texts of the report's framework in the report language. A report carries its framework's
+ * texts as scored (English for the built-in frameworks); when the framework is a built-in one (same
+ * id and version, no authors of its own), its translation replaces them through
+ * `localiseFramework` (exact language tag, then primary language, then the report's texts).
+ * Any other framework's texts are shown as the report carries them. Designed by this project.
+ */
+interface FrameworkTexts {
+  /** Whether the framework is one of the library's built-in frameworks. */
+  readonly builtin: boolean;
+  readonly title: (fallback: string) => string;
+  readonly dimension: (id: string, fallback: string) => string;
+  readonly level: (id: string, fallback: string) => string;
+}
+
+function frameworkTexts(r: Report, L: ReportLabels): FrameworkTexts {
+  const ref = r.sections.maturity?.framework;
+  const fw =
+    ref === undefined || (ref.authors ?? []).length > 0
+      ? undefined
+      : builtinFrameworks.find((f) => f.id === ref.id && f.version === ref.version);
+  if (fw === undefined) {
+    return {
+      builtin: false,
+      title: (fallback) => fallback,
+      dimension: (_, fallback) => fallback,
+      level: (_, fallback) => fallback,
+    };
+  }
+  const local = localiseFramework(fw, L.lang);
+  const dims = new Map(local.dimensions.map((d) => [d.id, d.title]));
+  const levels = new Map(local.levels.map((l) => [l.id, l.title]));
+  return {
+    builtin: true,
+    title: () => local.title,
+    dimension: (id, fallback) => dims.get(id) ?? fallback,
+    level: (id, fallback) => levels.get(id) ?? fallback,
+  };
+}
+
+/**
+ * Who made the report's framework, after its provenance: "designed by the icc-assessment project"
+ * only for a built-in framework (which also says it is no official EC instrument), else its
+ * authors, else "its authors". Designed by this project.
+ */
+function credit(c: Context, provenance: Provenance): string {
+  const { L, fw } = c;
+  if (provenance === "documented") return L.provenances.documented;
+  const authors = c.r.sections.maturity?.framework.authors ?? [];
+  const who = fw.builtin
+    ? L.text.theProject
+    : authors.length > 0
+      ? authors.join(", ")
+      : L.text.itsAuthors;
+  const text = fill(L.provenances[provenance], { who });
+  return fw.builtin ? `${text}; ${L.text.notOfficial}` : text;
+}
+
+/** What the section renderers share: labels, formatter and names resolved once per report. */
+export interface Context {
   readonly r: Report;
   readonly L: ReportLabels;
   readonly F: Formatter;
+  readonly fw: FrameworkTexts;
   readonly solutionTitle: (id: string) => string;
   readonly stakeholderName: (id: string) => string;
   readonly horizonLabel: (id: string) => string;
+  /** A level's title in the report language, or the "not available" text. */
+  readonly levelTitle: (level: { readonly id: string; readonly title: string } | null) => string;
 }
 
-function contextOf(r: Report, L: ReportLabels): Context {
+/** The context of a report in one language (also the context of its chart models). */
+export function contextOf(r: Report, L: ReportLabels): Context {
   const F = createFormatter(L.locale, L.text.notAvailable);
+  const fw = frameworkTexts(r, L);
   const titles = new Map<string, string>();
   for (const d of r.sections.dossiers ?? []) titles.set(d.solution, d.title);
   for (const x of r.sections.prioritisation?.ranking ?? []) titles.set(x.solution, x.title);
@@ -54,6 +126,8 @@ function contextOf(r: Report, L: ReportLabels): Context {
     r,
     L,
     F,
+    fw,
+    levelTitle: (level) => (level === null ? L.text.notAvailable : fw.level(level.id, level.title)),
     solutionTitle: (id) => titles.get(id) ?? id,
     stakeholderName: (id) => names.get(id) ?? id,
     horizonLabel: (id) =>
@@ -76,22 +150,15 @@ function summaryBlocks(c: Context): Block[] {
   const items: Inline[] = [];
   const m = r.sections.maturity;
   if (m) {
-    const level = m.overall.level?.title ?? L.text.notAvailable;
+    const level = c.levelTitle(m.overall.level);
     items.push([
       { strong: `${L.text.overallLevel}: ` },
       `${level} (${F.number(m.overall.score, 1)} / ${F.number(m.scale.max, 0)})`,
     ]);
   }
   const p = r.sections.prioritisation;
-  const priorities = p?.priorities ?? [];
-  if (priorities.length > 0) {
-    items.push([
-      { strong: `${L.text.topPriorities}: ` },
-      priorities
-        .slice(0, 3)
-        .map((id) => c.solutionTitle(id))
-        .join("; "),
-    ]);
+  if (p && p.priorities.length > 0) {
+    items.push([{ strong: `${prioritiesHeading(c, p)}: ` }, prioritiesWithRanks(c, p).join("; ")]);
   }
   const h = r.sections.horizons;
   if (h) {
@@ -113,6 +180,24 @@ function summaryBlocks(c: Context): Block[] {
   return items.length === 0
     ? [{ kind: "paragraph", content: L.text.noData, note: true }]
     : [{ kind: "list", items }];
+}
+
+/** The heading of the priorities: the city's selection (`plan.selected`), or the top of the ranking. */
+function prioritiesHeading(c: Context, p: Section<"prioritisation">): string {
+  return p.prioritiesSource === "plan" ? c.L.text.prioritiesChosen : c.L.text.prioritiesRanked;
+}
+
+/** Each priority, in the plan's order, with its rank in the computed ranking. */
+function prioritiesWithRanks(c: Context, p: Section<"prioritisation">): string[] {
+  const { L, F } = c;
+  const rank = new Map(p.ranking.map((x) => [x.solution, x.rank]));
+  const count = F.integer(p.ranking.length);
+  return p.priorities.map((id) => {
+    const k = rank.get(id);
+    return k === undefined
+      ? c.solutionTitle(id)
+      : `${c.solutionTitle(id)} (${fill(L.text.rankOf, { rank: F.integer(k), count })})`;
+  });
 }
 
 function stakeholderBlocks(c: Context, s: Section<"stakeholders">): Block[] {
@@ -184,36 +269,31 @@ function workshopBlocks(c: Context, ws: Section<"workshops">): Block[] {
 
 function maturityBlocks(c: Context, m: Section<"maturity">): Block[] {
   const { L, F } = c;
-  const span = m.scale.max - m.scale.min;
-  const frac = (v: number) => (span > 0 ? (v - m.scale.min) / span : 0);
-  const top = m.dimensions.filter((d) => d.parent === null);
-  const levelMin = new Map(m.levels.map((l) => [l.id, l.min]));
   const blocks: Block[] = [
     {
       kind: "paragraph",
       content: [
         { strong: `${L.fields.framework}: ` },
-        `${m.framework.title} (${m.framework.id} ${m.framework.version}), ${L.provenances[m.framework.provenance]}.`,
+        `${c.fw.title(m.framework.title)} (${m.framework.id} ${m.framework.version}), ${credit(c, m.framework.provenance)}.`,
       ],
     },
   ];
-  if (top.length > 0) {
-    blocks.push({
-      kind: "chart",
-      svg: () =>
-        radarChart({
-          title: L.charts.maturityRadar,
-          axes: top.map((d) => ({
-            label: d.title,
-            value: d.score === null ? null : frac(d.score),
-            target: d.target === null ? null : frac(levelMin.get(d.target.id) ?? m.scale.min),
-            display: `${F.number(d.score, 1)} · ${d.level?.title ?? L.text.notAvailable}`,
-          })),
-          rings: m.levels.map((l) => frac(l.max)),
-          ringLabels: m.levels.map((l) => ({ at: frac((l.min + l.max) / 2), label: l.title })),
-          legend: { score: L.text.scoreLegend, target: L.text.targetLegend },
-        }),
-    });
+  const authors = m.framework.authors ?? [];
+  const credits: Inline[] = [];
+  if (authors.length > 0) {
+    credits.push([{ strong: `${L.fields.authors}: ` }, authors.join("; ")]);
+  }
+  if (m.framework.sources.length > 0) {
+    credits.push([
+      { strong: `${L.fields.sources}: ` },
+      m.framework.sources.map((x) => x.title).join("; "),
+    ]);
+  }
+  if (credits.length > 0) blocks.push({ kind: "list", items: credits });
+  const dimTitle = (d: { readonly id: string; readonly title: string }) =>
+    c.fw.dimension(d.id, d.title);
+  if (m.dimensions.some((d) => d.parent === null)) {
+    blocks.push({ kind: "chart", svg: () => radarChart(radarModel(c, m)) });
   }
   blocks.push({
     kind: "table",
@@ -228,17 +308,17 @@ function maturityBlocks(c: Context, m: Section<"maturity">): Block[] {
     numeric: [1, 4, 5],
     rows: [
       ...m.dimensions.map((d): Inline[] => [
-        d.parent === null ? d.title : `– ${d.title}`,
+        d.parent === null ? dimTitle(d) : `– ${dimTitle(d)}`,
         F.number(d.score, 1),
-        d.level?.title ?? L.text.notAvailable,
-        d.target?.title ?? "",
+        c.levelTitle(d.level),
+        d.target === null ? "" : c.levelTitle(d.target),
         d.gap === null ? "" : F.integer(d.gap),
         F.percent(d.coverage),
       ]),
       [
         { strong: L.fields.overall },
         { strong: F.number(m.overall.score, 1) },
-        { strong: m.overall.level?.title ?? L.text.notAvailable },
+        { strong: c.levelTitle(m.overall.level) },
         "",
         "",
         F.percent(m.overall.coverage),
@@ -255,7 +335,7 @@ function maturityBlocks(c: Context, m: Section<"maturity">): Block[] {
     kind: "table",
     head: [L.fields.level, L.fields.score],
     rows: m.levels.map((l) => [
-      l.title,
+      c.levelTitle(l),
       `${l.minInclusive ? "[" : "("}${F.number(l.min, 2)}, ${F.number(l.max, 2)}${l.maxInclusive ? "]" : ")"}`,
     ]),
   });
@@ -264,7 +344,9 @@ function maturityBlocks(c: Context, m: Section<"maturity">): Block[] {
 
 function needBlocks(c: Context, n: Section<"needs">): Block[] {
   const { L, F } = c;
-  const dimTitle = new Map((c.r.sections.maturity?.dimensions ?? []).map((d) => [d.id, d.title]));
+  const dimTitle = new Map(
+    (c.r.sections.maturity?.dimensions ?? []).map((d) => [d.id, c.fw.dimension(d.id, d.title)]),
+  );
   const blocks: Block[] = [
     {
       kind: "table",
@@ -315,34 +397,8 @@ function needBlocks(c: Context, n: Section<"needs">): Block[] {
 
 function swotBlocks(c: Context, s: Section<"swot">): Block[] {
   const { L, F } = c;
-  const quadrants = (["strength", "weakness", "opportunity", "threat"] as const).map(
-    (q): SwotQuadrantBox => {
-      const items = s.items.filter((i) => i.quadrant === q);
-      const scored = items.filter((i) => i.weightedScore !== null);
-      const sum = scored.reduce((t, i) => t + (i.weightedScore as number), 0);
-      return {
-        key: q,
-        title: L.quadrants[q],
-        items: items.map((i) => ({
-          text: i.text,
-          value: i.weightedScore === null ? "" : F.number(i.weightedScore, 2),
-        })),
-        summary:
-          scored.length > 0 ? `${items.length} · Σ ${F.number(sum, 2)}` : F.integer(items.length),
-      };
-    },
-  );
   const blocks: Block[] = [
-    {
-      kind: "chart",
-      svg: () =>
-        swotGrid({
-          title: L.charts.swotGrid,
-          quadrants,
-          more: (count) => fill(L.text.more, { count: F.integer(count) }),
-          empty: L.text.none,
-        }),
-    },
+    { kind: "chart", svg: () => swotGrid(swotModel(c, s)) },
     {
       kind: "table",
       head: [
@@ -424,28 +480,7 @@ function prioritisationBlocks(c: Context, p: Section<"prioritisation">): Block[]
       }, ${p.ahp.randomIndex})`,
     });
   }
-  blocks.push({
-    kind: "chart",
-    svg: () =>
-      rankingChart({
-        title: L.charts.ranking,
-        headers: {
-          score: `${L.fields.score} (${method(p.primary)})`,
-          stability: L.fields.stability,
-        },
-        rows: p.ranking.map((x) => {
-          const s = stability.get(x.solution);
-          return {
-            rank: x.rank,
-            label: x.title,
-            score: x.score,
-            scoreText: F.number(x.score, 3),
-            stability: s ? s.sameRank : null,
-            stabilityText: s ? F.percent(s.sameRank) : L.text.notAvailable,
-          };
-        }),
-      }),
-  });
+  blocks.push({ kind: "chart", svg: () => rankingChart(rankingModel(c, p)) });
   blocks.push({
     kind: "table",
     head: [
@@ -493,35 +528,13 @@ function prioritisationBlocks(c: Context, p: Section<"prioritisation">): Block[]
   }
   if (p.stability) {
     facts.push(
-      `${fill(L.text.stabilityNote, { draws: F.integer(p.stability.draws), seed: String(p.stability.seed) })} ${p.stability.perturbation}`,
+      `${fill(L.text.stabilityNote, { draws: F.integer(p.stability.draws), seed: String(p.stability.seed) })} ${perturbationText(c, p.stability.perturbation)}`,
     );
   }
   if (facts.length > 0) blocks.push({ kind: "list", items: facts });
   const ie = p.impactEffort;
   if (ie) {
-    const rank = new Map(p.ranking.map((x) => [x.solution, x.rank]));
-    const criterion = new Map(p.criteria.map((x) => [x.id, x.title]));
-    blocks.push({
-      kind: "chart",
-      svg: () =>
-        impactEffortChart({
-          title: L.charts.impactEffort,
-          points: ie.items.map((x) => ({
-            label: c.solutionTitle(x.solution),
-            marker: String(rank.get(x.solution) ?? ""),
-            impact: x.impact,
-            effort: x.effort,
-            quadrant: x.quadrant,
-          })),
-          domain: ie.domain,
-          thresholds: ie.thresholds,
-          axes: {
-            impact: `${L.fields.impact}: ${criterion.get(ie.impactCriterion) ?? ie.impactCriterion}`,
-            effort: `${L.fields.effort}: ${criterion.get(ie.effortCriterion) ?? ie.effortCriterion}`,
-          },
-          quadrants: L.impactEffort,
-        }),
-    });
+    blocks.push({ kind: "chart", svg: () => impactEffortChart(impactEffortModel(c, p, ie)) });
     blocks.push({
       kind: "table",
       head: [L.fields.solution, L.fields.impact, L.fields.effort, L.fields.quadrant],
@@ -536,15 +549,24 @@ function prioritisationBlocks(c: Context, p: Section<"prioritisation">): Block[]
   }
   if (p.priorities.length > 0) {
     blocks.push(
-      { kind: "paragraph", content: [{ strong: `${L.text.topPriorities}:` }] },
-      {
-        kind: "list",
-        items: p.priorities.map((id, i) => `${F.integer(i + 1)}. ${c.solutionTitle(id)}`),
-      },
+      { kind: "paragraph", content: [{ strong: `${prioritiesHeading(c, p)}:` }] },
+      { kind: "list", items: prioritiesWithRanks(c, p) },
     );
   }
   void r;
   return blocks;
+}
+
+/**
+ * The perturbation of the rank-stability analysis in the report language: the report writes it as
+ * `dirichlet, concentration <n>` (the only perturbation `createReport` runs); another text is
+ * shown as it is.
+ */
+function perturbationText(c: Context, text: string): string {
+  const m = /^dirichlet, concentration (\d+(?:\.\d+)?)$/.exec(text);
+  return m === null
+    ? text
+    : fill(c.L.text.perturbation, { concentration: c.F.number(Number(m[1]), 2) });
 }
 
 function dossierBlocks(c: Context, ds: Section<"dossiers">): Block[] {
@@ -655,55 +677,61 @@ function dossierBlocks(c: Context, ds: Section<"dossiers">): Block[] {
     if (d.gaps.length > 0) {
       blocks.push(
         { kind: "paragraph", content: [{ strong: `${L.fields.gaps}:` }] },
-        { kind: "list", items: d.gaps.map((g) => g.message) },
+        {
+          kind: "list",
+          items: d.gaps.map((g) =>
+            Object.hasOwn(L.dossierGaps, g.code)
+              ? fill((L.dossierGaps as Readonly<Record<string, string>>)[g.code] as string, {
+                  declared: L.readiness[d.readiness.declared].toLowerCase(),
+                  assessed: L.readiness[d.readiness.assessed].toLowerCase(),
+                })
+              : g.message,
+          ),
+        },
       );
     }
   }
   return blocks;
 }
 
+/**
+ * The rule that placed an item, in the report language, from the section's data: an end on or
+ * before its horizon's last date, an end after the last bounded horizon, or no end at all. An
+ * item these do not describe keeps the report's own words (`reason`).
+ */
+function horizonRule(
+  c: Context,
+  h: Section<"horizons">,
+  item: Section<"horizons">["items"][number],
+): string {
+  const { L, F } = c;
+  const origin = h.startSource === "plan" ? L.text.fromPlanStart : L.text.fromProgrammeStart;
+  const bounded = h.horizons.filter((x) => x.onOrBefore !== null && x.months !== null);
+  const own = h.horizons.find((x) => x.id === item.horizon);
+  const last = bounded.at(-1);
+  const rule = (template: string, x: (typeof bounded)[number], end: string) =>
+    fill(template, {
+      end: F.date(end),
+      limit: F.date(x.onOrBefore as string),
+      origin,
+      months: fill(L.text.months, { n: F.integer(x.months as number) }),
+    });
+  if (item.end === null) {
+    return own !== undefined && own.onOrBefore === null ? L.text.ruleUnscheduled : item.reason;
+  }
+  if (own !== undefined && own.onOrBefore !== null && own.months !== null) {
+    return rule(L.text.ruleWithin, own, item.end);
+  }
+  if (last !== undefined && item.end > (last.onOrBefore as string)) {
+    return rule(L.text.ruleAfter, last, item.end);
+  }
+  return item.reason;
+}
+
 function horizonBlocks(c: Context, h: Section<"horizons">): Block[] {
   const { L, F } = c;
-  const dated = h.items.map((i) => i.end).filter((d): d is string => d !== null);
-  const bounded = h.horizons.filter((x) => x.onOrBefore !== null);
-  const last = [...dated, ...bounded.map((x) => x.onOrBefore as string)].reduce(
-    (a, b) => (b > a ? b : a),
-    h.start,
-  );
-  const ticks: { date: string; label: string }[] = [];
-  for (let k = 0; k <= 120; k += 3) {
-    const d = addMonthsIso(h.start, k);
-    if (d > last) break;
-    ticks.push({ date: d, label: F.month(d) });
-  }
-  const present = [...new Set(h.items.map((i) => i.horizon))];
-  const order = h.horizons.map((x) => x.id);
-  present.sort((a, b) => order.indexOf(a) - order.indexOf(b));
   return [
-    {
-      kind: "chart",
-      svg: () =>
-        timelineChart({
-          title: L.charts.timeline,
-          start: h.start,
-          boundaries: bounded.map((x) => ({
-            date: x.onOrBefore as string,
-            label: fill(L.text.months, { n: x.months ?? 0 }),
-          })),
-          ticks,
-          items: h.items.map((i) => ({
-            label: i.title,
-            horizon: i.horizon,
-            start: i.end === null ? null : i.start,
-            end: i.end,
-            note:
-              i.end === null
-                ? c.horizonLabel(i.horizon)
-                : `${c.horizonLabel(i.horizon)}: ${F.date(i.start)} – ${F.date(i.end)}`,
-          })),
-          legend: present.map((id) => ({ key: id, label: c.horizonLabel(id) })),
-        }),
-    },
+    { kind: "chart", svg: () => timelineChart(timelineModel(c, h)) },
     {
       kind: "paragraph",
       note: true,
@@ -725,7 +753,7 @@ function horizonBlocks(c: Context, h: Section<"horizons">): Block[] {
         F.date(i.start),
         i.end === null ? "" : F.date(i.end),
         i.priority ? L.text.yes : L.text.no,
-        i.reason,
+        horizonRule(c, h, i),
       ]),
     },
   ];
@@ -733,46 +761,9 @@ function horizonBlocks(c: Context, h: Section<"horizons">): Block[] {
 
 function actionPlanBlocks(c: Context, a: Section<"actionPlan">): Block[] {
   const { L, F } = c;
-  const sources = ["eu", "national", "regional", "municipal", "private"] as const;
-  const bars = a.budget.byHorizon.filter(
-    (h) => Number(h.cost.amount) > 0 || Number(h.funding.amount) > 0,
-  );
-  const used = sources.filter((s) => bars.some((b) => b.bySource.some((x) => x.source === s)));
-  const anyGap = bars.some((b) => Number(b.gap.amount) > 0);
   const blocks: Block[] = [];
-  if (bars.length > 0) {
-    blocks.push({
-      kind: "chart",
-      svg: () =>
-        budgetChart({
-          title: L.charts.budget,
-          bars: bars.map((b) => ({
-            label: c.horizonLabel(b.horizon),
-            segments: [
-              ...b.bySource.map((x) => ({
-                key: x.source,
-                value: Number(x.amount.amount),
-                text: `${L.fundingSources[x.source]}: ${F.money(x.amount)}`,
-              })),
-              ...(Number(b.gap.amount) > 0
-                ? [
-                    {
-                      key: "unfunded",
-                      value: Number(b.gap.amount),
-                      text: `${L.fundingSources.unfunded}: ${F.money(b.gap)}`,
-                    },
-                  ]
-                : []),
-            ],
-            totalText: F.money(b.cost),
-          })),
-          legend: [
-            ...used.map((s) => ({ key: s, label: L.fundingSources[s] })),
-            ...(anyGap ? [{ key: "unfunded", label: L.fundingSources.unfunded }] : []),
-          ],
-        }),
-    });
-  }
+  const budget = budgetModel(c, a);
+  if (budget.bars.length > 0) blocks.push({ kind: "chart", svg: () => budgetChart(budget) });
   blocks.push({
     kind: "table",
     head: [
@@ -885,7 +876,7 @@ function provenanceBlocks(c: Context): Block[] {
         [L.fields.formatVersion, r.formatVersion],
         ...p.frameworks.map((f): Inline[] => [
           L.fields.framework,
-          `${f.id} ${f.version} (${L.provenances[f.provenance]})`,
+          `${f.id} ${f.version} (${credit(c, f.provenance)})`,
         ]),
         [L.fields.inputDigest, p.inputDigest],
         [L.fields.generatedAt, p.generatedAt],

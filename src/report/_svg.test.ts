@@ -1,6 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   budgetChart,
+  fraction,
   groupedBarChart,
   impactEffortChart,
   radarChart,
@@ -30,21 +32,29 @@ describe("truncate", () => {
 });
 
 describe("radarChart", () => {
-  const rings = [0.5, 1];
-  const ringLabels = [{ at: 0.25, label: "Low" }];
-  const legend = { score: "Score", target: "Target" };
+  const base = {
+    chart: "maturityRadar",
+    domain: [0, 100],
+    digits: 1,
+    fields: { dimension: "Dimension", score: "Score", level: "Level", target: "Target" },
+    rings: [50, 100],
+    ringLabels: [{ at: 25, label: "Low" }],
+    legend: { score: "Score", target: "Target" },
+  } as const;
+  const point = (id: string, score: number | null, target: number | null) => ({
+    id,
+    label: id,
+    score,
+    target,
+    level: null,
+    text: score === null ? "n/a" : String(score),
+  });
 
   it("draws a polygon for three or more axes, with the target dashed and missing scores hollow", () => {
     const svg = radarChart({
+      ...base,
       title: `Radar ${hostile}`,
-      axes: [
-        { label: "A", value: 0.5, target: 0.8, display: "50" },
-        { label: "B", value: null, target: null, display: "n/a" },
-        { label: `C ${hostile}`, value: 1.4, target: 0.6, display: "100" },
-      ],
-      rings,
-      ringLabels,
-      legend,
+      points: [point("A", 50, 80), point("B", null, null), point(`C ${hostile}`, 140, 60)],
     });
     wellFormed(svg);
     expect(svg.match(/<polygon /g)?.length).toBe(4); // two rings, the target, the scores
@@ -55,14 +65,9 @@ describe("radarChart", () => {
 
   it("falls back to circles and a polyline with fewer than three axes, without a target legend", () => {
     const svg = radarChart({
+      ...base,
       title: "Two",
-      axes: [
-        { label: "A", value: 0.2, target: null, display: "" },
-        { label: "B", value: 0.9, target: null, display: "" },
-      ],
-      rings,
-      ringLabels,
-      legend,
+      points: [point("A", 20, null), point("B", 90, null)],
     });
     wellFormed(svg);
     expect(svg).toContain("<polyline ");
@@ -73,17 +78,26 @@ describe("radarChart", () => {
 
 describe("swotGrid", () => {
   it("lists up to eight items per quadrant and says how many more there are", () => {
-    const items = Array.from({ length: 10 }, (_, i) => ({
+    const item = (quadrant: "strength" | "opportunity", i: number) => ({
+      id: `${quadrant}-${i}`,
+      quadrant,
       text: `item ${i} ${hostile}`,
-      value: i % 2 ? "0.5" : "",
-    }));
+      value: i % 2 ? 0.5 : null,
+      valueText: i % 2 ? "0.5" : "",
+    });
     const svg = swotGrid({
+      chart: "swotGrid",
       title: "SWOT",
+      valueTitle: "Weighted score",
       quadrants: [
-        { key: "strength", title: "S", items, summary: "10" },
-        { key: "weakness", title: "W", items: [], summary: "0" },
-        { key: "opportunity", title: "O", items: items.slice(0, 1), summary: "1" },
-        { key: "threat", title: "T", items: [], summary: "0" },
+        { key: "strength", title: "S", summary: "10" },
+        { key: "weakness", title: "W", summary: "0" },
+        { key: "opportunity", title: "O", summary: "1" },
+        { key: "threat", title: "T", summary: "0" },
+      ],
+      points: [
+        ...Array.from({ length: 10 }, (_, i) => item("strength", i)),
+        item("opportunity", 0),
       ],
       more: (n) => `+ ${n} more`,
       empty: "none",
@@ -98,21 +112,25 @@ describe("swotGrid", () => {
 describe("impactEffortChart", () => {
   it("places points by the domain and survives a degenerate domain", () => {
     const base = {
+      chart: "impactEffort",
       title: "IE",
       thresholds: { impact: 3, effort: 250 },
       axes: { impact: "Impact", effort: "Effort" },
       quadrants: { quickWin: "QW", majorProject: "MP", fillIn: "FI", thanklessTask: "TT" },
-    };
+      fields: { solution: "Solution", impact: "Impact", effort: "Effort", quadrant: "Quadrant" },
+    } as const;
     const svg = impactEffortChart({
       ...base,
-      points: [{ label: hostile, marker: "1", impact: 5, effort: 0, quadrant: "quickWin" }],
+      points: [{ id: "a", label: hostile, rank: 1, impact: 5, effort: 0, quadrant: "quickWin" }],
       domain: { impact: [1, 5], effort: [0, 500] },
     });
     wellFormed(svg);
     expect(svg).toContain("<title>&lt;script&gt;");
     const flat = impactEffortChart({
       ...base,
-      points: [{ label: "x", marker: "1", impact: 2, effort: 2, quadrant: "unknown" }],
+      points: [
+        { id: "x", label: "x", rank: null, impact: 2, effort: 2, quadrant: "unknown" as never },
+      ],
       domain: { impact: [2, 2], effort: [2, 2] },
     });
     wellFormed(flat);
@@ -121,44 +139,48 @@ describe("impactEffortChart", () => {
 });
 
 describe("rankingChart", () => {
+  const row = (rank: number, score: number, stability: number | null) => ({
+    id: `s${rank}`,
+    rank,
+    label: `s${rank}`,
+    score,
+    scoreText: String(score),
+    stability,
+    stabilityText: stability === null ? "n/a" : `${stability * 100}%`,
+  });
+  const base = {
+    chart: "ranking",
+    title: "Ranking",
+    method: "Weighted sum",
+    stability: null,
+    headers: { score: "Score", stability: "Stability" },
+  } as const;
+
   it("draws negative scores from zero and colours stability by level", () => {
     const svg = rankingChart({
-      title: "Ranking",
-      headers: { score: "Score", stability: "Stability" },
-      rows: [
-        {
-          rank: 1,
-          label: "a",
-          score: 0.9,
-          scoreText: "0.9",
-          stability: 0.95,
-          stabilityText: "95%",
-        },
-        {
-          rank: 2,
-          label: "b",
-          score: -0.2,
-          scoreText: "-0.2",
-          stability: 0.6,
-          stabilityText: "60%",
-        },
-        { rank: 3, label: "c", score: 0.1, scoreText: "0.1", stability: 0.1, stabilityText: "10%" },
-        { rank: 4, label: "d", score: 0, scoreText: "0", stability: null, stabilityText: "n/a" },
-      ],
+      ...base,
+      domain: [-0.2, 0.9],
+      points: [row(1, 0.9, 0.95), row(2, -0.2, 0.6), row(3, 0.1, 0.1), row(4, 0, null)],
     });
     wellFormed(svg);
     expect(svg).toContain("#2e7d32");
     expect(svg).toContain("#d9822b");
     expect(svg).toContain("#c62828");
-    wellFormed(rankingChart({ title: "empty", headers: { score: "", stability: "" }, rows: [] }));
+    wellFormed(rankingChart({ ...base, domain: [0, 0], points: [] }));
   });
 });
 
 describe("timelineChart", () => {
   it("draws dated items as bars and undated ones as a note, with ticks inside the range", () => {
     const svg = timelineChart({
+      chart: "timeline",
       title: "Timeline",
       start: "2021-02-08",
+      seriesTitle: "Horizon",
+      series: [
+        { key: "quickWin", label: "Quick win" },
+        { key: "unscheduled", label: "Unscheduled" },
+      ],
       boundaries: [
         { date: "2021-08-08", label: "6 months" },
         { date: "2022-05-08", label: "15 months" },
@@ -167,9 +189,25 @@ describe("timelineChart", () => {
         { date: "2021-02-08", label: "Feb" },
         { date: "2030-01-01", label: "outside" },
       ],
-      items: [
-        { label: "a", horizon: "quickWin", start: "2021-03-01", end: "2021-07-31", note: hostile },
-        { label: "b", horizon: "unscheduled", start: null, end: null, note: "Unscheduled" },
+      points: [
+        {
+          id: "a",
+          label: "a",
+          horizon: "quickWin",
+          horizonLabel: "Quick win",
+          start: "2021-03-01",
+          end: "2021-07-31",
+          note: hostile,
+        },
+        {
+          id: "b",
+          label: "b",
+          horizon: "unscheduled",
+          horizonLabel: "Unscheduled",
+          start: null,
+          end: null,
+          note: "Unscheduled",
+        },
       ],
       legend: [{ key: "quickWin", label: "Quick win" }],
     });
@@ -181,26 +219,34 @@ describe("timelineChart", () => {
 });
 
 describe("budgetChart", () => {
+  const base = {
+    chart: "budget",
+    title: "Budget",
+    currency: "EUR",
+    axisTitle: "Amount (EUR)",
+    seriesTitle: "Source",
+    series: [{ key: "eu", label: "EU" }],
+  } as const;
+
   it("stacks the segments and marks an empty bar", () => {
+    const segment = (key: string, value: number) => ({ key, label: key, value, text: `${value}` });
     const svg = budgetChart({
-      title: "Budget",
+      ...base,
       bars: [
         {
+          id: "quickWin",
           label: "Quick win",
-          segments: [
-            { key: "eu", value: 10, text: "EU 10" },
-            { key: "unfunded", value: 5, text: "5" },
-          ],
+          points: [segment("eu", 10), segment("unfunded", 5)],
           totalText: "15",
         },
-        { label: "Empty", segments: [{ key: "eu", value: 0, text: "0" }], totalText: "0" },
+        { id: "longTerm", label: "Empty", points: [segment("eu", 0)], totalText: "0" },
       ],
       legend: [{ key: "eu", label: "EU" }],
     });
     wellFormed(svg);
     expect(svg.match(/<rect [^>]*fill="#1f4e9c"/g)?.length).toBe(2); // the segment and the legend swatch
     expect(svg).toContain('width="2" height="22" fill="#d0d5dc"');
-    wellFormed(budgetChart({ title: "none", bars: [], legend: [] }));
+    wellFormed(budgetChart({ ...base, bars: [], legend: [] }));
   });
 });
 
@@ -216,5 +262,37 @@ describe("groupedBarChart", () => {
     wellFormed(svg);
     expect(svg).toContain('id="chart-cmp"');
     expect(svg).toContain('font-style="italic" fill="#5f6b7a">n/a<');
+  });
+});
+
+describe("fraction", () => {
+  const finite = fc.double({ noNaN: true, noDefaultInfinity: true });
+
+  it("is a share in 0–1 for any finite numbers, monotone in the value, null for an empty range", () => {
+    fc.assert(
+      fc.property(finite, finite, finite, finite, (a, b, lo, hi) => {
+        const fa = fraction(a, lo, hi);
+        const fb = fraction(b, lo, hi);
+        if (!(hi > lo)) {
+          expect([fa, fb]).toStrictEqual([null, null]);
+          return;
+        }
+        for (const f of [fa, fb] as number[]) {
+          expect(Number.isFinite(f) && f >= 0 && f <= 1).toBe(true);
+        }
+        if (a <= b) expect(fa as number).toBeLessThanOrEqual(fb as number);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("places the ends of a range whose width overflows, and its middle at one half", () => {
+    const M = Number.MAX_VALUE;
+    expect(fraction(-M, -M, M)).toBe(0);
+    expect(fraction(M, -M, M)).toBe(1);
+    expect(fraction(0, -M, M)).toBe(0.5);
+    expect(fraction(1e308, -1, 1)).toBe(1);
+    expect(fraction(-1e308, -1, 1)).toBe(0);
+    expect(fraction(5, 5, 5)).toBeNull();
   });
 });

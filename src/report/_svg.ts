@@ -1,50 +1,52 @@
 import { daysBetween } from "../_lib/dates.js";
+import {
+  colourOf,
+  PALETTE,
+  type BudgetModel,
+  type ImpactEffortModel,
+  type RadarModel,
+  type RankingModel,
+  type SwotModel,
+  type TimelineModel,
+} from "./_charts.js";
 import { escapeHtml } from "./_escape.js";
 
 /**
- * Inline SVG chart primitives for the HTML report (designed by this project). Each returns one
- * `<svg>` element with a `viewBox`, `role="img"` and a `<title>`; it loads nothing, runs nothing
- * and takes every user string through {@link escapeHtml}. Inputs are plain data already prepared
- * by the renderer (labels translated, values formatted), so the primitives know no report shape.
+ * Inline SVG charts for the HTML report (designed by this project). Each returns one `<svg>`
+ * element with a `viewBox`, `role="img"` and a `<title>`; it loads nothing, runs nothing and takes
+ * every user string through {@link escapeHtml}. The report's six charts draw the chart models of
+ * `_charts.ts` (labels translated, values formatted), the same models `toVegaLite` writes; this
+ * module decides only sizes, positions, truncation and marks.
  */
 
-/** Colours by series key. */
-export const PALETTE = {
-  primary: "#1f5fa8",
-  target: "#d9822b",
-  grid: "#d0d5dc",
-  axis: "#5f6b7a",
-  text: "#1d2733",
-  muted: "#5f6b7a",
-  strength: "#2e7d32",
-  weakness: "#c62828",
-  opportunity: "#1565c0",
-  threat: "#6a1b9a",
-  quickWin: "#2e7d32",
-  longTerm: "#1565c0",
-  majorProject: "#1565c0",
-  fillIn: "#8a939e",
-  thanklessTask: "#c62828",
-  beyondHorizon: "#d9822b",
-  unscheduled: "#8a939e",
-  eu: "#1f4e9c",
-  national: "#2e7d32",
-  regional: "#00897b",
-  municipal: "#e0a100",
-  private: "#8e24aa",
-  unfunded: "#c4c9d0",
-} as const;
-
-function colour(key: string): string {
-  return Object.hasOwn(PALETTE, key)
-    ? ((PALETTE as Readonly<Record<string, string>>)[key] as string)
-    : "#607d8b";
+/**
+ * Where `v` lies from `lo` to `hi`, as a share clamped to 0–1 (designed by this project): a value
+ * below the range is at its start, one above at its end, and a range of any finite numbers works
+ * (when `hi − lo` overflows to Infinity, the share is computed on halves, which cannot). `null`
+ * for an empty or reversed range (`hi ≤ lo`), where the caller places the value itself. Every
+ * chart scale goes through it, so no coordinate is NaN or ±Infinity.
+ */
+export function fraction(v: number, lo: number, hi: number): number | null {
+  if (!(hi > lo)) return null;
+  if (!(v > lo)) return 0; // also NaN: never drawn off the chart
+  if (v >= hi) return 1;
+  const width = hi - lo;
+  return Number.isFinite(width) ? (v - lo) / width : (v / 2 - lo / 2) / (hi / 2 - lo / 2);
 }
 
-/** A coordinate rounded to 0.01, never `-0`. */
+/** A share clamped to 0–1 (NaN as 0). */
+function clamp01(v: number): number {
+  return v > 0 ? Math.min(1, v) : 0;
+}
+
+/**
+ * A coordinate rounded to 0.01, never `-0`. Every coordinate is finite by construction (the
+ * scales use {@link fraction}); a value that is not is written as 0 rather than as `NaN` or
+ * `Infinity`, which no SVG renderer reads.
+ */
 function n(x: number): string {
   const r = Math.round(x * 100) / 100;
-  return String(r === 0 ? 0 : r);
+  return String(r === 0 || !Number.isFinite(r) ? 0 : r);
 }
 
 /** Shortens text to `max` characters (by code point), ending with an ellipsis. */
@@ -98,67 +100,62 @@ function legend(x: number, y: number, entries: readonly { key: string; label: st
   return entries
     .map((e) => {
       const label = truncate(e.label, 28);
-      const out = `${rect(cx, y - 10, 12, 12, colour(e.key), ' rx="2"')}${text(cx + 17, y, label, { size: 12 })}`;
+      const out = `${rect(cx, y - 10, 12, 12, colourOf(e.key), ' rx="2"')}${text(cx + 17, y, label, { size: 12 })}`;
       cx += 32 + Array.from(label).length * 7.4;
       return out;
     })
     .join("");
 }
 
-/** One axis of a radar chart: a label and values scaled to 0–1 (null when not computed). */
-export interface RadarAxis {
-  readonly label: string;
-  readonly value: number | null;
-  readonly target: number | null;
-  /** The value as shown next to the label (formatted score and level). */
-  readonly display: string;
-}
-
-/** A radar (spider) chart of scores per dimension, with band rings and an optional target. */
-export function radarChart(input: {
-  readonly title: string;
-  readonly axes: readonly RadarAxis[];
-  /** Circles (or polygons) at these fractions of the radius, e.g. the level boundaries. */
-  readonly rings: readonly number[];
-  /** Labels along the upward axis, e.g. each level's name in the middle of its band. */
-  readonly ringLabels: readonly { readonly at: number; readonly label: string }[];
-  readonly legend: { readonly score: string; readonly target: string };
-}): string {
+/**
+ * A radar (spider) chart of scores per dimension: each score on its axis as a share of the
+ * model's scale, the level boundaries as rings with the level names, and the targets if any.
+ */
+export function radarChart(model: RadarModel): string {
+  const [lo, hi] = model.domain;
+  const frac = (v: number): number => fraction(v, lo, hi) ?? 0;
+  // each score, target and ring as a share of the radius
+  const axes = model.points.map((p) => ({
+    label: p.label,
+    value: p.score === null ? null : frac(p.score),
+    target: p.target === null ? null : frac(p.target),
+    display: p.text,
+  }));
   const W = 780;
   const H = 520;
   const cx = W / 2;
   const cy = 260;
   const R = 170;
-  const k = input.axes.length;
+  const k = axes.length;
   const angle = (i: number): number => -Math.PI / 2 + (2 * Math.PI * i) / Math.max(1, k);
   const at = (i: number, f: number): [number, number] => [
     cx + R * f * Math.cos(angle(i)),
     cy + R * f * Math.sin(angle(i)),
   ];
-  const clamp = (v: number): number => Math.min(1, Math.max(0, v));
+  const clamp = clamp01;
   const poly = (fs: readonly number[], attrs: string): string =>
     k >= 3
       ? `<polygon points="${fs.map((f, i) => at(i, f).map(n).join(",")).join(" ")}" ${attrs}/>`
       : `<polyline points="${fs.map((f, i) => at(i, f).map(n).join(",")).join(" ")}" ${attrs}/>`;
   const parts: string[] = [];
-  for (const ring of input.rings) {
-    const f = clamp(ring);
+  for (const ring of model.rings) {
+    const f = clamp(frac(ring));
     parts.push(
       k >= 3
         ? poly(
-            input.axes.map(() => f),
+            axes.map(() => f),
             `fill="none" stroke="${PALETTE.grid}"`,
           )
         : `<circle cx="${n(cx)}" cy="${n(cy)}" r="${n(R * f)}" fill="none" stroke="${PALETTE.grid}"/>`,
     );
   }
-  for (const ring of input.ringLabels) {
-    const f = clamp(ring.at);
+  for (const ring of model.ringLabels) {
+    const f = clamp(frac(ring.at));
     parts.push(
       text(cx + 5, cy - R * f + 4, truncate(ring.label, 20), { size: 10, fill: PALETTE.muted }),
     );
   }
-  input.axes.forEach((a, i) => {
+  axes.forEach((a, i) => {
     const [x, y] = at(i, 1);
     parts.push(line(cx, cy, x, y, PALETTE.grid));
     const [lx, ly] = at(i, 1.1);
@@ -169,7 +166,7 @@ export function radarChart(input: {
     parts.push(text(lx, ly + dy, label, { anchor, size: 12, weight: "bold", full: a.label }));
     parts.push(text(lx, ly + dy + 14, a.display, { anchor, size: 11, fill: PALETTE.muted }));
   });
-  const targets = input.axes.map((a) => a.target);
+  const targets = axes.map((a) => a.target);
   if (targets.some((t) => t !== null)) {
     parts.push(
       poly(
@@ -178,14 +175,14 @@ export function radarChart(input: {
       ),
     );
   }
-  const values = input.axes.map((a) => clamp(a.value ?? 0));
+  const values = axes.map((a) => clamp(a.value ?? 0));
   parts.push(
     poly(
       values,
       `fill="${PALETTE.primary}" fill-opacity="0.22" stroke="${PALETTE.primary}" stroke-width="2"`,
     ),
   );
-  input.axes.forEach((a, i) => {
+  axes.forEach((a, i) => {
     const [x, y] = at(i, clamp(a.value ?? 0));
     parts.push(
       a.value === null
@@ -193,33 +190,23 @@ export function radarChart(input: {
         : `<circle cx="${n(x)}" cy="${n(y)}" r="4" fill="${PALETTE.primary}"/>`,
     );
   });
-  const keys = [{ key: "primary", label: input.legend.score }];
-  if (targets.some((t) => t !== null)) keys.push({ key: "target", label: input.legend.target });
+  const keys = [{ key: "primary", label: model.legend.score }];
+  if (targets.some((t) => t !== null)) keys.push({ key: "target", label: model.legend.target });
   parts.push(legend(20, H - 14, keys));
-  return frame("maturityRadar", input.title, W, H, parts.join(""));
-}
-
-/** One quadrant of a SWOT grid. */
-export interface SwotQuadrantBox {
-  readonly key: "strength" | "weakness" | "opportunity" | "threat";
-  readonly title: string;
-  readonly items: readonly { readonly text: string; readonly value: string }[];
-  /** Shown under the title, e.g. the weighted total. */
-  readonly summary: string;
+  return frame("maturityRadar", model.title, W, H, parts.join(""));
 }
 
 /** A 2 × 2 SWOT grid: strengths and weaknesses on top (internal), opportunities and threats below. */
-export function swotGrid(input: {
-  readonly title: string;
-  readonly quadrants: readonly SwotQuadrantBox[];
-  readonly more: (count: number) => string;
-  readonly empty: string;
-}): string {
+export function swotGrid(model: SwotModel): string {
+  const quadrants = model.quadrants.map((q) => ({
+    ...q,
+    items: model.points.filter((p) => p.quadrant === q.key),
+  }));
   const W = 860;
   const colW = 420;
   const gap = 20;
   const maxItems = 8;
-  const rows = [input.quadrants.slice(0, 2), input.quadrants.slice(2, 4)];
+  const rows = [quadrants.slice(0, 2), quadrants.slice(2, 4)];
   const heights = rows.map(
     (r) =>
       58 +
@@ -236,7 +223,7 @@ export function swotGrid(input: {
     const h = heights[r] as number;
     row.forEach((q, c) => {
       const x = c * (colW + gap);
-      const col = colour(q.key);
+      const col = colourOf(q.key);
       parts.push(rect(x, y, colW, h, "#fff", ` stroke="${col}" stroke-width="2" rx="6"`));
       parts.push(rect(x, y, colW, 30, col, ' rx="6"'));
       parts.push(rect(x, y + 20, colW, 10, col));
@@ -246,21 +233,25 @@ export function swotGrid(input: {
       parts.push(text(x + colW - 12, y + 20, q.summary, { size: 12, anchor: "end", fill: "#fff" }));
       if (q.items.length === 0) {
         parts.push(
-          text(x + 14, y + 52, input.empty, { size: 12, italic: true, fill: PALETTE.muted }),
+          text(x + 14, y + 52, model.empty, { size: 12, italic: true, fill: PALETTE.muted }),
         );
       }
       q.items.slice(0, maxItems).forEach((item, i) => {
         const ty = y + 52 + 20 * i;
         parts.push(text(x + 14, ty, `• ${truncate(item.text, 52)}`, { size: 12, full: item.text }));
-        if (item.value !== "") {
+        if (item.valueText !== "") {
           parts.push(
-            text(x + colW - 12, ty, item.value, { size: 11, anchor: "end", fill: PALETTE.muted }),
+            text(x + colW - 12, ty, item.valueText, {
+              size: 11,
+              anchor: "end",
+              fill: PALETTE.muted,
+            }),
           );
         }
       });
       if (q.items.length > maxItems) {
         parts.push(
-          text(x + 14, y + 52 + 20 * maxItems, input.more(q.items.length - maxItems), {
+          text(x + 14, y + 52 + 20 * maxItems, model.more(q.items.length - maxItems), {
             size: 12,
             italic: true,
             fill: PALETTE.muted,
@@ -270,38 +261,14 @@ export function swotGrid(input: {
     });
     y += h + gap;
   });
-  return frame("swotGrid", input.title, W, H, parts.join(""));
-}
-
-/** A point of the impact/effort matrix. */
-export interface ImpactEffortPoint {
-  readonly label: string;
-  readonly marker: string;
-  readonly impact: number;
-  readonly effort: number;
-  readonly quadrant: string;
+  return frame("swotGrid", model.title, W, H, parts.join(""));
 }
 
 /**
  * An impact/effort (2 × 2 prioritisation) matrix: effort on x, impact on y, the thresholds as
- * lines, each quadrant named.
+ * lines, each quadrant named, each solution a dot marked with its rank.
  */
-export function impactEffortChart(input: {
-  readonly title: string;
-  readonly points: readonly ImpactEffortPoint[];
-  readonly domain: {
-    readonly impact: readonly [number, number];
-    readonly effort: readonly [number, number];
-  };
-  readonly thresholds: { readonly impact: number; readonly effort: number };
-  readonly axes: { readonly impact: string; readonly effort: string };
-  readonly quadrants: {
-    readonly quickWin: string;
-    readonly majorProject: string;
-    readonly fillIn: string;
-    readonly thanklessTask: string;
-  };
-}): string {
+export function impactEffortChart(model: ImpactEffortModel): string {
   const W = 760;
   const H = 480;
   const x0 = 60;
@@ -309,14 +276,14 @@ export function impactEffortChart(input: {
   const pw = 400;
   const ph = 400;
   const pad = 24; // keeps points on the domain's edge inside the frame
-  const [ei0, ei1] = input.domain.effort;
-  const [ii0, ii1] = input.domain.impact;
-  const sx = (e: number): number =>
-    x0 + pad + (ei1 > ei0 ? ((e - ei0) / (ei1 - ei0)) * (pw - 2 * pad) : pw / 2 - pad);
-  const sy = (i: number): number =>
-    y0 + ph - pad - (ii1 > ii0 ? ((i - ii0) / (ii1 - ii0)) * (ph - 2 * pad) : ph / 2 - pad);
-  const mx = sx(input.thresholds.effort);
-  const my = sy(input.thresholds.impact);
+  const marker = (rank: number | null): string => (rank === null ? "" : String(rank));
+  const [ei0, ei1] = model.domain.effort;
+  const [ii0, ii1] = model.domain.impact;
+  // a point or threshold outside the domain is drawn on its edge; an empty domain in the middle
+  const sx = (e: number): number => x0 + pad + (fraction(e, ei0, ei1) ?? 0.5) * (pw - 2 * pad);
+  const sy = (i: number): number => y0 + ph - pad - (fraction(i, ii0, ii1) ?? 0.5) * (ph - 2 * pad);
+  const mx = sx(model.thresholds.effort);
+  const my = sy(model.thresholds.impact);
   const parts: string[] = [];
   parts.push(rect(x0, y0, mx - x0, my - y0, "#e8f5e9"));
   parts.push(rect(mx, y0, x0 + pw - mx, my - y0, "#e3f2fd"));
@@ -325,7 +292,7 @@ export function impactEffortChart(input: {
   parts.push(rect(x0, y0, pw, ph, "none", ` stroke="${PALETTE.axis}"`));
   parts.push(line(mx, y0, mx, y0 + ph, PALETTE.axis, ' stroke-dasharray="4 4"'));
   parts.push(line(x0, my, x0 + pw, my, PALETTE.axis, ' stroke-dasharray="4 4"'));
-  const q = input.quadrants;
+  const q = model.quadrants;
   parts.push(
     text(x0 + 8, y0 + 18, q.quickWin, { size: 12, weight: "bold", fill: PALETTE.quickWin }),
   );
@@ -349,10 +316,10 @@ export function impactEffortChart(input: {
     }),
   );
   parts.push(
-    text(x0 + pw / 2, y0 + ph + 34, `${input.axes.effort} →`, { size: 12, anchor: "middle" }),
+    text(x0 + pw / 2, y0 + ph + 34, `${model.axes.effort} →`, { size: 12, anchor: "middle" }),
   );
   parts.push(
-    `<text x="${n(x0 - 36)}" y="${n(y0 + ph / 2)}" text-anchor="middle" font-size="12" fill="${PALETTE.text}" transform="rotate(-90 ${n(x0 - 36)} ${n(y0 + ph / 2)})">${escapeHtml(`${input.axes.impact} →`)}</text>`,
+    `<text x="${n(x0 - 36)}" y="${n(y0 + ph / 2)}" text-anchor="middle" font-size="12" fill="${PALETTE.text}" transform="rotate(-90 ${n(x0 - 36)} ${n(y0 + ph / 2)})">${escapeHtml(`${model.axes.impact} →`)}</text>`,
   );
   parts.push(
     text(sx(ei0), y0 + ph + 16, String(ei0), { size: 10, anchor: "middle", fill: PALETTE.muted }),
@@ -366,64 +333,47 @@ export function impactEffortChart(input: {
   parts.push(
     text(x0 - 6, sy(ii1) + 4, String(ii1), { size: 10, anchor: "end", fill: PALETTE.muted }),
   );
-  input.points.forEach((p) => {
+  model.points.forEach((p) => {
     const x = sx(p.effort);
     const y = sy(p.impact);
     parts.push(
-      `<circle cx="${n(x)}" cy="${n(y)}" r="11" fill="${colour(p.quadrant)}" fill-opacity="0.9"><title>${escapeHtml(p.label)}</title></circle>`,
+      `<circle cx="${n(x)}" cy="${n(y)}" r="11" fill="${colourOf(p.quadrant)}" fill-opacity="0.9"><title>${escapeHtml(p.label)}</title></circle>`,
     );
     parts.push(
-      text(x, y + 4, p.marker, { size: 11, anchor: "middle", weight: "bold", fill: "#fff" }),
+      text(x, y + 4, marker(p.rank), { size: 11, anchor: "middle", weight: "bold", fill: "#fff" }),
     );
   });
   // key of markers to the right of the plot
-  input.points.forEach((p, i) => {
+  model.points.forEach((p, i) => {
     parts.push(
-      text(x0 + pw + 16, y0 + 14 + 18 * i, `${p.marker}  ${truncate(p.label, 38)}`, {
+      text(x0 + pw + 16, y0 + 14 + 18 * i, `${marker(p.rank)}  ${truncate(p.label, 38)}`, {
         size: 11,
         full: p.label,
       }),
     );
   });
-  return frame("impactEffort", input.title, W, H, parts.join(""));
-}
-
-/** A row of the ranking chart. */
-export interface RankingRow {
-  readonly rank: number;
-  readonly label: string;
-  readonly score: number;
-  readonly scoreText: string;
-  /** Share of stability draws in which the solution kept its rank (0–1), or null. */
-  readonly stability: number | null;
-  readonly stabilityText: string;
+  return frame("impactEffort", model.title, W, H, parts.join(""));
 }
 
 /** The ranking as horizontal score bars, with a second bar per row for its rank stability. */
-export function rankingChart(input: {
-  readonly title: string;
-  readonly rows: readonly RankingRow[];
-  readonly headers: { readonly score: string; readonly stability: string };
-}): string {
+export function rankingChart(model: RankingModel): string {
   const W = 760;
   const rowH = 30;
   const top = 34;
-  const H = top + rowH * Math.max(1, input.rows.length) + 10;
+  const H = top + rowH * Math.max(1, model.points.length) + 10;
   const labelW = 270;
   const barX = labelW + 10;
   const barW = 250;
   const stabX = barX + barW + 80;
   const stabW = 110;
-  const scores = input.rows.map((r) => r.score);
-  const lo = Math.min(0, ...scores);
-  const hi = Math.max(0, ...scores);
-  const scale = (v: number): number => (hi > lo ? ((v - lo) / (hi - lo)) * barW : 0);
+  const [lo, hi] = model.domain;
+  const scale = (v: number): number => (fraction(v, lo, hi) ?? 0) * barW;
   const zero = barX + scale(0);
   const parts: string[] = [
-    text(barX, 16, input.headers.score, { size: 12, weight: "bold", fill: PALETTE.muted }),
-    text(stabX, 16, input.headers.stability, { size: 12, weight: "bold", fill: PALETTE.muted }),
+    text(barX, 16, model.headers.score, { size: 12, weight: "bold", fill: PALETTE.muted }),
+    text(stabX, 16, model.headers.stability, { size: 12, weight: "bold", fill: PALETTE.muted }),
   ];
-  input.rows.forEach((r, i) => {
+  model.points.forEach((r, i) => {
     const y = top + rowH * i;
     parts.push(text(0, y + 15, `${r.rank}. ${truncate(r.label, 36)}`, { size: 12, full: r.label }));
     const x1 = barX + scale(Math.min(0, r.score));
@@ -440,54 +390,37 @@ export function rankingChart(input: {
     }
     parts.push(text(stabX + stabW + 8, y + 15, r.stabilityText, { size: 11, fill: PALETTE.muted }));
   });
-  return frame("ranking", input.title, W, H, parts.join(""));
-}
-
-/** An item of the timeline. */
-export interface TimelineItem {
-  readonly label: string;
-  readonly horizon: string;
-  /** Start and end dates, or null for an unscheduled item. */
-  readonly start: string | null;
-  readonly end: string | null;
-  readonly note: string;
+  return frame("ranking", model.title, W, H, parts.join(""));
 }
 
 /** A timeline (Gantt-style bars) coloured by horizon, with the horizon boundaries as lines. */
-export function timelineChart(input: {
-  readonly title: string;
-  readonly start: string;
-  readonly boundaries: readonly { readonly date: string; readonly label: string }[];
-  readonly ticks: readonly { readonly date: string; readonly label: string }[];
-  readonly items: readonly TimelineItem[];
-  readonly legend: readonly { readonly key: string; readonly label: string }[];
-}): string {
+export function timelineChart(model: TimelineModel): string {
   const W = 860;
   const labelW = 250;
   const x0 = labelW + 10;
   const pw = W - x0 - 20;
   const top = 62;
   const rowH = 26;
-  const H = top + rowH * Math.max(1, input.items.length) + 34;
+  const H = top + rowH * Math.max(1, model.points.length) + 34;
   const dates = [
-    input.start,
-    ...input.boundaries.map((b) => b.date),
-    ...input.items.flatMap((i) => [i.start, i.end].filter((d): d is string => d !== null)),
+    model.start,
+    ...model.boundaries.map((b) => b.date),
+    ...model.points.flatMap((i) => [i.start, i.end].filter((d): d is string => d !== null)),
   ];
   const first = dates.reduce((a, b) => (b < a ? b : a));
   const last = dates.reduce((a, b) => (b > a ? b : a));
   const span = Math.max(1, daysBetween(first, last));
   const sx = (d: string): number => x0 + (daysBetween(first, d) / span) * pw;
-  const parts: string[] = [legend(0, 14, input.legend)];
-  const axisY = top + rowH * Math.max(1, input.items.length) + 4;
+  const parts: string[] = [legend(0, 14, model.legend)];
+  const axisY = top + rowH * Math.max(1, model.points.length) + 4;
   parts.push(line(x0, axisY, x0 + pw, axisY, PALETTE.axis));
-  for (const t of input.ticks) {
+  for (const t of model.ticks) {
     if (t.date < first || t.date > last) continue;
     const x = sx(t.date);
     parts.push(line(x, top - 6, x, axisY + 4, PALETTE.grid));
     parts.push(text(x, axisY + 18, t.label, { size: 10, anchor: "middle", fill: PALETTE.muted }));
   }
-  input.boundaries.forEach((b, i) => {
+  model.boundaries.forEach((b, i) => {
     const x = sx(b.date);
     parts.push(
       line(x, top - 14, x, axisY, PALETTE.axis, ' stroke-dasharray="5 4" stroke-width="1.5"'),
@@ -501,73 +434,58 @@ export function timelineChart(input: {
       }),
     );
   });
-  const sxStart = sx(input.start);
+  const sxStart = sx(model.start);
   parts.push(line(sxStart, top - 14, sxStart, axisY, PALETTE.text, ' stroke-width="1.5"'));
-  input.items.forEach((item, i) => {
+  model.points.forEach((item, i) => {
     const y = top + rowH * i;
     parts.push(text(0, y + 15, truncate(item.label, 34), { size: 12, full: item.label }));
     if (item.start !== null && item.end !== null) {
       const a = sx(item.start);
       const b = sx(item.end);
       parts.push(
-        `<rect x="${n(a)}" y="${n(y + 4)}" width="${n(Math.max(3, b - a))}" height="16" rx="3" fill="${colour(item.horizon)}"><title>${escapeHtml(item.note)}</title></rect>`,
+        `<rect x="${n(a)}" y="${n(y + 4)}" width="${n(Math.max(3, b - a))}" height="16" rx="3" fill="${colourOf(item.horizon)}"><title>${escapeHtml(item.note)}</title></rect>`,
       );
     } else {
       parts.push(text(x0 + 4, y + 15, item.note, { size: 11, italic: true, fill: PALETTE.muted }));
     }
   });
-  return frame("timeline", input.title, W, H, parts.join(""));
-}
-
-/** A bar of the budget chart: one horizon, its segments by funding source. */
-export interface BudgetBar {
-  readonly label: string;
-  readonly segments: readonly {
-    readonly key: string;
-    readonly value: number;
-    readonly text: string;
-  }[];
-  readonly totalText: string;
+  return frame("timeline", model.title, W, H, parts.join(""));
 }
 
 /** Stacked horizontal bars: the budget of each horizon split by funding source. */
-export function budgetChart(input: {
-  readonly title: string;
-  readonly bars: readonly BudgetBar[];
-  readonly legend: readonly { readonly key: string; readonly label: string }[];
-}): string {
+export function budgetChart(model: BudgetModel): string {
   const W = 760;
   const labelW = 180;
   const x0 = labelW + 10;
   const pw = 400;
   const rowH = 38;
   const top = 10;
-  const H = top + rowH * Math.max(1, input.bars.length) + 40;
+  const H = top + rowH * Math.max(1, model.bars.length) + 40;
   const max = Math.max(
     0,
-    ...input.bars.map((b) => b.segments.reduce((s, g) => s + Math.max(0, g.value), 0)),
+    ...model.bars.map((b) => b.points.reduce((s, g) => s + Math.max(0, g.value), 0)),
   );
-  const scale = (v: number): number => (max > 0 ? (v / max) * pw : 0);
+  const scale = (v: number): number => (fraction(v, 0, max) ?? 0) * pw;
   const parts: string[] = [];
-  input.bars.forEach((bar, i) => {
+  model.bars.forEach((bar, i) => {
     const y = top + rowH * i;
     parts.push(
       text(0, y + 19, truncate(bar.label, 26), { size: 12, weight: "bold", full: bar.label }),
     );
     let x = x0;
-    for (const seg of bar.segments) {
+    for (const seg of bar.points) {
       const w = scale(Math.max(0, seg.value));
       if (w <= 0) continue;
       parts.push(
-        `<rect x="${n(x)}" y="${n(y + 4)}" width="${n(w)}" height="22" fill="${colour(seg.key)}"><title>${escapeHtml(seg.text)}</title></rect>`,
+        `<rect x="${n(x)}" y="${n(y + 4)}" width="${n(w)}" height="22" fill="${colourOf(seg.key)}"><title>${escapeHtml(seg.text)}</title></rect>`,
       );
       x += w;
     }
     if (x === x0) parts.push(rect(x0, y + 4, 2, 22, PALETTE.grid));
     parts.push(text(x + 8, y + 19, bar.totalText, { size: 12, fill: PALETTE.text }));
   });
-  parts.push(legend(0, H - 12, input.legend));
-  return frame("budget", input.title, W, H, parts.join(""));
+  parts.push(legend(0, H - 12, model.legend));
+  return frame("budget", model.title, W, H, parts.join(""));
 }
 
 const SERIES = [
@@ -603,8 +521,7 @@ export function groupedBarChart(input: {
   const top = 34;
   const H = top + groupH * Math.max(1, input.groups.length) + 10;
   const [lo, hi] = input.domain;
-  const scale = (v: number): number =>
-    hi > lo ? ((Math.min(hi, Math.max(lo, v)) - lo) / (hi - lo)) * pw : 0;
+  const scale = (v: number): number => (fraction(v, lo, hi) ?? 0) * pw;
   // series colours are positional, so the legend is drawn here rather than by legend()
   const parts: string[] = [];
   let lx = 0;

@@ -49,6 +49,7 @@ describe("createReport", () => {
       "maturity",
       "needs",
       "prioritisation",
+      "recommendations",
       "stakeholders",
       "swot",
       "workshops",
@@ -58,7 +59,9 @@ describe("createReport", () => {
   it("records the provenance: versions, framework, digest of the input and generatedAt as given", () => {
     expect(report.formatVersion).toBe("1.0");
     expect(report.kind).toBe("icc-assessment-report");
-    expect(report.$schema).toBe("https://icc-assessment.org/schema/report.v1.json");
+    expect(report.$schema).toBe(
+      "https://cdn.jsdelivr.net/npm/icc-assessment/schema/report.v1.json",
+    );
     expect(report.provenance.library).toStrictEqual({
       name: "icc-assessment",
       version: LIBRARY_VERSION,
@@ -80,6 +83,7 @@ describe("createReport", () => {
       "maturity",
       "needs",
       "prioritisation",
+      "recommendations",
       "stakeholders",
       "swot",
     ]);

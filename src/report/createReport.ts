@@ -9,39 +9,27 @@ import {
 import { needCoverage } from "../needs/needCoverage.js";
 import { rankNeeds } from "../needs/rankNeeds.js";
 import { stakeholderCoverage } from "../needs/stakeholderCoverage.js";
-import {
-  buildDecision,
-  type Decision,
-  type DecisionProvenance,
-} from "../prioritisation/buildDecision.js";
-import { classifyImpactEffort } from "../prioritisation/classifyImpactEffort.js";
+import type { DecisionProvenance } from "../prioritisation/buildDecision.js";
 import { compareRankings } from "../prioritisation/compareRankings.js";
+import { MAX_DRAWS } from "../prioritisation/rankStability.js";
 import {
-  DEFAULT_DRAWS,
-  DEFAULT_SEED,
-  rankStability,
-  stabilityMethods,
-  type StabilityMethod,
-} from "../prioritisation/rankStability.js";
-import {
-  prioritise,
   prioritisationMethods,
   type PrioritisationMethod,
-  type PrioritiseResult,
-} from "../prioritisation/prioritise.js";
+} from "../prioritisation/prioritisationRegistry.js";
+import { prioritiseAssessment } from "../prioritisation/prioritiseAssessment.js";
 import type { Assessment } from "../schema/assessment.js";
 import type { Money } from "../schema/common.js";
 import type { Criterion, Need, Solution, Stakeholder, Workshop } from "../schema/entities.js";
 import type { MaturityFramework } from "../schema/framework.js";
 import type { Report, ReportData, ReportMoney, ReportSections } from "../schema/report.js";
-import { FORMAT_VERSION, METHODOLOGY_VERSION } from "../schema/vocabularies.js";
+import { FORMAT_VERSION, jsonSchemaId, METHODOLOGY_VERSION } from "../schema/vocabularies.js";
 import { buildSwotForAssessment } from "../swot/buildSwotForAssessment.js";
 import { dossierGaps } from "../swot/dossierGaps.js";
 import { solutionDossier } from "../swot/solutionDossier.js";
 import { bucketByHorizon } from "../timeline/bucketByHorizon.js";
 import { defaultHorizons } from "../timeline/defaultHorizons.js";
 import type { PathSegment } from "../errors/AssessmentError.js";
-import { describe, fail, isRecord } from "../_lib/assert.js";
+import { describe, fail, failAt, isRecord } from "../_lib/assert.js";
 import {
   listOption,
   oneOfOption,
@@ -54,15 +42,19 @@ import {
 import { frameworkOf } from "../_lib/frameworkOf.js";
 import { addMonthsIso, isIsoDate } from "../_lib/dates.js";
 import { Dec, moneyString } from "../_lib/decimal.js";
+import { isAmountString } from "../_lib/money.js";
 import { compareIds } from "../_lib/sort.js";
 import { indexAssessment } from "../_lib/assessmentIndex.js";
 import { assertParsed, markParsed } from "../_lib/parsed.js";
 import { LIBRARY_NAME, LIBRARY_VERSION } from "../_lib/version.js";
 import { canonicalCopy } from "./_canonical.js";
 import { digestAssessment } from "./digestAssessment.js";
+import { benchmarkSection } from "./_peers.js";
+import type { BenchmarkCitiesOptions } from "../benchmark/benchmarkCities.js";
+import { recommendationsSection } from "./_recommendations.js";
 
 /** The `$schema` written into every report. */
-const REPORT_SCHEMA_ID = "https://icc-assessment.org/schema/report.v1.json";
+const REPORT_SCHEMA_ID = /* @__PURE__ */ jsonSchemaId("report");
 
 /** Options of {@link createReport}. */
 export interface CreateReportOptions {
@@ -104,6 +96,72 @@ export interface CreateReportOptions {
    * `currency`; decimal strings).
    */
   readonly rates?: Readonly<Record<string, string>>;
+  /**
+   * Peer reports (from `parseReport` or `createReport`) to benchmark the city against with
+   * `benchmarkCities`: adds the section "How we compare" (`sections.benchmark`), which records
+   * the peer set. Default: none, and no such section.
+   */
+  readonly peers?: readonly Report[];
+  /**
+   * How the city is benchmarked against `peers` (the options of `benchmarkCities`: peer group,
+   * period, coverage threshold) and a note shown with the section, such as that the peers are
+   * synthetic.
+   */
+  readonly benchmark?: BenchmarkCitiesOptions & {
+    /** A line shown with the section and kept in it (plain text), e.g. that the peers are synthetic. */
+    readonly note?: string;
+  };
+  /**
+   * The section "What would raise our maturity" (`recommendActions`): at most `limit`
+   * recommendations (default 10), or `false` to leave it out. Present by default whenever the
+   * unit has maturity answers.
+   */
+  readonly recommendations?: { readonly limit?: number } | false;
+}
+
+/**
+ * Refuses a section whose money a report cannot carry: every amount of the format, in an
+ * assessment as in a report, has at most 15 integer digits and 6 decimals (one limit, so whatever
+ * `createReport` writes, `parseReport` reads). A total of the action plan (a sum of up to 20,000
+ * actions' costs, or an amount converted with `options.rates`) can pass it: then the report is
+ * refused with `out_of_range` at the amount, rather than written and refused by its readers.
+ * Designed by this project. An iterative walk of plain section data.
+ */
+function checkAmounts(section: unknown, root: readonly PathSegment[]): void {
+  // paths are built only for the amount refused: each entry points back to its parent
+  interface Entry {
+    readonly v: unknown;
+    readonly parent: Entry | null;
+    readonly key: PathSegment;
+  }
+  const pathOf = (e: Entry): PathSegment[] => {
+    const path: PathSegment[] = [];
+    for (let x: Entry | null = e; x !== null && x.parent !== null; x = x.parent) path.push(x.key);
+    return [...root, ...path.reverse()];
+  };
+  const stack: Entry[] = [{ v: section, parent: null, key: "" }];
+  while (stack.length > 0) {
+    const e = stack.pop() as Entry;
+    const v = e.v;
+    if (typeof v !== "object" || v === null) continue;
+    if (Array.isArray(v)) {
+      v.forEach((x: unknown, i) => stack.push({ v: x, parent: e, key: i }));
+      continue;
+    }
+    const r = v as Record<string, unknown>;
+    const amount = r["amount"];
+    if (typeof amount === "string" && typeof r["currency"] === "string") {
+      if (!isAmountString(amount)) {
+        failAt(
+          "out_of_range",
+          [...pathOf(e), "amount"],
+          `the action plan's amount ${amount} ${r["currency"] as string} is beyond what the format's money can carry (at most 15 integer digits and 6 decimals), so no reader could read the report; check the costs, the funding and options.rates`,
+        );
+      }
+      continue;
+    }
+    for (const k of Object.keys(r)) stack.push({ v: r[k], parent: e, key: k });
+  }
 }
 
 function money(m: Money): ReportMoney {
@@ -123,39 +181,46 @@ const GENERATED_AT =
 
 const OPTIONS: readonly PathSegment[] = ["options"];
 
-/** The options of {@link createReport} checked here (the stages check the others). */
-const REPORT_OPTIONS = {
-  generatedAt: {
-    test: (value: unknown): value is string =>
-      typeof value === "string" &&
-      value.length <= 40 &&
-      GENERATED_AT.test(value) &&
-      isIsoDate(value.slice(0, 10)),
-    code: "invalid_value",
-    expected: 'a date YYYY-MM-DD or an ISO 8601 date-time with a zone, such as "2021-02-15"',
-    required: true,
-  },
-  stability: optional({
-    test: (value: unknown): value is object =>
-      value === false || (typeof value === "object" && value !== null),
-    code: "invalid_type",
-    expected: "{ draws, seed } or false",
-    at: ["options", "stability"],
-    fields: {
-      draws: optional(wholeOption(1, 100_000)),
-      seed: optional(wholeOption(0, 0xffffffff)),
+/**
+ * The options of {@link createReport} checked here (the stages check the others). Built on first
+ * use, not when the module loads: the table names the prioritisation methods, and a bundle that
+ * imports only a renderer from this stage must not keep them (and with them decimal.js).
+ */
+const reportOptions = () =>
+  ({
+    generatedAt: {
+      test: (value: unknown): value is string =>
+        typeof value === "string" &&
+        value.length <= 40 &&
+        GENERATED_AT.test(value) &&
+        isIsoDate(value.slice(0, 10)),
+      code: "invalid_value",
+      expected: 'a date YYYY-MM-DD or an ISO 8601 date-time with a zone, such as "2021-02-15"',
+      required: true,
     },
-  }),
-  methods: optional({
-    test: (value: unknown): value is readonly unknown[] => Array.isArray(value) && value.length > 0,
-    code: "empty",
-    expected: `a non-empty array of ${prioritisationMethods.join(", ")}`,
-    each: oneOfOption(prioritisationMethods),
-    unique: true,
-  }),
-  frameworks: optional({ ...listOption, expected: "an array of frameworks" }),
-  unit: optional(stringOption),
-} satisfies OptionTable;
+    stability: optional({
+      test: (value: unknown): value is object =>
+        value === false || (typeof value === "object" && value !== null),
+      code: "invalid_type",
+      expected: "{ draws, seed } or false",
+      at: ["options", "stability"],
+      fields: {
+        draws: optional(wholeOption(1, MAX_DRAWS)),
+        seed: optional(wholeOption(0, 0xffffffff)),
+      },
+    }),
+    methods: optional({
+      test: (value: unknown): value is readonly unknown[] =>
+        Array.isArray(value) && value.length > 0,
+      code: "empty",
+      expected: `a non-empty array of ${prioritisationMethods.join(", ")}`,
+      each: oneOfOption(prioritisationMethods),
+      unique: true,
+    }),
+    frameworks: optional({ ...listOption, expected: "an array of frameworks" }),
+    unit: optional(stringOption),
+  }) satisfies OptionTable;
+let REPORT_OPTIONS: ReturnType<typeof reportOptions> | undefined;
 
 function checkOptions(options: CreateReportOptions): CreateReportOptions {
   if (!isRecord(options)) {
@@ -165,7 +230,7 @@ function checkOptions(options: CreateReportOptions): CreateReportOptions {
       `options must be an object with generatedAt, got ${describe(options)}`,
     );
   }
-  readFields(options, OPTIONS, REPORT_OPTIONS);
+  readFields(options, OPTIONS, (REPORT_OPTIONS ??= reportOptions()));
   return options;
 }
 
@@ -330,6 +395,8 @@ function maturitySection(
         ...(s.url !== undefined ? { url: s.url } : {}),
         ...(s.note !== undefined ? { note: s.note } : {}),
       })),
+      // the framework's own authors, credited by the renderers (absent when it names none)
+      ...(fw.authors !== undefined && fw.authors.length > 0 ? { authors: [...fw.authors] } : {}),
     },
     unit,
     assessedOn: input.assessedOn ?? null,
@@ -560,64 +627,6 @@ function dossiersSection(a: Assessment, sections: Sections): void {
   });
 }
 
-function defaultMethods(a: Assessment): PrioritisationMethod[] {
-  const methods: PrioritisationMethod[] = ["weightedSum", "topsis"];
-  if ((a.ballots ?? []).some((b) => (b.ranking ?? []).length > 0)) methods.push("votes");
-  if ((a.prioritisation?.criteriaJudgements ?? []).length > 0) methods.push("ahp");
-  return methods;
-}
-
-/** The criterion of a kind with the largest weight (ties: the smallest id), with its column. */
-function heaviest(decision: Decision, kind: "benefit" | "cost") {
-  return decision.criteria
-    .map((c, j) => ({ c, j }))
-    .filter((x) => x.c.kind === kind)
-    .sort((x, y) => y.c.weight - x.c.weight || compareIds(x.c.id, y.c.id))[0];
-}
-
-function impactEffortOf(
-  decision: Decision,
-): NonNullable<ReportSections["prioritisation"]>["impactEffort"] {
-  const benefit = heaviest(decision, "benefit");
-  const cost = heaviest(decision, "cost");
-  if (benefit === undefined || cost === undefined) return null;
-  const column = (j: number) => decision.matrix.map((row) => row[j] as number);
-  const domainOf = (
-    c: Decision["criteria"][number],
-    values: readonly number[],
-  ): [number, number] =>
-    c.scale ? [c.scale.min, c.scale.max] : [Math.min(...values), Math.max(...values)];
-  const impacts = column(benefit.j);
-  const efforts = column(cost.j);
-  const impactDomain = domainOf(benefit.c, impacts);
-  const effortDomain = domainOf(cost.c, efforts);
-  const thresholds = {
-    impact: (impactDomain[0] + impactDomain[1]) / 2,
-    effort: (effortDomain[0] + effortDomain[1]) / 2,
-  };
-  const placed = classifyImpactEffort(
-    decision.alternatives.map((id, i) => ({
-      id,
-      impact: impacts[i] as number,
-      effort: efforts[i] as number,
-    })),
-    { impactThreshold: thresholds.impact, effortThreshold: thresholds.effort },
-  );
-  return {
-    impactCriterion: benefit.c.id,
-    effortCriterion: cost.c.id,
-    thresholds,
-    domain: { impact: impactDomain, effort: effortDomain },
-    items: placed.items.map((p) => ({
-      solution: p.id,
-      impact: p.impact,
-      effort: p.effort,
-      quadrant: p.quadrant,
-      rule: p.rule,
-    })),
-  };
-}
-
 function prioritisationSection(
   a: Assessment,
   options: CreateReportOptions,
@@ -632,16 +641,22 @@ function prioritisationSection(
   ) {
     return [...selected];
   }
-  const decision = buildDecision(a);
-  // the AHP method takes its criteria weights from the pairwise judgements when there are some
-  const judged = (a.prioritisation?.criteriaJudgements ?? []).length > 0;
-  const ahpDecision = judged ? buildDecision(a, { weights: "ahp" }) : decision;
-  const methods = options.methods ?? defaultMethods(a);
-  const results: PrioritiseResult[] = methods.map((method) =>
-    prioritise(method === "ahp" ? ahpDecision : decision, { method }),
-  );
-  const primary = results[0] as PrioritiseResult;
-  const primaryDecision = primary.method === "ahp" ? ahpDecision : decision;
+  // the methods, their decisions, the stability method and the impact/effort criteria: the
+  // prioritisation registry's defaults, as icc-assess prioritise applies them
+  const {
+    methods,
+    results,
+    primary,
+    decision,
+    ahpDecision,
+    primaryDecision,
+    stability: stable,
+    impactEffort,
+    impactEffortRule,
+  } = prioritiseAssessment(a, {
+    ...(options.methods === undefined ? {} : { methods: options.methods }),
+    ...(options.stability === undefined ? {} : { stability: options.stability }),
+  });
   const { solutions, criteria } = indexAssessment(a);
   // buildDecision's weights are normalised to sum 1; the votes method uses none of its own
   const usedWeight = new Map(
@@ -674,22 +689,6 @@ function prioritisationSection(
   }
 
   const priorities = selected.length > 0 ? [...selected] : primary.ranking.map((r) => r.solution);
-  const impactEffort = impactEffortOf(decision);
-  const stabilityOption = options.stability;
-  const stabilityMethod: StabilityMethod = (stabilityMethods as readonly string[]).includes(
-    primary.method,
-  )
-    ? (primary.method as StabilityMethod)
-    : "weightedSum";
-  const stable =
-    stabilityOption === false
-      ? null
-      : rankStability(primaryDecision, {
-          method: stabilityMethod,
-          draws: stabilityOption?.draws ?? DEFAULT_DRAWS,
-          seed: stabilityOption?.seed ?? DEFAULT_SEED,
-          rankProbabilities: false,
-        });
   const stability: NonNullable<ReportSections["prioritisation"]>["stability"] = stable
     ? {
         method: stable.method,
@@ -734,7 +733,7 @@ function prioritisationSection(
           impact: impactEffort.impactCriterion,
           effort: impactEffort.effortCriterion,
           thresholds: impactEffort.thresholds,
-          rule: "the benefit and cost criteria with the largest weights; thresholds at the middle of their scales",
+          rule: impactEffortRule,
         }
       : null,
   };
@@ -937,19 +936,24 @@ function actionPlanSection(
 
 /**
  * Runs every stage of the ICC methodology on an assessment and returns the versioned report a city
- * publishes: context, stakeholders by helix group, workshops, maturity profile, ranked needs, city
- * SWOT with TOWS strategies, solution dossiers, prioritisation (weights, each method's ranking,
+ * publishes: context, stakeholders by helix group, workshops, maturity profile, what would raise
+ * the maturity most, how the city compares with peer reports (when `peers` are given), ranked
+ * needs, city SWOT with TOWS strategies, solution dossiers, prioritisation (weights, each method's ranking,
  * agreement between methods, rank stability, impact/effort), horizon buckets, action plan and
  * budget, and the provenance of every number.
  *
  * Pipeline (designed by this project; each stage documents its own method and sources):
  * `stakeholderCoverage` → `scoreMaturity` (the referenced framework, embedded or built-in) →
+ * `recommendActions` (the first `recommendations.limit`, default 10; left out without answers) →
  * `rankNeeds` (with the maturity gaps) and `needCoverage` → `buildSwotForAssessment` →
  * `solutionDossier` and `dossierGaps` per solution → `buildDecision` and `prioritise` per method,
  * `compareRankings` between them, rank stability under perturbed weights, `classifyImpactEffort`
  * (the benefit and the cost criterion with the largest weights, thresholds at the middle of their
  * scales) → `bucketByHorizon` from the plan start → `buildActionPlan` of the priorities
- * (`plan.selected`, else the ranking). A stage without input leaves its section out. Provenance
+ * (`plan.selected`, else the ranking) → with `peers`, `benchmarkCities` of the report so far
+ * among them (its section records each peer report used by city id, input digest and
+ * `generatedAt`, and every report left out with the reason, so the benchmark can be reproduced).
+ * A stage without input leaves its section out. Provenance
  * records the library and methodology versions, each framework's id, version and provenance,
  * every parameter and seed, the SHA-256 of the canonical input ({@link digestAssessment}) and
  * `generatedAt` as given. The result is plain JSON (money as decimal strings), identical for the
@@ -961,15 +965,22 @@ function actionPlanSection(
  *
  * @param assessment - a parsed assessment (`parseAssessment`)
  * @param options - `generatedAt` (required), frameworks, maturity unit, methods, stability draws
- *   and seed, minimum helix share, exchange rates
+ *   and seed, minimum helix share, exchange rates, peers and the benchmark options, the number
+ *   of recommendations
  * @returns the report (format {@link FORMAT_VERSION})
  * @throws AssessmentError `not_parsed` (an assessment that did not come from `parseAssessment`),
  *   `missing_field` / `invalid_value` (`["options", "generatedAt"]`), `out_of_range` (stability
  *   draws or seed), `invalid_value` / `duplicate_id` / `empty` (`options.methods`), `invalid_type`
  *   (an option of the wrong type), `unknown_reference` (`options.frameworks` without the
- *   assessment's framework, or an `options.unit` without observations), and the codes of a stage
+ *   assessment's framework, or an `options.unit` without observations), `out_of_range` at
+ *   `["report", "sections", "actionPlan", …, "amount"]` (an action-plan amount or total beyond the
+ *   format's 15 integer digits, which no reader would accept), and the codes of a stage
  *   refusing an option (for example `currency_mismatch` for funding in a currency whose rate is
- *   not among `options.rates`)
+ *   not among `options.rates`); `not_parsed` (`["options", "peers", i]`, a peer that did not
+ *   come from `parseReport` or `createReport`), `missing_value` (`["options", "peers"]`, peers
+ *   for an assessment without a maturity part), the option errors of `benchmarkCities` at
+ *   `["options", "benchmark", …]`, `invalid_type` / `out_of_range`
+ *   (`["options", "recommendations", "limit"]`)
  * @example
  * ```ts
  * import { parseAssessment } from "icc-assessment/schema";
@@ -998,12 +1009,21 @@ export function createReport(assessment: Assessment, options: CreateReportOption
   const parameters: Parameters = {};
   stakeholdersSection(a, o, sections, parameters);
   const maturity = maturitySection(a, o, sections, parameters);
+  const recommended =
+    maturity === null
+      ? null
+      : recommendationsSection(a, findFramework(a, o), maturity.unit, o.recommendations);
+  if (recommended !== null) {
+    sections.recommendations = recommended.section;
+    parameters["recommendations"] = recommended.parameters;
+  }
   needsSection(a, maturity, sections, parameters);
   swotSection(a, sections, parameters);
   dossiersSection(a, sections);
   const priorities = prioritisationSection(a, o, sections, parameters);
   horizonsSection(a, priorities, sections, parameters);
   actionPlanSection(a, priorities, o, sections, parameters);
+  checkAmounts(sections.actionPlan, ["report", "sections", "actionPlan"]);
   const frameworks = maturity
     ? [
         {
@@ -1031,6 +1051,11 @@ export function createReport(assessment: Assessment, options: CreateReportOption
     },
     sections,
   };
+  if (o.peers !== undefined) {
+    const b = benchmarkSection(draft, o.peers, o.benchmark);
+    sections.benchmark = b.section;
+    parameters["benchmark"] = b.parameters;
+  }
   // one canonical copy: plain data only, sorted keys, no -0, every number finite; the result is a
   // fresh value, frozen and marked like one parseReport returns
   return markParsed(canonicalCopy(draft, ["report"]) as ReportData, "report");

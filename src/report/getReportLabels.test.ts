@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { AssessmentError } from "../errors/AssessmentError.js";
+import { prioritisationMethods } from "../prioritisation/prioritisationRegistry.js";
 import { reportLanguages } from "../schema/vocabularies.js";
+import { dossierGapCodes } from "../swot/dossierGaps.js";
 import { getReportLabels } from "./getReportLabels.js";
 
 /** Every path to a string in a labels object. */
@@ -29,6 +31,16 @@ describe("getReportLabels", () => {
       .filter(([k, v]) => english(k) === v)
       .map(([k]) => k);
     expect(same).toStrictEqual(["charts.swotGrid", "methods.topsis"]);
+  });
+
+  it("names every prioritisation method and every dossier gap in every language", () => {
+    for (const lang of reportLanguages) {
+      const l = getReportLabels(lang);
+      for (const method of prioritisationMethods) {
+        expect(Object.hasOwn(l.methods, method), `${lang}: ${method}`).toBe(true);
+      }
+      expect(Object.keys(l.dossierGaps).sort()).toStrictEqual([...dossierGapCodes].sort());
+    }
   });
 
   it("keeps the same placeholders in every language", () => {

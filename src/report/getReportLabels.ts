@@ -1,20 +1,26 @@
 import { assertOneOf } from "../_lib/assert.js";
-import { reportLanguages, type ReportLanguage } from "../schema/vocabularies.js";
+import { reportLanguages, type ReportLanguage } from "../_lib/languages.js";
 import { bg } from "./i18n/bg.js";
 import { en } from "./i18n/en.js";
 import type { ReportLabels } from "./i18n/labels.js";
 
-const builtin: Readonly<Record<ReportLanguage, ReportLabels>> = { en, bg };
+/**
+ * The report label packs, one per language of `reportLanguages`: a language without a pack, or a
+ * pack without its language, does not compile.
+ */
+const packs: Readonly<Record<ReportLanguage, ReportLabels>> = { en, bg };
 
 /**
  * The built-in labels of a report language: every heading, column name and vocabulary term the
  * renderers print, and the `Intl` locale for numbers, money and dates.
  *
- * A language is one object of type {@link ReportLabels} (the built-in ones are
- * `src/report/i18n/en.ts` and `bg.ts`); to add one, write that file and pass the object as the
- * renderers' `labels` option, or register it here. Translations are by this project.
+ * A language is one object of type {@link ReportLabels} (one file per language in
+ * `src/report/i18n/`); to use another, write that object and pass it as the renderers' `labels`
+ * option. To build one in, add its code to `src/_lib/languages.ts` and its pack here; the
+ * compiler then names every other pack of texts that language still needs. Translations are by
+ * this project.
  *
- * @param lang - `"en"` or `"bg"`
+ * @param lang - a built-in language, one of `reportLanguages`
  * @returns the labels
  * @throws AssessmentError `invalid_value` (path `["lang"]`) for a language without built-in labels
  * @example
@@ -26,5 +32,5 @@ const builtin: Readonly<Record<ReportLanguage, ReportLabels>> = { en, bg };
  */
 export function getReportLabels(lang: ReportLanguage): ReportLabels {
   assertOneOf(lang, reportLanguages, ["lang"], "lang");
-  return builtin[lang];
+  return packs[lang];
 }

@@ -7,6 +7,14 @@
  * @module report
  */
 export { createReport } from "./createReport.js";
+// the report's types live with its schema; they are re-exported here, where reports are made
+export type {
+  Report,
+  ReportData,
+  ReportMoney,
+  ReportProvenance,
+  ReportSections,
+} from "../schema/report.js";
 export type { CreateReportOptions } from "./createReport.js";
 export { serialiseReport } from "./serialiseReport.js";
 export { digestAssessment } from "./digestAssessment.js";

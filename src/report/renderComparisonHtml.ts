@@ -7,7 +7,7 @@ import type { ReportLabels } from "./i18n/labels.js";
 
 /** Options of {@link renderComparisonHtml}. */
 export interface RenderComparisonHtmlOptions {
-  /** A built-in language: `"en"` (default) or `"bg"`. */
+  /** A built-in language, one of `reportLanguages`; `"en"` by default. */
   readonly lang?: ReportLanguage;
   /** Labels of another language; they take precedence over `lang`. */
   readonly labels?: ReportLabels;

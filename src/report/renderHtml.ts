@@ -2,12 +2,13 @@ import type { Report } from "../schema/report.js";
 import type { ReportLanguage } from "../schema/vocabularies.js";
 import { writeHtml } from "./_document.js";
 import { reportDocument } from "./_reportDocument.js";
+import { withPeerSections } from "./_peersDocument.js";
 import { checkRendering } from "./_shared.js";
 import type { ReportLabels } from "./i18n/labels.js";
 
 /** Options of {@link renderHtml}. */
 export interface RenderHtmlOptions {
-  /** A built-in language: `"en"` (default) or `"bg"`. */
+  /** A built-in language, one of `reportLanguages`; `"en"` by default. */
   readonly lang?: ReportLanguage;
   /** Labels of another language; they take precedence over `lang`. */
   readonly labels?: ReportLabels;
@@ -55,5 +56,6 @@ export interface RenderHtmlOptions {
  * ```
  */
 export function renderHtml(report: Report, options?: RenderHtmlOptions): string {
-  return writeHtml(reportDocument(report, checkRendering(report, options)));
+  const labels = checkRendering(report, options);
+  return writeHtml(withPeerSections(reportDocument(report, labels), report, labels));
 }

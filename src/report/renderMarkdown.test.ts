@@ -22,6 +22,7 @@ describe("renderMarkdown", () => {
       "## Stakeholders",
       "## Workshops",
       "## Maturity profile",
+      "## What would raise our maturity",
       "## Ranked needs",
       "## City SWOT and TOWS strategies",
       "## Prioritisation",
@@ -36,12 +37,14 @@ describe("renderMarkdown", () => {
     expect(md).toContain(`| Input digest | ${report.provenance.inputDigest} |`);
   });
 
-  it("summarises the level, top priorities, quick wins, long-term projects and budget", () => {
+  it("summarises the level, the city's priorities with their ranks, quick wins, long-term projects and budget", () => {
     const summary = md.slice(md.indexOf("## Summary"), md.indexOf("## Stakeholders"));
     expect(summary).toContain(
       `- **Overall maturity:** ${report.sections.maturity?.overall.level?.title}`,
     );
-    expect(summary).toContain("- **Top priorities:** Integrated e-participation platform;");
+    expect(summary).toContain(
+      "- **Priorities chosen by the city \\(with their rank in the computed ranking\\):** Integrated e-participation platform \\(rank 1 of 7\\);",
+    );
     expect(summary).toMatch(/- \*\*Quick wins:\*\* .*"Living" information points/);
     expect(summary).toContain("- **Budget:** Cost €725,000.00");
   });

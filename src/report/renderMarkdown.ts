@@ -2,6 +2,7 @@ import type { Report } from "../schema/report.js";
 import type { ReportLanguage } from "../schema/vocabularies.js";
 import { writeMarkdown } from "./_document.js";
 import { reportDocument } from "./_reportDocument.js";
+import { withPeerSections } from "./_peersDocument.js";
 import { checkRendering } from "./_shared.js";
 import type { ReportLabels } from "./i18n/labels.js";
 
@@ -53,5 +54,6 @@ export interface RenderMarkdownOptions {
  * ```
  */
 export function renderMarkdown(report: Report, options?: RenderMarkdownOptions): string {
-  return writeMarkdown(reportDocument(report, checkRendering(report, options)));
+  const labels = checkRendering(report, options);
+  return writeMarkdown(withPeerSections(reportDocument(report, labels), report, labels));
 }

@@ -18,7 +18,7 @@ describe("serialiseReport", () => {
   it("writes sorted keys with two-space indentation and a final newline", () => {
     expect(
       text.startsWith(
-        '{\n  "$schema": "https://icc-assessment.org/schema/report.v1.json",\n  "city": {',
+        '{\n  "$schema": "https://cdn.jsdelivr.net/npm/icc-assessment/schema/report.v1.json",\n  "city": {',
       ),
     ).toBe(true);
     expect(text.endsWith("}\n")).toBe(true);

@@ -53,6 +53,16 @@ describe("toVegaLite", () => {
     expect(values(spec).some((v) => v["horizon"] === "Бърза победа")).toBe(true);
   });
 
+  it("names a built-in framework's dimensions and levels, and the ranking's method, as the HTML chart does", () => {
+    const radar = values(toVegaLite(report, "maturityRadar", { lang: "bg" }));
+    expect(radar.map((v) => [v["dimension"], v["level"]]).slice(0, 2)).toStrictEqual([
+      ["Стратегия и управление", "Утвърдено"],
+      ["Електронни публични услуги", "Напреднало"],
+    ]);
+    const ranking = toVegaLite(report, "ranking") as { hconcat: { encoding: any }[] };
+    expect(ranking.hconcat[0]?.encoding.x.title).toBe("Score (Weighted sum)");
+  });
+
   it("refuses an unknown chart, and a chart whose section the report lacks", () => {
     expect(issue(() => toVegaLite(report, "pie" as never))).toStrictEqual([
       "invalid_value",

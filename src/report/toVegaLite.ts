@@ -2,14 +2,31 @@ import type { Report } from "../schema/report.js";
 import type { ReportLanguage } from "../schema/vocabularies.js";
 import { fail, assertOneOf } from "../_lib/assert.js";
 import { canonicalJson } from "./_canonical.js";
-import { term } from "./_reportDocument.js";
+import {
+  budgetModel,
+  colourOf,
+  impactEffortModel,
+  PALETTE,
+  radarModel,
+  rankingModel,
+  swotModel,
+  timelineModel,
+  type BudgetModel,
+  type ChartModel,
+  type ChartSeries,
+  type ImpactEffortModel,
+  type RadarModel,
+  type RankingModel,
+  type SwotModel,
+  type TimelineModel,
+} from "./_charts.js";
+import { contextOf, type Context } from "./_reportDocument.js";
 import { checkRendering } from "./_shared.js";
-import { PALETTE } from "./_svg.js";
 import { reportCharts, type ReportChart, type ReportLabels } from "./i18n/labels.js";
 
 /** Options of {@link toVegaLite}. */
 export interface ToVegaLiteOptions {
-  /** A built-in language for titles and category names: `"en"` (default) or `"bg"`. */
+  /** A built-in language for titles and category names, one of `reportLanguages`; `"en"` by default. */
   readonly lang?: ReportLanguage;
   /** Labels of another language; they take precedence over `lang`. */
   readonly labels?: ReportLabels;
@@ -44,28 +61,20 @@ function need<T>(
   return value;
 }
 
-function colourScale(keys: readonly string[], labels: readonly string[]): Record<string, unknown> {
-  return {
-    domain: [...labels],
-    range: keys.map((k) =>
-      Object.hasOwn(PALETTE, k) ? (PALETTE as Readonly<Record<string, string>>)[k] : "#607d8b",
-    ),
-  };
+/** A colour scale: each series' label, in the colour of its key. */
+function colourScale(series: readonly ChartSeries[]): Record<string, unknown> {
+  return { domain: series.map((x) => x.label), range: series.map((x) => colourOf(x.key)) };
 }
 
-function radar(r: Report, L: ReportLabels): Record<string, unknown> {
-  const m = need(r.sections.maturity, "maturityRadar", "maturity");
-  const levelMin = new Map(m.levels.map((l) => [l.id, l.min]));
-  const values = m.dimensions
-    .filter((d) => d.parent === null)
-    .map((d) => ({
-      id: d.id,
-      dimension: d.title,
-      slot: 1,
-      score: d.score,
-      level: d.level?.title ?? null,
-      target: d.target === null ? null : (levelMin.get(d.target.id) ?? null),
-    }));
+function radar(m: RadarModel): Record<string, unknown> {
+  const values = m.points.map((p) => ({
+    id: p.id,
+    dimension: p.label,
+    slot: 1,
+    score: p.score,
+    level: p.level,
+    target: p.target,
+  }));
   return {
     description:
       "Maturity by dimension as a polar bar chart (Vega-Lite has no radar mark): each dimension is a wedge of equal angle whose radius is its score.",
@@ -78,15 +87,20 @@ function radar(r: Report, L: ReportLabels): Record<string, unknown> {
           radius: {
             field: "score",
             type: "quantitative",
-            scale: { type: "sqrt", zero: true, domain: [m.scale.min, m.scale.max] },
-            title: L.fields.score,
+            scale: { type: "sqrt", zero: true, domain: [...m.domain] },
+            title: m.fields.score,
           },
-          color: { field: "dimension", type: "nominal", sort: null, title: L.fields.dimension },
+          color: { field: "dimension", type: "nominal", sort: null, title: m.fields.dimension },
           tooltip: [
-            { field: "dimension", type: "nominal", title: L.fields.dimension },
-            { field: "score", type: "quantitative", title: L.fields.score, format: ".1f" },
-            { field: "level", type: "nominal", title: L.fields.level },
-            { field: "target", type: "quantitative", title: L.fields.target },
+            { field: "dimension", type: "nominal", title: m.fields.dimension },
+            {
+              field: "score",
+              type: "quantitative",
+              title: m.fields.score,
+              format: `.${m.digits}f`,
+            },
+            { field: "level", type: "nominal", title: m.fields.level },
+            { field: "target", type: "quantitative", title: m.fields.target },
           ],
         },
       },
@@ -94,15 +108,14 @@ function radar(r: Report, L: ReportLabels): Record<string, unknown> {
   };
 }
 
-function swot(r: Report, L: ReportLabels): Record<string, unknown> {
-  const s = need(r.sections.swot, "swotGrid", "swot");
-  const quadrants = ["strength", "weakness", "opportunity", "threat"] as const;
-  const values = s.items.map((i, order) => ({
-    id: i.id,
-    quadrant: L.quadrants[i.quadrant],
-    item: i.text,
-    value: i.weightedScore ?? 1,
-    weighted: i.weightedScore !== null,
+function swot(m: SwotModel): Record<string, unknown> {
+  const title = new Map(m.quadrants.map((q) => [q.key, q.title]));
+  const values = m.points.map((p, order) => ({
+    id: p.id,
+    quadrant: title.get(p.quadrant),
+    item: p.text,
+    value: p.value ?? 1,
+    weighted: p.value !== null,
     order,
   }));
   return {
@@ -112,7 +125,7 @@ function swot(r: Report, L: ReportLabels): Record<string, unknown> {
     facet: {
       field: "quadrant",
       type: "nominal",
-      sort: quadrants.map((q) => L.quadrants[q]),
+      sort: m.quadrants.map((q) => q.title),
       title: null,
     },
     columns: 2,
@@ -120,15 +133,12 @@ function swot(r: Report, L: ReportLabels): Record<string, unknown> {
       mark: { type: "bar", tooltip: true },
       encoding: {
         y: { field: "item", type: "nominal", sort: { field: "order" }, title: null },
-        x: { field: "value", type: "quantitative", title: L.fields.weightedScore },
+        x: { field: "value", type: "quantitative", title: m.valueTitle },
         color: {
           field: "quadrant",
           type: "nominal",
           legend: null,
-          scale: colourScale(
-            quadrants,
-            quadrants.map((q) => L.quadrants[q]),
-          ),
+          scale: colourScale(m.quadrants.map((q) => ({ key: q.key, label: q.title }))),
         },
       },
     },
@@ -136,34 +146,29 @@ function swot(r: Report, L: ReportLabels): Record<string, unknown> {
   };
 }
 
-function impactEffort(r: Report, L: ReportLabels): Record<string, unknown> {
-  const p = need(r.sections.prioritisation, "impactEffort", "prioritisation");
-  // placed only when the prioritisation had a benefit and a cost criterion
-  const ie = need(p.impactEffort, "impactEffort", "prioritisation", "impactEffort");
-  const rank = new Map(p.ranking.map((x) => [x.solution, x]));
-  const criterion = new Map(p.criteria.map((c) => [c.id, c.title]));
+function impactEffort(m: ImpactEffortModel): Record<string, unknown> {
   const keys = ["quickWin", "majorProject", "fillIn", "thanklessTask"] as const;
-  const values = ie.items.map((x) => ({
-    solution: rank.get(x.solution)?.title ?? x.solution,
-    rank: rank.get(x.solution)?.rank ?? null,
-    impact: x.impact,
-    effort: x.effort,
-    quadrant: L.impactEffort[x.quadrant],
+  const values = m.points.map((p) => ({
+    solution: p.label,
+    rank: p.rank,
+    impact: p.impact,
+    effort: p.effort,
+    quadrant: m.quadrants[p.quadrant],
   }));
   const x = {
     field: "effort",
     type: "quantitative",
-    scale: { domain: ie.domain.effort },
-    title: `${L.fields.effort}: ${criterion.get(ie.effortCriterion) ?? ie.effortCriterion}`,
+    scale: { domain: m.domain.effort },
+    title: m.axes.effort,
   };
   const y = {
     field: "impact",
     type: "quantitative",
-    scale: { domain: ie.domain.impact },
-    title: `${L.fields.impact}: ${criterion.get(ie.impactCriterion) ?? ie.impactCriterion}`,
+    scale: { domain: m.domain.impact },
+    title: m.axes.impact,
   };
   return {
-    description: `Impact against effort; the dashed lines are the thresholds (impact ${ie.thresholds.impact}, effort ${ie.thresholds.effort}; a value on a threshold counts as high).`,
+    description: `Impact against effort; the dashed lines are the thresholds (impact ${m.thresholds.impact}, effort ${m.thresholds.effort}; a value on a threshold counts as high).`,
     data: { values },
     layer: [
       {
@@ -174,17 +179,14 @@ function impactEffort(r: Report, L: ReportLabels): Record<string, unknown> {
           color: {
             field: "quadrant",
             type: "nominal",
-            title: L.fields.quadrant,
-            scale: colourScale(
-              keys,
-              keys.map((k) => L.impactEffort[k]),
-            ),
+            title: m.fields.quadrant,
+            scale: colourScale(keys.map((k) => ({ key: k, label: m.quadrants[k] }))),
           },
           tooltip: [
-            { field: "solution", type: "nominal", title: L.fields.solution },
-            { field: "impact", type: "quantitative", title: L.fields.impact },
-            { field: "effort", type: "quantitative", title: L.fields.effort },
-            { field: "quadrant", type: "nominal", title: L.fields.quadrant },
+            { field: "solution", type: "nominal", title: m.fields.solution },
+            { field: "impact", type: "quantitative", title: m.fields.impact },
+            { field: "effort", type: "quantitative", title: m.fields.effort },
+            { field: "quadrant", type: "nominal", title: m.fields.quadrant },
           ],
         },
       },
@@ -195,36 +197,34 @@ function impactEffort(r: Report, L: ReportLabels): Record<string, unknown> {
       {
         data: { values: [{}] },
         mark: { type: "rule", strokeDash: [4, 4] },
-        encoding: { x: { datum: ie.thresholds.effort, type: "quantitative" } },
+        encoding: { x: { datum: m.thresholds.effort, type: "quantitative" } },
       },
       {
         data: { values: [{}] },
         mark: { type: "rule", strokeDash: [4, 4] },
-        encoding: { y: { datum: ie.thresholds.impact, type: "quantitative" } },
+        encoding: { y: { datum: m.thresholds.impact, type: "quantitative" } },
       },
     ],
   };
 }
 
-function ranking(r: Report, L: ReportLabels): Record<string, unknown> {
-  const p = need(r.sections.prioritisation, "ranking", "prioritisation");
-  const stability = new Map((p.stability?.rows ?? []).map((x) => [x.solution, x]));
-  const values = p.ranking.map((x) => ({
-    solution: x.title,
-    rank: x.rank,
-    score: x.score,
-    sameRank: stability.get(x.solution)?.sameRank ?? null,
+function ranking(m: RankingModel): Record<string, unknown> {
+  const values = m.points.map((p) => ({
+    solution: p.label,
+    rank: p.rank,
+    score: p.score,
+    sameRank: p.stability,
   }));
   const y = { field: "solution", type: "nominal", sort: { field: "rank" }, title: null };
   return {
-    description: `The ranking by ${term(L.methods, p.primary)}, and the share of ${p.stability?.draws ?? 0} draws of perturbed weights in which each solution kept its rank${p.stability ? ` (seed ${p.stability.seed})` : ""}.`,
+    description: `The ranking by ${m.method}, and the share of ${m.stability?.draws ?? 0} draws of perturbed weights in which each solution kept its rank${m.stability ? ` (seed ${m.stability.seed})` : ""}.`,
     data: { values },
     hconcat: [
       {
         mark: { type: "bar", color: PALETTE.primary, tooltip: true },
         encoding: {
           y,
-          x: { field: "score", type: "quantitative", title: L.fields.score },
+          x: { field: "score", type: "quantitative", title: m.headers.score },
         },
       },
       {
@@ -236,7 +236,7 @@ function ranking(r: Report, L: ReportLabels): Record<string, unknown> {
             type: "quantitative",
             scale: { domain: [0, 1] },
             axis: { format: "%" },
-            title: L.fields.stability,
+            title: m.headers.stability,
           },
         },
       },
@@ -244,18 +244,12 @@ function ranking(r: Report, L: ReportLabels): Record<string, unknown> {
   };
 }
 
-function timeline(r: Report, L: ReportLabels): Record<string, unknown> {
-  const h = need(r.sections.horizons, "timeline", "horizons");
-  const label = (id: string) =>
-    Object.hasOwn(L.horizons, id)
-      ? (L.horizons as Readonly<Record<string, string>>)[id]
-      : (h.horizons.find((x) => x.id === id)?.label ?? id);
-  const values = h.items
-    .filter((i) => i.end !== null)
-    .map((i) => ({ solution: i.title, start: i.start, end: i.end, horizon: label(i.horizon) }));
-  const ids = h.horizons.map((x) => x.id);
+function timeline(m: TimelineModel): Record<string, unknown> {
+  const values = m.points
+    .filter((p) => p.end !== null)
+    .map((p) => ({ solution: p.label, start: p.start, end: p.end, horizon: p.horizonLabel }));
   return {
-    description: `Each solution from its start to its end, coloured by horizon, measured from ${h.start}; unscheduled solutions have no bar.`,
+    description: `Each solution from its start to its end, coloured by horizon, measured from ${m.start}; unscheduled solutions have no bar.`,
     data: { values },
     layer: [
       {
@@ -267,81 +261,84 @@ function timeline(r: Report, L: ReportLabels): Record<string, unknown> {
           color: {
             field: "horizon",
             type: "nominal",
-            title: L.fields.horizon,
-            scale: colourScale(
-              ids,
-              ids.map((id) => label(id) as string),
-            ),
+            title: m.seriesTitle,
+            scale: colourScale(m.series),
           },
         },
       },
-      ...h.horizons
-        .filter((x) => x.onOrBefore !== null)
-        .map((x) => ({
-          data: { values: [{}] },
-          mark: { type: "rule", strokeDash: [5, 4] },
-          encoding: { x: { datum: x.onOrBefore, type: "temporal" } },
-        })),
+      ...m.boundaries.map((b) => ({
+        data: { values: [{}] },
+        mark: { type: "rule", strokeDash: [5, 4] },
+        encoding: { x: { datum: b.date, type: "temporal" } },
+      })),
     ],
   };
 }
 
-function budget(r: Report, L: ReportLabels): Record<string, unknown> {
-  const a = need(r.sections.actionPlan, "budget", "actionPlan");
-  const label = (id: string) =>
-    Object.hasOwn(L.horizons, id) ? (L.horizons as Readonly<Record<string, string>>)[id] : id;
-  const keys = ["eu", "national", "regional", "municipal", "private", "unfunded"] as const;
-  const values = a.budget.byHorizon.flatMap((h) => [
-    ...h.bySource.map((x) => ({
-      horizon: label(h.horizon),
-      source: L.fundingSources[x.source],
-      amount: Number(x.amount.amount),
-    })),
-    ...(Number(h.gap.amount) > 0
-      ? [
-          {
-            horizon: label(h.horizon),
-            source: L.fundingSources.unfunded,
-            amount: Number(h.gap.amount),
-          },
-        ]
-      : []),
-  ]);
+function budget(m: BudgetModel): Record<string, unknown> {
+  const values = m.bars.flatMap((b) =>
+    b.points.map((p) => ({ horizon: b.label, source: p.label, amount: p.value })),
+  );
   return {
-    description: `The action plan's cost per horizon, split by funding source; the grey part is not yet funded. Amounts in ${a.currency}.`,
+    description: `The action plan's cost per horizon, split by funding source; the grey part is not yet funded. Amounts in ${m.currency}.`,
     data: { values },
     mark: { type: "bar", tooltip: true },
     encoding: {
       y: { field: "horizon", type: "nominal", sort: null, title: null },
-      x: {
-        aggregate: "sum",
-        field: "amount",
-        type: "quantitative",
-        title: `${L.fields.amount} (${a.currency})`,
-      },
+      x: { aggregate: "sum", field: "amount", type: "quantitative", title: m.axisTitle },
       color: {
         field: "source",
         type: "nominal",
-        title: L.fields.source,
-        scale: colourScale(
-          keys,
-          keys.map((k) => L.fundingSources[k]),
-        ),
+        title: m.seriesTitle,
+        scale: colourScale(m.series),
       },
     },
   };
 }
 
-const builders: Readonly<
-  Record<ReportChart, (r: Report, L: ReportLabels) => Record<string, unknown>>
-> = {
-  maturityRadar: radar,
-  swotGrid: swot,
-  impactEffort,
-  ranking,
-  timeline,
-  budget,
+/** Each chart's model from the report's section; a section the report lacks is refused. */
+const models: Readonly<Record<ReportChart, (r: Report, c: Context) => ChartModel>> = {
+  maturityRadar: (r, c) => radarModel(c, need(r.sections.maturity, "maturityRadar", "maturity")),
+  swotGrid: (r, c) => swotModel(c, need(r.sections.swot, "swotGrid", "swot")),
+  impactEffort: (r, c) => {
+    const p = need(r.sections.prioritisation, "impactEffort", "prioritisation");
+    // placed only when the prioritisation had a benefit and a cost criterion
+    const ie = need(p.impactEffort, "impactEffort", "prioritisation", "impactEffort");
+    return impactEffortModel(c, p, ie);
+  },
+  ranking: (r, c) => rankingModel(c, need(r.sections.prioritisation, "ranking", "prioritisation")),
+  timeline: (r, c) => timelineModel(c, need(r.sections.horizons, "timeline", "horizons")),
+  budget: (r, c) => budgetModel(c, need(r.sections.actionPlan, "budget", "actionPlan")),
 };
+
+function bodyOf(model: ChartModel): Record<string, unknown> {
+  switch (model.chart) {
+    case "maturityRadar":
+      return radar(model);
+    case "swotGrid":
+      return swot(model);
+    case "impactEffort":
+      return impactEffort(model);
+    case "ranking":
+      return ranking(model);
+    case "timeline":
+      return timeline(model);
+    case "budget":
+      return budget(model);
+  }
+}
+
+/**
+ * The Vega-Lite v5 specification of a chart model (the same model the HTML report draws as SVG):
+ * the model's title, a description, its points as `data.values` and the encoding. Designed by
+ * this project.
+ */
+export function vegaLiteOf(model: ChartModel): VegaLiteSpec {
+  const body = bodyOf(model);
+  const spec = { $schema: SCHEMA, title: model.title, ...body };
+  // plain JSON: no undefined, no -0, every number finite
+  return JSON.parse(canonicalJson(spec)) as VegaLiteSpec;
+}
 
 /**
  * A Vega-Lite v5 specification of one of the report's charts, with the data inline, for
@@ -351,8 +348,10 @@ const builders: Readonly<
  * has no radar mark), `swotGrid` (four panels), `impactEffort` (with the thresholds as rules),
  * `ranking` (score and rank stability side by side), `timeline` (bars from start to end coloured
  * by horizon, the horizon limits as rules) and `budget` (stacked by funding source, the unfunded
- * part in grey). Titles and category names are in the chosen language; money amounts become
- * numbers for plotting only. Designed by this project.
+ * part in grey). Each chart is written from the same chart model the HTML report draws, so the
+ * two show the same points, names and axes. Titles, category names and a built-in framework's
+ * dimension and level names are in the chosen language; money amounts become numbers for plotting
+ * only. Designed by this project.
  *
  * @param report - a report
  * @param chart - which chart: one of `reportCharts`
@@ -391,8 +390,5 @@ export function toVegaLite(
 ): VegaLiteSpec {
   const labels = checkRendering(report, options);
   assertOneOf(chart, reportCharts, ["chart"], "chart");
-  const body = builders[chart](report, labels);
-  const spec = { $schema: SCHEMA, title: labels.charts[chart], ...body };
-  // plain JSON: no undefined, no -0, every number finite
-  return JSON.parse(canonicalJson(spec)) as VegaLiteSpec;
+  return vegaLiteOf(models[chart](report, contextOf(report, labels)));
 }

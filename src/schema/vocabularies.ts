@@ -165,7 +165,30 @@ export const milestoneStatuses = ["planned", "done", "missed", "cancelled"] as c
 /** A milestone state. */
 export type MilestoneStatus = (typeof milestoneStatuses)[number];
 
-/** Languages the report renderers have labels for. */
-export const reportLanguages = ["en", "bg"] as const;
-/** A report language. */
-export type ReportLanguage = (typeof reportLanguages)[number];
+// the list lives with nothing else, so no pack of texts is loaded to read it (see _lib/languages.ts)
+export { reportLanguages, type ReportLanguage } from "../_lib/languages.js";
+
+/** The documents that have a JSON Schema. */
+export const jsonSchemaKinds = ["assessment", "report", "answers"] as const;
+/** A document kind. */
+export type JsonSchemaKind = (typeof jsonSchemaKinds)[number];
+
+/**
+ * The `$id` of a document kind's JSON Schema for format major 1, and the `$schema` a document
+ * names: the schema file shipped in the package (`schema/<kind>.v1.json`), served by the jsDelivr
+ * npm CDN from the latest published version of the package, so an editor can fetch it and offer
+ * completion. The file name carries the format's major version (the package's own version does
+ * not matter to a document), so the URL serves from the first release on and stays valid while
+ * the package reads format 1. Designed by this project.
+ *
+ * @param kind - `"assessment"`, `"report"` or `"answers"`
+ * @returns the schema's URL
+ * @example
+ * ```ts
+ * import { jsonSchemaId } from "icc-assessment/schema";
+ * jsonSchemaId("assessment"); // => "https://cdn.jsdelivr.net/npm/icc-assessment/schema/assessment.v1.json"
+ * ```
+ */
+export function jsonSchemaId(kind: JsonSchemaKind): string {
+  return `https://cdn.jsdelivr.net/npm/icc-assessment/schema/${kind}.v1.json`;
+}

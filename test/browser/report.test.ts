@@ -19,11 +19,59 @@ import { createReport, renderHtml, reportCharts } from "../../src/report/index.j
 import { parseAssessment } from "../../src/schema/index.js";
 import { hostileAssessment } from "./hostile.js";
 import { injectionPayloads } from "./payloads.js";
+import { pdfLines, readPdfText, type PdfLine } from "./pdf.js";
 
 // The page functions below run in the browser; the project compiles without the DOM library, so
 // the few browser globals they use are declared here, for this module only.
 declare const window: Record<string, unknown>;
 declare const document: any;
+declare const getComputedStyle: (element: unknown) => { fontSize: string };
+
+/** A4 in points, and the print margins the report's CSS asks for (18 mm top and bottom, 16 mm sides). */
+const A4 = { width: 595.92, height: 842.88 };
+const MM = 72 / 25.4;
+const MARGIN = { vertical: 18 * MM, horizontal: 16 * MM };
+/** Lines at least this large (points) are headings: h1 20 pt, h2 15 pt, h3 12 pt; text is 10 pt. */
+const HEADING_PT = 11;
+
+/**
+ * The print rules a PDF of the report keeps: every page A4 with its number ("3 / 19") centred in
+ * the bottom margin, all other text inside the margins, and no heading as the last line of its
+ * page (a heading stays with the block it introduces). Returns what breaks them.
+ */
+function printProblems(lines: readonly PdfLine[], pages: number): string[] {
+  const problems: string[] = [];
+  for (let page = 1; page <= pages; page++) {
+    const own = lines.filter((l) => l.page === page);
+    const number = own.find((l) => l.text.replace(/\s+/g, " ").trim() === `${page} / ${pages}`);
+    if (
+      number === undefined ||
+      number.y > MARGIN.vertical ||
+      Math.abs(number.x - A4.width / 2) > 40
+    ) {
+      problems.push(
+        `page ${page}: no page number "${page} / ${pages}" centred in the bottom margin`,
+      );
+    }
+    const body = own.filter((l) => l !== number);
+    for (const l of body) {
+      if (
+        l.y < MARGIN.vertical - 1 ||
+        l.y + l.size > A4.height - MARGIN.vertical + 1 ||
+        l.x < MARGIN.horizontal - 1
+      ) {
+        problems.push(
+          `page ${page}: "${l.text.slice(0, 40)}" outside the margins (x ${l.x.toFixed(1)}, y ${l.y.toFixed(1)})`,
+        );
+      }
+    }
+    const last = body.at(-1);
+    if (last !== undefined && last.size >= HEADING_PT && page < pages) {
+      problems.push(`page ${page}: the heading "${last.text.slice(0, 40)}" is alone at the bottom`);
+    }
+  }
+  return problems;
+}
 
 const CHROMIUM = "/usr/bin/chromium";
 const available = existsSync(CHROMIUM);
@@ -134,6 +182,65 @@ describe.skipIf(!available && !inCi)("renderHtml in Chromium", () => {
     expect(await page.title()).toBe("Maturity report: Sofia");
     expect(log).toStrictEqual({ requests: [], errors: [], dialogs: [] });
     await page.screenshot({ path: join(artifacts, "report-sofia.en.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("keeps chart text at least 11 CSS px at 390 px, and prints A4 pages with margins, page numbers and no orphaned heading", async () => {
+    const report = createReport(
+      parseAssessment(sofiaJson("assessment-2022.json"), { frameworks: builtinFrameworks }),
+      { generatedAt: "2022-03-01" },
+    );
+    const html = renderHtml(report, { lang: "bg" });
+    const file = join(artifacts, "report-sofia-2022.bg.html");
+    writeFileSync(file, html);
+    const { page, log } = await open(context, file);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({
+      path: join(artifacts, "report-sofia-2022.bg.1280.png"),
+      fullPage: true,
+    });
+    await page.setViewportSize({ width: 390, height: 844 });
+    const phone = await page.evaluate(() => ({
+      // the size a reader sees: the computed font size (in the SVG's user units) times its scale
+      sizes: [...document.querySelectorAll("svg.chart text")].map((t: any) => {
+        const m = t.getScreenCTM();
+        return parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
+      }) as number[],
+      pageWidth: document.scrollingElement.scrollWidth as number,
+    }));
+    expect(phone.sizes.length).toBeGreaterThan(50);
+    expect(Math.min(...phone.sizes)).toBeGreaterThanOrEqual(11 - 1e-6);
+    // charts and tables scroll sideways in their own boxes; the page itself does not
+    expect(phone.pageWidth).toBeLessThanOrEqual(390);
+    await page.screenshot({
+      path: join(artifacts, "report-sofia-2022.bg.390.png"),
+      fullPage: true,
+    });
+
+    const pdf = await page.pdf({ format: "A4" });
+    writeFileSync(join(artifacts, "report-sofia-2022.bg.pdf"), pdf);
+    const text = readPdfText(pdf);
+    expect(text.pages.length).toBeGreaterThan(5);
+    for (const p of text.pages) {
+      expect(p.width).toBeCloseTo(A4.width, 0);
+      expect(p.height).toBeCloseTo(A4.height, 0);
+    }
+    const lines = pdfLines(text);
+    // the Bulgarian headings are there, so the reader read the text
+    expect(lines.map((l) => l.text.normalize("NFKC"))).toContain("Профил на зрелостта");
+    expect(printProblems(lines, text.pages.length)).toStrictEqual([]);
+    expect(log).toStrictEqual({ requests: [], errors: [], dialogs: [] });
+
+    // the check is not a rubber stamp: without the print CSS, no page has a number or margins
+    const bare = html.replace(/@page \{[^\n]*\}\n/, "").replace(/@media print \{[\s\S]*?\n\}/, "");
+    expect(bare.length).toBeLessThan(html.length);
+    await page.setContent(bare, { waitUntil: "load" });
+    const plain = readPdfText(await page.pdf({ format: "A4" }));
+    const plainProblems = printProblems(pdfLines(plain), plain.pages.length);
+    expect(plainProblems.filter((p) => p.includes("no page number"))).toHaveLength(
+      plain.pages.length,
+    );
+    expect(plainProblems.some((p) => p.includes("outside the margins"))).toBe(true);
     await page.close();
   });
 

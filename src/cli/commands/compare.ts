@@ -6,12 +6,14 @@ import { reportLanguages } from "../../schema/vocabularies.js";
 import { choiceOption, readReportFile, UsageError, writeOutput } from "../io.js";
 
 export const compareHelp = `Usage: icc-assess compare <report.json> <report.json>... [--format md|html|json]
-                         [--lang en|bg] [--out file] [--json]
+                         [--lang ${reportLanguages.join("|")}] [--out file] [--json]
 
 Compares reports side by side — several cities, or one city at two dates — on the same
 maturity framework: maturity by dimension, rank changes, shared solution themes, budgets.
-Reports of earlier format versions are upgraded first. Reports on different frameworks or
-framework major versions are refused (exit 1).
+Reports of earlier format versions are upgraded first; fields of a later minor version (1.1)
+are dropped with a warning, a later major (2.0) is refused. Reports on different frameworks or
+framework major versions are refused (exit 1), and so is an assessment given instead of a report
+(make its report first with icc-assess report).
 
 Options:
   --format <f>  md (default), html or json
@@ -40,7 +42,7 @@ export function compare(argv: readonly string[]): number {
     throw new UsageError(`--json asks for JSON, but --format is ${format}`);
   }
   const lang = choiceOption(values.lang, "lang", reportLanguages, "en");
-  const comparison = compareReports(positionals.map((f) => readReportFile(f)));
+  const comparison = compareReports(positionals.map((f) => readReportFile(f, "compare")));
   const text =
     format === "json"
       ? `${JSON.stringify(comparison, null, 2)}\n`

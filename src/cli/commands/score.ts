@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { AssessmentError } from "../../errors/AssessmentError.js";
 import { frameworkOf } from "../../_lib/frameworkOf.js";
+import { createNumberFormatter } from "../../_lib/numbers.js";
 import { scoreMaturity } from "../../maturity/scoreMaturity.js";
 import type { MaturityFramework } from "../../schema/framework.js";
 import {
@@ -18,17 +19,19 @@ export const scoreHelp = `Usage: icc-assess score <assessment.json> [--unit id] 
 
 Scores the maturity answers of an assessment with its framework (embedded in the assessment,
 given with --framework, or built in): each dimension's score, level and coverage, and the overall
-score and level.
+score and level; a unit with too little answered is "not assessed", with the reason.
 
 Options:
-  --unit <id>         only this unit (default: every unit the observations answer for)
+  --unit <id>         only this unit, one of those the answers are for (default: every one)
 ${frameworkHelp}
   --json              print the full result (every indicator, the explain trace, the method)
                       as JSON
   --out <file>        write to a file instead of stdout
   -h, --help          show this help`;
 
-const num = (x: number | null) => (x === null ? "n/a" : String(Math.round(x * 10) / 10));
+// the report's number formatter (en-GB), so a score rounds here as in the report
+const format = createNumberFormatter("en-GB", "n/a");
+const num = (x: number | null) => format.number(x, 1);
 
 /** `icc-assess score`. */
 export function score(argv: readonly string[]): number {
@@ -61,11 +64,20 @@ export function score(argv: readonly string[]): number {
   // the assessment was validated against these frameworks, so its reference resolves, the
   // embedded frameworks first as the validator looks them up
   const framework = frameworkOf(a, frameworks) as MaturityFramework;
-  const result = scoreMaturity(
-    framework,
-    input.observations,
-    values.unit === undefined ? {} : { units: [values.unit] },
-  );
+  let units: string[] | undefined;
+  if (values.unit !== undefined) {
+    // the units the answers are for, in the order they first appear
+    const known = [...new Set(input.observations.map((o) => o.unit))];
+    if (!known.includes(values.unit)) {
+      throw new UsageError(
+        known.length === 0
+          ? `--unit ${values.unit}: ${file} has no maturity answers, so no unit to choose`
+          : `--unit must be one of the units ${file} answers for: ${known.join(", ")}, got ${values.unit}`,
+      );
+    }
+    units = [values.unit];
+  }
+  const result = scoreMaturity(framework, input.observations, units === undefined ? {} : { units });
   if (values.json) {
     writeOutput(`${JSON.stringify(result, null, 2)}\n`, values.out);
     return 0;
@@ -76,14 +88,17 @@ export function score(argv: readonly string[]): number {
   for (const u of result.units) {
     parts.push(
       "",
-      `${u.unit}: ${num(u.overall.score)} (${u.overall.level?.title ?? "no level"})${u.overall.reason ? ` — ${u.overall.reason}` : ""}`,
+      // no overall score (too little answered) is "not assessed", never a level
+      u.overall.score === null
+        ? `${u.unit}: not assessed${u.overall.reason ? ` — ${u.overall.reason}` : ""}`
+        : `${u.unit}: ${num(u.overall.score)} (${u.overall.level?.title ?? "no level"})${u.overall.reason ? ` — ${u.overall.reason}` : ""}`,
       formatTable(
         ["dimension", "score", "level", "coverage"],
         u.dimensions.map((d) => [
           d.parent === null ? d.title : `  ${d.title}`,
           num(d.score),
           d.level?.title ?? "n/a",
-          `${Math.round(d.coverage * 100)}%`,
+          format.percent(d.coverage),
         ]),
         [1, 3],
       ),

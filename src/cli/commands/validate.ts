@@ -80,9 +80,7 @@ export function validate(argv: readonly string[]): number {
     throw new UsageError("--framework applies to assessments: a report carries its results");
   }
   const { errors, warnings } =
-    values.kind === "report"
-      ? { errors: checkReportFile(file), warnings: [] }
-      : checkAssessment(file, values.framework);
+    values.kind === "report" ? checkReportFile(file) : checkAssessment(file, values.framework);
   const valid = errors.length === 0 && (warnings.length === 0 || !values.strict);
   if (values.json) {
     process.stdout.write(

@@ -11,6 +11,7 @@ import type {
   TowsKind,
   WorkshopKind,
 } from "../../schema/vocabularies.js";
+import type { DossierGapCode } from "../../swot/dossierGaps.js";
 
 /**
  * The charts of the HTML report, and of `toVegaLite`, in the order the report shows them.
@@ -48,6 +49,8 @@ export const reportSectionKeys = [
   "stakeholders",
   "workshops",
   "maturity",
+  "benchmark",
+  "recommendations",
   "needs",
   "swot",
   "prioritisation",
@@ -165,6 +168,8 @@ export interface ReportLabels {
     readonly framework: string;
     readonly version: string;
     readonly provenance: string;
+    readonly authors: string;
+    readonly sources: string;
     readonly library: string;
     readonly methodologyVersion: string;
     readonly formatVersion: string;
@@ -196,6 +201,10 @@ export interface ReportLabels {
   readonly impactEffort: Readonly<
     Record<"quickWin" | "majorProject" | "fillIn" | "thanklessTask", string>
   >;
+  /**
+   * A framework's provenance; `{who}` (designed and mixed) is `text.theProject` for a built-in
+   * framework, else its authors or `text.itsAuthors`.
+   */
   readonly provenances: Readonly<Record<Provenance, string>>;
   readonly criterionKinds: Readonly<Record<CriterionKind, string>>;
   /** Where prioritisation weights come from. */
@@ -209,6 +218,122 @@ export interface ReportLabels {
   readonly tracks: Readonly<Record<IccTrack, string>>;
   /** Prioritisation and aggregation method names, by id; an unknown id is shown as it is. */
   readonly methods: Readonly<Record<string, string>>;
+  /**
+   * What a solution's dossier still lacks, by gap code (an unknown code shows its message);
+   * `readinessNotEvidenced` takes `{declared}` and `{assessed}`, the readiness levels.
+   */
+  readonly dossierGaps: Readonly<Record<DossierGapCode, string>>;
+  /** The section "How we compare" (a benchmark among peer reports). */
+  readonly benchmark: {
+    /** `{count}` `{framework}`: the lead sentence. */
+    readonly lead: string;
+    readonly peerGroup: string;
+    /** The peer group: `population` has `{band}`, `country` has `{country}`. */
+    readonly groups: {
+      readonly all: string;
+      readonly population: string;
+      readonly country: string;
+      readonly ids: string;
+    };
+    readonly period: string;
+    /** The period when the city's report has no date. */
+    readonly noPeriod: string;
+    /** `{months}`. */
+    readonly monthsEitherSide: string;
+    /** `{share}`: the coverage below which a peer is flagged. */
+    readonly minCoverage: string;
+    readonly columns: {
+      readonly rank: string;
+      readonly percentile: string;
+      readonly q1: string;
+      readonly median: string;
+      readonly q3: string;
+      readonly best: string;
+      readonly toMedian: string;
+      readonly toBest: string;
+      readonly peers: string;
+      readonly city: string;
+      readonly country: string;
+      readonly population: string;
+      readonly version: string;
+      readonly overall: string;
+      readonly coverage: string;
+      readonly flags: string;
+      readonly digest: string;
+      readonly generatedAt: string;
+      readonly reason: string;
+      readonly detail: string;
+    };
+    /** The overall score's row. */
+    readonly overall: string;
+    /** The chart's title. */
+    readonly chart: string;
+    /** What the chart's marks are. */
+    readonly legend: string;
+    readonly peersHeading: string;
+    readonly excludedHeading: string;
+    readonly methodHeading: string;
+    /** No peer, or no report left out. */
+    readonly none: string;
+    /** `{dimension}` `{count}` `{cities}`: peers without a score on a dimension. */
+    readonly missing: string;
+    /** How a reader reproduces the benchmark from the peer reports. */
+    readonly reproduce: string;
+    readonly flags: Readonly<
+      Record<"otherMinorVersion" | "otherPeriod" | "unknownDate" | "lowCoverage", string>
+    >;
+    readonly reasons: Readonly<
+      Record<
+        | "sameCity"
+        | "noMaturity"
+        | "otherFramework"
+        | "otherMajorVersion"
+        | "otherScale"
+        | "outsidePeerGroup"
+        | "superseded",
+        string
+      >
+    >;
+    readonly rules: {
+      readonly rank: string;
+      readonly percentile: string;
+      readonly quartiles: string;
+      readonly peers: string;
+    };
+  };
+  /** The section "What would raise our maturity" (recommended answers). */
+  readonly recommendations: {
+    /** `{count}`: the lead sentence. */
+    readonly lead: string;
+    /** No dimension below its target or the top level. */
+    readonly noGap: string;
+    /** Dimensions with a gap, but no single answer raises them. */
+    readonly noneFound: string;
+    /** The heading of the list of dimensions with a gap. */
+    readonly gapsHeading: string;
+    /** `{dimension}` `{level}` `{target}`: a dimension below its target. */
+    readonly belowTarget: string;
+    /** `{dimension}` `{level}` `{goal}`: a dimension without a target, below the next level. */
+    readonly belowNextLevel: string;
+    readonly columns: {
+      readonly rank: string;
+      readonly question: string;
+      readonly dimension: string;
+      readonly current: string;
+      readonly suggested: string;
+      readonly dimensionScore: string;
+      readonly level: string;
+      readonly gain: string;
+    };
+    /** An unanswered question. */
+    readonly unanswered: string;
+    /** No option ticked. */
+    readonly noneTicked: string;
+    /** `{level}`: the suggested answer brings the dimension to its goal level. */
+    readonly reaches: string;
+    /** How the gain is computed, and who designed the rule. */
+    readonly rule: string;
+  };
   /** Sentences and fragments. */
   readonly text: {
     readonly notAvailable: string;
@@ -224,7 +349,18 @@ export interface ReportLabels {
     readonly generatedBy: string;
     readonly designedNotice: string;
     readonly illustrativeNotice: string;
-    readonly topPriorities: string;
+    /** Who designed a built-in framework. */
+    readonly theProject: string;
+    /** Who designed a framework that names no authors. */
+    readonly itsAuthors: string;
+    /** Said of a built-in framework that is not documented by public sources. */
+    readonly notOfficial: string;
+    /** The priorities when the city chose them (`plan.selected`). */
+    readonly prioritiesChosen: string;
+    /** The priorities when the city chose none: the top of the computed ranking. */
+    readonly prioritiesRanked: string;
+    /** `{rank}` `{count}`: a priority's place in the computed ranking. */
+    readonly rankOf: string;
     readonly overallLevel: string;
     readonly quickWins: string;
     readonly longTermProjects: string;
@@ -252,5 +388,17 @@ export interface ReportLabels {
     readonly scoreLegend: string;
     readonly targetLegend: string;
     readonly projectStart: string;
+    /** The start horizons are measured from, inside a rule: the plan's. */
+    readonly fromPlanStart: string;
+    /** The start horizons are measured from, inside a rule: the programme's. */
+    readonly fromProgrammeStart: string;
+    /** `{end}` `{limit}` `{origin}` `{months}`: an item that ends within a horizon. */
+    readonly ruleWithin: string;
+    /** `{end}` `{limit}` `{origin}` `{months}`: an item that ends after the last horizon. */
+    readonly ruleAfter: string;
+    /** An item with no end date and no duration. */
+    readonly ruleUnscheduled: string;
+    /** `{concentration}`: the weight perturbation of the rank-stability analysis. */
+    readonly perturbation: string;
   };
 }
