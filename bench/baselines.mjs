@@ -38,13 +38,6 @@ function weightsOf(weights, cols) {
   return weights.map((w) => w / sum);
 }
 
-function kindsOf(kinds, cols) {
-  if (!Array.isArray(kinds) || kinds.length !== cols) bad("one kind per criterion");
-  return kinds.map((k) =>
-    k === "cost" ? true : k === "benefit" ? false : bad(`unknown kind ${k}`),
-  );
-}
-
 /** Competition ranks ("1224"), rank 1 for the largest value: sort the indices, walk the ties. */
 function ranksDescending(values) {
   const n = values.length;
@@ -114,218 +107,392 @@ export function aggregateArithmetic(values, weights) {
 }
 
 /**
- * The same arithmetic as scoreMaturity for likert, binary and goalposts indicators (the workload's
- * framework): read and check each answer, position in [0, 1], score on the scale, weighted
- * dimension means with missing answers reweighted and the coverage rule, the overall mean, and the
- * band. Returns per unit its id, overall score and level, and dimension and indicator scores.
+ * The framework of the `scoreMaturity` workload (Likert, binary and goalposts indicators, one
+ * level of dimensions, arithmetic means) as flat arrays: per indicator its dimension, weight,
+ * type code, scale and direction; per dimension its total weight; the bands. Reads the framework
+ * objects once (100 indicators: negligible next to the answers).
  */
-export function scoreMaturity(framework, observations) {
-  const scale = framework.scale ?? { min: 0, max: 100 };
-  const span = scale.max - scale.min;
-  const minCoverage = framework.minCoverage ?? 0.5;
+export function maturityPlan(framework) {
   const inds = framework.indicators;
   const dims = framework.dimensions;
-  const indIndex = new Map();
-  inds.forEach((ind, k) => indIndex.set(ind.id, k));
+  const nInd = inds.length;
+  const nDim = dims.length;
   const dimIndex = new Map();
-  dims.forEach((d, j) => dimIndex.set(d.id, j));
-  const indDim = inds.map((ind) => dimIndex.get(ind.dimension));
-  const weight = inds.map((ind) => ind.weight ?? 1);
-  const dimWeightTotal = new Float64Array(dims.length);
-  inds.forEach((_, k) => (dimWeightTotal[indDim[k]] += weight[k]));
+  for (let j = 0; j < nDim; j++) dimIndex.set(dims[j].id, j);
+  const indIndex = new Map();
+  const dim = new Int32Array(nInd);
+  const weight = new Float64Array(nInd);
+  const kind = new Uint8Array(nInd); // 0 binary, 1 likert, 2 goalposts
+  const lo = new Float64Array(nInd);
+  const hi = new Float64Array(nInd);
+  const reverse = new Uint8Array(nInd);
+  const dimWeight = new Float64Array(nDim);
+  for (let k = 0; k < nInd; k++) {
+    const ind = inds[k];
+    indIndex.set(ind.id, k);
+    dim[k] = dimIndex.get(ind.dimension);
+    weight[k] = ind.weight ?? 1;
+    dimWeight[dim[k]] += weight[k];
+    reverse[k] = (ind.direction ?? 1) === -1 ? 1 : 0;
+    if (ind.type === "binary") {
+      kind[k] = 0;
+      hi[k] = 1;
+    } else if (ind.type === "likert") {
+      kind[k] = 1;
+      lo[k] = ind.scale.min;
+      hi[k] = ind.scale.max;
+    } else {
+      kind[k] = 2;
+      lo[k] = ind.normalisation.low;
+      hi[k] = ind.normalisation.high;
+    }
+  }
+  const scale = framework.scale ?? { min: 0, max: 100 };
+  const bands = framework.levels;
+  return {
+    nInd,
+    nDim,
+    indIndex,
+    dim,
+    weight,
+    kind,
+    lo,
+    hi,
+    reverse,
+    dimWeight,
+    scaleMin: scale.min,
+    span: scale.max - scale.min,
+    minCoverage: framework.minCoverage ?? 0.5,
+    bandMin: Float64Array.from(bands, (b) => b.min),
+    bandMax: Float64Array.from(bands, (b) => b.max),
+    bandIds: bands.map((b) => b.id),
+  };
+}
 
-  // read the answers, grouped by unit
-  const units = new Map();
+/**
+ * Reads the observation objects into a units × indicators table of answers (NaN when
+ * unanswered): per observation a check that it is an object, the unit id a non-empty string
+ * (looked up in a Map, a new unit gets the next row), the indicator a known id (a Map), no second
+ * answer of one unit to one indicator, and the value of its type (boolean; finite number on the
+ * Likert scale; finite number). Units are then sorted by id, as the library orders them. The
+ * errors are plain and built only when a check fails.
+ */
+export function readMaturityAnswers(plan, observations) {
+  const { nInd, indIndex, kind, lo, hi } = plan;
+  const unitRow = new Map();
+  const ids = [];
+  let values = new Float64Array(64 * nInd);
+  let seen = new Uint8Array(64 * nInd);
   for (let i = 0; i < observations.length; i++) {
     const o = observations[i];
     if (typeof o !== "object" || o === null) bad(`observations[${i}] must be an object`);
-    if (typeof o.unit !== "string" || o.unit === "") bad(`observations[${i}].unit`);
+    const unit = o.unit;
+    if (typeof unit !== "string" || unit === "") bad(`observations[${i}].unit`);
     const k = indIndex.get(o.indicator);
     if (k === undefined) bad(`observations[${i}].indicator is unknown`);
-    let u = units.get(o.unit);
+    let u = unitRow.get(unit);
     if (u === undefined) {
-      u = {
-        id: o.unit,
-        value: new Float64Array(inds.length).fill(NaN),
-        seen: new Uint8Array(inds.length),
-      };
-      units.set(o.unit, u);
+      u = ids.length;
+      ids.push(unit);
+      unitRow.set(unit, u);
+      if ((u + 1) * nInd > values.length) {
+        const grown = new Float64Array(values.length * 2);
+        grown.set(values);
+        values = grown;
+        const s = new Uint8Array(seen.length * 2);
+        s.set(seen);
+        seen = s;
+      }
+      values.fill(NaN, u * nInd, (u + 1) * nInd);
     }
-    if (u.seen[k]) bad(`unit ${o.unit} answers ${o.indicator} twice`);
-    u.seen[k] = 1;
+    const at = u * nInd + k;
+    if (seen[at] === 1) bad(`unit ${unit} answers ${o.indicator} twice`);
+    seen[at] = 1;
     const v = o.value;
     if (v === null) continue;
-    const ind = inds[k];
-    if (ind.type === "binary") {
+    if (kind[k] === 0) {
       if (typeof v !== "boolean") bad(`observations[${i}].value must be a boolean`);
-      u.value[k] = v ? 1 : 0;
+      values[at] = v ? 1 : 0;
     } else {
-      finite(v, `observations[${i}].value`);
-      if (ind.type === "likert" && (v < ind.scale.min || v > ind.scale.max))
-        bad(`observations[${i}].value out of scale`);
-      u.value[k] = v;
+      if (typeof v !== "number" || v - v !== 0) bad(`observations[${i}].value must be finite`);
+      if (kind[k] === 1 && (v < lo[k] || v > hi[k])) bad(`observations[${i}].value out of scale`);
+      values[at] = v;
     }
   }
-  const list = [...units.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const nUnits = ids.length;
+  const order = Array.from({ length: nUnits }, (_, u) => u);
+  order.sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0));
+  const sorted = new Float64Array(nUnits * nInd);
+  for (let r = 0; r < nUnits; r++) {
+    const u = order[r];
+    sorted.set(values.subarray(u * nInd, (u + 1) * nInd), r * nInd);
+  }
+  return { units: order.map((u) => ids[u]), values: sorted };
+}
 
-  const bands = framework.levels;
-  const levelOf = (s) => {
-    for (let b = 0; b < bands.length; b++) {
-      const band = bands[b];
-      if (s >= band.min && (s < band.max || (b === bands.length - 1 && s <= band.max)))
-        return band.id;
+/**
+ * The scoring of `scoreMaturity` as plain loops over a units × indicators table of answers
+ * (NaN unanswered): position in [0, 1] (binary, Likert scale, goalposts clamped), direction,
+ * score on the scale; weighted dimension means with missing answers reweighted and the coverage
+ * rule, clamped into the components' range as the library does; the overall mean of the
+ * dimensions; the band of each score (lower bound inclusive, the top band including its maximum).
+ * Returns flat typed arrays (NaN for null) and band indices (−1 for none).
+ */
+export function scoreMaturityNumbers(plan, values, nUnits) {
+  const { nInd, nDim, dim, weight, kind, lo, hi, reverse, dimWeight, scaleMin, span } = plan;
+  const { minCoverage, bandMin, bandMax } = plan;
+  const nBands = bandMin.length;
+  const indicators = new Float64Array(nUnits * nInd);
+  const dimensions = new Float64Array(nUnits * nDim);
+  const dimensionLevels = new Int8Array(nUnits * nDim);
+  const overall = new Float64Array(nUnits);
+  const overallLevels = new Int8Array(nUnits);
+  const sum = new Float64Array(nDim);
+  const sw = new Float64Array(nDim);
+  const dLo = new Float64Array(nDim);
+  const dHi = new Float64Array(nDim);
+  const band = (s) => {
+    for (let b = 0; b < nBands; b++) {
+      if (s >= bandMin[b] && (s < bandMax[b] || (b === nBands - 1 && s <= bandMax[b]))) return b;
     }
-    return null;
+    return -1;
   };
-
-  return list.map((u) => {
-    const indScore = new Array(inds.length);
-    const sum = new Float64Array(dims.length);
-    const sw = new Float64Array(dims.length);
-    const answered = new Float64Array(dims.length);
-    const lo = new Float64Array(dims.length).fill(Infinity);
-    const hi = new Float64Array(dims.length).fill(-Infinity);
-    for (let k = 0; k < inds.length; k++) {
-      const v = u.value[k];
-      if (Number.isNaN(v)) {
-        indScore[k] = null;
+  for (let u = 0; u < nUnits; u++) {
+    sum.fill(0);
+    sw.fill(0);
+    dLo.fill(Infinity);
+    dHi.fill(-Infinity);
+    const row = u * nInd;
+    for (let k = 0; k < nInd; k++) {
+      const v = values[row + k];
+      if (v !== v) {
+        indicators[row + k] = NaN;
         continue;
       }
-      const ind = inds[k];
-      let p;
-      if (ind.type === "binary") p = v;
-      else if (ind.type === "likert") p = (v - ind.scale.min) / (ind.scale.max - ind.scale.min);
-      else {
-        const g = ind.normalisation;
-        const y = (v - g.low) / (g.high - g.low);
-        p = y > 1 ? 1 : y < 0 ? 0 : y;
-      }
-      if ((ind.direction ?? 1) === -1) p = 1 - p;
-      const s = scale.min + p * span;
-      indScore[k] = s;
-      const j = indDim[k];
-      answered[j] += weight[k];
+      let p = kind[k] === 0 ? v : (v - lo[k]) / (hi[k] - lo[k]);
+      if (p > 1) p = 1;
+      else if (p < 0) p = 0;
+      if (reverse[k] === 1) p = 1 - p;
+      const s = scaleMin + p * span;
+      indicators[row + k] = s;
+      const j = dim[k];
       sw[j] += weight[k];
       sum[j] += weight[k] * s;
-      if (s < lo[j]) lo[j] = s;
-      if (s > hi[j]) hi[j] = s;
+      if (s < dLo[j]) dLo[j] = s;
+      if (s > dHi[j]) dHi[j] = s;
     }
-    const dimScore = new Array(dims.length);
     let oSum = 0;
     let oW = 0;
     let oCov = 0;
     let oLo = Infinity;
     let oHi = -Infinity;
-    for (let j = 0; j < dims.length; j++) {
-      const coverage = answered[j] / dimWeightTotal[j];
+    for (let j = 0; j < nDim; j++) {
+      const coverage = sw[j] / dimWeight[j];
       oCov += coverage;
       if (coverage + 1e-12 < minCoverage || sw[j] === 0) {
-        dimScore[j] = null;
+        dimensions[u * nDim + j] = NaN;
+        dimensionLevels[u * nDim + j] = -1;
         continue;
       }
       const m = sum[j] / sw[j];
-      const s = m < lo[j] ? lo[j] : m > hi[j] ? hi[j] : m;
-      dimScore[j] = s;
+      const s = m < dLo[j] ? dLo[j] : m > dHi[j] ? dHi[j] : m;
+      dimensions[u * nDim + j] = s;
+      dimensionLevels[u * nDim + j] = band(s);
       oSum += s;
       oW += 1;
       if (s < oLo) oLo = s;
       if (s > oHi) oHi = s;
     }
-    let overall = null;
-    if (oCov / dims.length + 1e-12 >= minCoverage && oW > 0) {
+    if (oCov / nDim + 1e-12 >= minCoverage && oW > 0) {
       const m = oSum / oW;
-      overall = m < oLo ? oLo : m > oHi ? oHi : m;
+      const s = m < oLo ? oLo : m > oHi ? oHi : m;
+      overall[u] = s;
+      overallLevels[u] = band(s);
+    } else {
+      overall[u] = NaN;
+      overallLevels[u] = -1;
     }
-    return {
-      unit: u.id,
-      overall,
-      level: overall === null ? null : levelOf(overall),
-      dimensions: dimScore.map((s) => ({ score: s, level: s === null ? null : levelOf(s) })),
-      indicators: indScore,
-    };
-  });
+  }
+  return { indicators, dimensions, dimensionLevels, overall, overallLevels };
+}
+
+/**
+ * `scoreMaturity`'s work from the observation objects, as plain loops: the framework as flat
+ * arrays ({@link maturityPlan}), the answers read and checked into a table
+ * ({@link readMaturityAnswers}), the scores ({@link scoreMaturityNumbers}).
+ */
+export function scoreMaturity(framework, observations) {
+  const plan = maturityPlan(framework);
+  const { units, values } = readMaturityAnswers(plan, observations);
+  return { units, plan, ...scoreMaturityNumbers(plan, values, units.length) };
 }
 
 // ------------------------------------------------------------------------------------------------
-// prioritisation
+// prioritisation: plain loops over the matrix (number[][]), scratch in typed arrays, outputs as the
+// library returns them (number[]); each value checked finite where it is first read (a cheap test,
+// the message built only on failure)
 
-/** Weighted sum with min-max normalisation (cost columns reversed), scores and competition ranks. */
+/** Weights checked (finite, non-negative, positive sum) and divided by their sum; kinds as 1 = cost. */
+function criteriaOf(weights, kinds, cols) {
+  if (!Array.isArray(weights) || weights.length !== cols) bad("one weight per criterion");
+  if (!Array.isArray(kinds) || kinds.length !== cols) bad("one kind per criterion");
+  const w = new Float64Array(cols);
+  const cost = new Uint8Array(cols);
+  let sum = 0;
+  for (let j = 0; j < cols; j++) {
+    const x = weights[j];
+    if (typeof x !== "number" || !(x >= 0) || x === Infinity) bad(`weights[${j}] is not a weight`);
+    sum += x;
+    const k = kinds[j];
+    if (k === "cost") cost[j] = 1;
+    else if (k !== "benefit") bad(`unknown kind ${k}`);
+  }
+  if (!(sum > 0)) bad("weights must sum to a positive number");
+  for (let j = 0; j < cols; j++) w[j] = weights[j] / sum;
+  return { w, cost };
+}
+
+/** The row count and the column count of a rectangular matrix (its values are checked later). */
+function shapeOf(matrix) {
+  if (!Array.isArray(matrix) || matrix.length === 0) bad("matrix must be a non-empty array");
+  const first = matrix[0];
+  if (!Array.isArray(first) || first.length === 0) bad("matrix[0] must be a non-empty array");
+  const cols = first.length;
+  for (let i = 1; i < matrix.length; i++) {
+    const row = matrix[i];
+    if (!Array.isArray(row) || row.length !== cols) bad(`matrix[${i}] must have ${cols} values`);
+  }
+  return cols;
+}
+
+/**
+ * Competition ranks ("1224"), rank 1 for the largest value: the values sorted descending in a
+ * Float64Array (the engine's numeric sort), then each value's rank is one plus the number of
+ * values above it, found by binary search.
+ */
+function competitionRanks(values) {
+  const n = values.length;
+  const sorted = Float64Array.from(values).sort();
+  const ranks = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    // the first index whose value is ≥ v in ascending order; values above v: n − that − count(v)
+    let a = 0;
+    let b = n;
+    while (a < b) {
+      const mid = (a + b) >>> 1;
+      if (sorted[mid] <= v) a = mid + 1;
+      else b = mid;
+    }
+    ranks[i] = n - a + 1;
+  }
+  return ranks;
+}
+
+/**
+ * Weighted sum with min-max normalisation (cost columns reversed) as plain loops: one pass for
+ * the column bounds (checking each value), one for the scores; competition ranks.
+ */
 export function weightedSum(matrix, weights, kinds) {
-  const cols = matrixOf(matrix);
-  const w = weightsOf(weights, cols);
-  const cost = kindsOf(kinds, cols);
+  const cols = shapeOf(matrix);
+  const { w, cost } = criteriaOf(weights, kinds, cols);
   const rows = matrix.length;
-  const min = new Array(cols).fill(Infinity);
-  const max = new Array(cols).fill(-Infinity);
-  for (const row of matrix) {
+  const min = new Float64Array(cols).fill(Infinity);
+  const max = new Float64Array(cols).fill(-Infinity);
+  for (let i = 0; i < rows; i++) {
+    const row = matrix[i];
     for (let j = 0; j < cols; j++) {
-      if (row[j] < min[j]) min[j] = row[j];
-      if (row[j] > max[j]) max[j] = row[j];
+      const x = row[j];
+      if (typeof x !== "number" || x - x !== 0) bad(`matrix[${i}][${j}] must be finite`);
+      if (x < min[j]) min[j] = x;
+      if (x > max[j]) max[j] = x;
     }
   }
-  for (let j = 0; j < cols; j++) if (!(max[j] > min[j])) bad(`criterion ${j} has no spread`);
+  // score = Σ w·(x − min)/(max − min), or w·(max − x)/(max − min) for a cost: a·x + b per column
+  const a = new Float64Array(cols);
+  let b = 0;
+  for (let j = 0; j < cols; j++) {
+    const spread = max[j] - min[j];
+    if (!(spread > 0)) bad(`criterion ${j} has no spread`);
+    a[j] = (cost[j] ? -w[j] : w[j]) / spread;
+    b += cost[j] ? (w[j] * max[j]) / spread : (-w[j] * min[j]) / spread;
+  }
   const scores = new Array(rows);
   for (let i = 0; i < rows; i++) {
     const row = matrix[i];
-    let s = 0;
-    for (let j = 0; j < cols; j++) {
-      const r = cost[j]
-        ? (max[j] - row[j]) / (max[j] - min[j])
-        : (row[j] - min[j]) / (max[j] - min[j]);
-      s += w[j] * r;
-    }
+    let s = b;
+    for (let j = 0; j < cols; j++) s += a[j] * row[j];
     scores[i] = s;
   }
-  return { scores, ranks: ranksDescending(scores) };
+  return { scores, ranks: competitionRanks(scores) };
 }
 
-/** TOPSIS with vector normalisation (Hwang & Yoon 1981): closeness, distances, ideal, ranks. */
+/**
+ * TOPSIS with vector normalisation (Hwang & Yoon 1981) as plain loops: column norms (checking
+ * each value), each column's factor weight / norm, ideal and anti-ideal from the weighted
+ * normalised values, both distances and the closeness per row, competition ranks.
+ */
 export function topsis(matrix, weights, kinds) {
-  const cols = matrixOf(matrix);
-  const w = weightsOf(weights, cols);
-  const cost = kindsOf(kinds, cols);
+  const cols = shapeOf(matrix);
+  const { w, cost } = criteriaOf(weights, kinds, cols);
   const rows = matrix.length;
-  const norm = new Array(cols).fill(0);
-  for (const row of matrix) for (let j = 0; j < cols; j++) norm[j] += row[j] * row[j];
-  for (let j = 0; j < cols; j++) {
-    norm[j] = Math.sqrt(norm[j]);
-    if (!(norm[j] > 0)) bad(`criterion ${j} is all zeros`);
-  }
-  const v = matrix.map((row) => row.map((x, j) => (w[j] * x) / norm[j]));
-  const ideal = new Array(cols);
-  const anti = new Array(cols);
-  for (let j = 0; j < cols; j++) {
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (let i = 0; i < rows; i++) {
-      if (v[i][j] < lo) lo = v[i][j];
-      if (v[i][j] > hi) hi = v[i][j];
+  const f = new Float64Array(cols);
+  for (let i = 0; i < rows; i++) {
+    const row = matrix[i];
+    for (let j = 0; j < cols; j++) {
+      const x = row[j];
+      if (typeof x !== "number" || x - x !== 0) bad(`matrix[${i}][${j}] must be finite`);
+      f[j] += x * x;
     }
-    ideal[j] = cost[j] ? lo : hi;
-    anti[j] = cost[j] ? hi : lo;
+  }
+  for (let j = 0; j < cols; j++) {
+    if (!(f[j] > 0)) bad(`criterion ${j} is all zeros`);
+    f[j] = w[j] / Math.sqrt(f[j]);
+  }
+  const lo = new Float64Array(cols).fill(Infinity);
+  const hi = new Float64Array(cols).fill(-Infinity);
+  for (let i = 0; i < rows; i++) {
+    const row = matrix[i];
+    for (let j = 0; j < cols; j++) {
+      const v = row[j] * f[j];
+      if (v < lo[j]) lo[j] = v;
+      if (v > hi[j]) hi[j] = v;
+    }
+  }
+  const ideal = new Array(cols);
+  const antiIdeal = new Array(cols);
+  for (let j = 0; j < cols; j++) {
+    ideal[j] = cost[j] ? lo[j] : hi[j];
+    antiIdeal[j] = cost[j] ? hi[j] : lo[j];
   }
   const closeness = new Array(rows);
-  const dPlus = new Array(rows);
-  const dMinus = new Array(rows);
+  const distanceToIdeal = new Array(rows);
+  const distanceToAntiIdeal = new Array(rows);
   for (let i = 0; i < rows; i++) {
+    const row = matrix[i];
     let sp = 0;
     let sm = 0;
     for (let j = 0; j < cols; j++) {
-      sp += (v[i][j] - ideal[j]) ** 2;
-      sm += (v[i][j] - anti[j]) ** 2;
+      const v = row[j] * f[j];
+      const p = v - ideal[j];
+      const m = v - antiIdeal[j];
+      sp += p * p;
+      sm += m * m;
     }
-    dPlus[i] = Math.sqrt(sp);
-    dMinus[i] = Math.sqrt(sm);
-    if (!(dPlus[i] + dMinus[i] > 0)) bad(`alternative ${i} is both ideal and anti-ideal`);
-    closeness[i] = dMinus[i] / (dPlus[i] + dMinus[i]);
+    const dp = Math.sqrt(sp);
+    const dm = Math.sqrt(sm);
+    if (!(dp + dm > 0)) bad(`alternative ${i} is both ideal and anti-ideal`);
+    distanceToIdeal[i] = dp;
+    distanceToAntiIdeal[i] = dm;
+    closeness[i] = dm / (dp + dm);
   }
   return {
     closeness,
-    ranks: ranksDescending(closeness),
-    distanceToIdeal: dPlus,
-    distanceToAntiIdeal: dMinus,
+    ranks: competitionRanks(closeness),
+    distanceToIdeal,
+    distanceToAntiIdeal,
     ideal,
-    antiIdeal: anti,
+    antiIdeal,
   };
 }
 

@@ -3,8 +3,10 @@
 // against hand-written baselines in the same run; prints one line per workload, its growth over
 // three sizes, the cold-import comparison, and a summary; writes bench/RESULTS.md.
 //
-// Environment: BENCH_ONLY=<name,name> runs some workloads only (RESULTS.md is then not written);
-// BENCH_TIME=<factor> scales the time budgets (default 1).
+// Environment: BENCH_ONLY=<name,name> runs some workloads only (RESULTS.md is then left alone,
+// unless BENCH_UPDATE=1: then their lines and rows in it are replaced, and the others kept);
+// BENCH_RUNS=<n> times each workload n times over and takes, per size, the median of the n
+// medians (default 1); BENCH_TIME=<factor> scales the time budgets (default 1).
 import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -23,6 +25,8 @@ for (const s of subpaths) pkg[s] = await import(`icc-assessment/${s}`);
 
 const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(",")) : null;
 const timeFactor = Number(process.env.BENCH_TIME ?? "1") || 1;
+const runs = Math.max(1, Math.floor(Number(process.env.BENCH_RUNS ?? "1")) || 1);
+const update = only !== null && process.env.BENCH_UPDATE === "1";
 const lines = [];
 const results = [];
 const failures = [];
@@ -58,13 +62,14 @@ function collectGarbage() {
 }
 
 /**
- * One round of tinybench on one input: both tasks, in alternating order from round to round (so
- * a drifting machine load favours neither); returns each task's samples.
+ * One round of tinybench on one input: every task (lib, baseline and, when the workload has one,
+ * the floor), in an order rotated from round to round (so a drifting machine load favours none);
+ * returns each task's samples.
  */
-async function round(r, libFn, baseFn, budgetMs) {
+async function round(r, tasks, budgetMs) {
   collectGarbage();
   const bench = new Bench({
-    time: (budgetMs * timeFactor) / ROUNDS / 2,
+    time: (budgetMs * timeFactor) / ROUNDS / tasks.length,
     iterations: 2,
     warmup: true,
     warmupIterations: r === 0 ? 3 : 1,
@@ -72,17 +77,8 @@ async function round(r, libFn, baseFn, budgetMs) {
     retainSamples: true,
     throws: true,
   });
-  const tasks =
-    r % 2 === 0
-      ? [
-          ["lib", libFn],
-          ["baseline", baseFn],
-        ]
-      : [
-          ["baseline", baseFn],
-          ["lib", libFn],
-        ];
-  for (const [name, fn] of tasks) bench.add(name, fn);
+  const order = r % 2 === 0 ? tasks : [...tasks].reverse();
+  for (const [name, fn] of order) bench.add(name, fn);
   await bench.run();
   const out = {};
   for (const task of bench.tasks) {
@@ -94,38 +90,41 @@ async function round(r, libFn, baseFn, budgetMs) {
   return out;
 }
 
+const fastest = (xs) => xs.reduce((x, y) => Math.min(x, y), Infinity);
+
 /**
- * Times lib and baseline at every size: ROUNDS rounds, each visiting every size in turn (so a
- * drift of the machine over the run is spread over the sizes instead of bending the growth
- * line). Per size: the medians of the pooled samples (for the ratio), and the fastest sample (for
- * the growth line: another process on this shared machine, or on the host under it, only ever adds
- * time, so the minimum is the estimate of a call's own cost that noise disturbs least; see
- * docs/decisions/0600).
+ * Times lib and baseline (and the floor) at every size: ROUNDS rounds, each visiting every size
+ * in turn (so a drift of the machine over the run is spread over the sizes instead of bending the
+ * growth line). Per size: the medians of the pooled samples (for the ratio), and the fastest
+ * sample (for the growth line: another process on this shared machine, or on the host under it,
+ * only ever adds time, so the minimum is the estimate of a call's own cost that noise disturbs
+ * least; see docs/decisions/0600).
  */
 async function timeSizes(w, inputs) {
-  const acc = inputs.map(() => ({ lib: [], baseline: [] }));
+  const acc = inputs.map(() => ({ lib: [], baseline: [], floor: [] }));
   for (let r = 0; r < ROUNDS; r++) {
     for (let k = 0; k < inputs.length; k++) {
-      const budget = k === inputs.length - 1 ? 4000 : 1500;
+      // tasks share the budget: a third task gets its own share, not a slice of the others'
+      const budget = ((k === inputs.length - 1 ? 4000 : 1500) * (w.floor ? 3 : 2)) / 2;
       const input = inputs[k];
-      const got = await round(
-        r,
-        () => w.lib(input),
-        () => w.baseline(input),
-        budget,
-      );
+      const tasks = [
+        ["lib", () => w.lib(input)],
+        ["baseline", () => w.baseline(input)],
+      ];
+      if (w.floor) tasks.push(["floor", () => w.floor.fn(input)]);
+      const got = await round(r, tasks, budget);
       const a = acc[k];
       // a loop, not push(...samples): a fast call leaves more samples than a call's arguments may hold
-      for (const x of got.lib) a.lib.push(x);
-      for (const x of got.baseline) a.baseline.push(x);
+      for (const name of Object.keys(got)) for (const x of got[name]) a[name].push(x);
     }
   }
   return acc.map((a, k) => ({
     size: w.sizes[k],
     lib: median(a.lib),
     baseline: median(a.baseline),
-    libBest: a.lib.reduce((x, y) => Math.min(x, y), Infinity),
-    baselineBest: a.baseline.reduce((x, y) => Math.min(x, y), Infinity),
+    floor: w.floor ? median(a.floor) : null,
+    libBest: fastest(a.lib),
+    baselineBest: fastest(a.baseline),
     samples: Math.min(a.lib.length, a.baseline.length),
   }));
 }
@@ -153,15 +152,39 @@ for (const w of workloads(pkg)) {
     }
     inputs.push(input);
   }
-  const per = await timeSizes(w, inputs);
+  const repeats = [];
+  for (let k = 0; k < runs; k++) repeats.push(await timeSizes(w, inputs));
+  // per size, the median over the runs of each run's medians (fastest samples: the fastest)
+  const per = repeats[0].map((p, k) => ({
+    ...p,
+    lib: median(repeats.map((x) => x[k].lib)),
+    baseline: median(repeats.map((x) => x[k].baseline)),
+    floor: w.floor ? median(repeats.map((x) => x[k].floor)) : null,
+    libBest: Math.min(...repeats.map((x) => x[k].libBest)),
+    baselineBest: Math.min(...repeats.map((x) => x[k].baselineBest)),
+  }));
+  if (runs > 1) {
+    say(
+      `runs ${w.name}: ${runs}, ratios at the largest size ${repeats.map((x) => (x[x.length - 1].lib / x[x.length - 1].baseline).toFixed(2)).join(", ")} (the line below: their median; times: the medians of the runs' medians)`,
+    );
+  }
   const main = per[per.length - 1];
-  const ratio = main.lib / main.baseline;
+  // one run: the ratio of the pooled medians; several: the median of the runs' ratios
+  const ratio =
+    runs === 1
+      ? main.lib / main.baseline
+      : median(repeats.map((x) => x[x.length - 1].lib / x[x.length - 1].baseline));
   const m = mark(ratio, w.target);
   const ratioText = ratio.toFixed(2);
   say(
     `bench ${w.name}: lib ${ms(main.lib)} ms, baseline ${ms(main.baseline)} ms, ratio ${ratioText}${m ? m.text : " (no target)"}`,
   );
   if (m && !m.pass) failures.push(`${w.name}: ratio ${ratioText} > ${w.target}`);
+  if (w.floor) {
+    say(
+      `floor ${w.name}: ${w.floor.label} ${ms(main.floor)} ms, lib / floor ${(main.lib / main.floor).toFixed(2)}, baseline / floor ${(main.baseline / main.floor).toFixed(2)} (no target)`,
+    );
+  }
   if (w.overheadNs !== undefined) {
     // the library's cost per call above the baseline's, in nanoseconds (medians, largest size)
     const perCall = ((main.lib - main.baseline) * 1e6) / w.calls(main.size);
@@ -277,7 +300,8 @@ say(
   `summary: ${passed} of ${targets.length} targets met${failures.length ? `; FAILED: ${failures.join("; ")}` : ""}${skipped.length ? `; skipped: ${skipped.join(", ")}` : ""}`,
 );
 
-if (!only) {
+/** The machine, the node version, the load and the commit, as RESULTS.md lists them. */
+function machineLines() {
   const cpu =
     (readFileSync("/proc/cpuinfo", "utf8").match(/^model name\s*:\s*(.*)$/m) ?? [])[1] ??
     os.cpus()[0]?.model ??
@@ -296,7 +320,7 @@ if (!only) {
   } catch {
     // not a git checkout
   }
-  const machine = [
+  return [
     `- node ${process.version} (V8 ${process.versions.v8}), ${os.platform()} ${os.arch()}`,
     `- CPU: ${cpu}, ${os.cpus().length} cores; memory ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
     `- load average at the end of the run: ${os
@@ -305,12 +329,22 @@ if (!only) {
       .join(", ")}`,
     `- tinybench ${JSON.parse(readFileSync(new URL("../node_modules/tinybench/package.json", import.meta.url), "utf8")).version}; git commit ${commit}`,
   ];
-  const table = results
-    .filter((r) => r.w)
-    .map(
-      (r) =>
-        `| ${r.w.name} | ${r.per.map((p) => `${p.size}: ${ms(p.lib)} / ${ms(p.baseline)}`).join("<br>")} | ${r.ratio.toFixed(2)} | ${r.w.target ?? "—"} | ${r.eLib.toFixed(2)} / ${r.eBase.toFixed(2)} |`,
-    );
+}
+
+const tableRow = (r) =>
+  `| ${r.w.name} | ${r.per.map((p) => `${p.size}: ${ms(p.lib)} / ${ms(p.baseline)}`).join("<br>")} | ${r.ratio.toFixed(2)} | ${r.w.target ?? "—"} | ${r.eLib.toFixed(2)} / ${r.eBase.toFixed(2)} |`;
+
+const resultsFile = new URL("./RESULTS.md", import.meta.url);
+
+/** Writes RESULTS.md formatted as the repository's Prettier check expects (CI runs prettier --check .). */
+async function writeResults(md) {
+  const config = (await prettier.resolveConfig(resultsFile)) ?? {};
+  writeFileSync(resultsFile, await prettier.format(md, { ...config, parser: "markdown" }));
+}
+
+if (!only) {
+  const machine = machineLines();
+  const table = results.filter((r) => r.w).map(tableRow);
   const md = `# Benchmark results
 
 Written by \`bench/run.mjs\` at the end of \`npm run bench\` (do not edit by hand; run it again).
@@ -334,8 +368,61 @@ ${table.join("\n")}
 
 What each workload and each baseline does: docs/performance.md.
 `;
-  // formatted as the repository's Prettier check expects (CI runs prettier --check .)
-  const file = new URL("./RESULTS.md", import.meta.url);
-  const config = (await prettier.resolveConfig(file)) ?? {};
-  writeFileSync(file, await prettier.format(md, { ...config, parser: "markdown" }));
+  await writeResults(md);
+} else if (update) {
+  // replace the output lines and the table row of each workload run, keep every other line, and
+  // say which lines come from which run
+  const ran = results.filter((r) => r.w).map((r) => r.w.name);
+  const mine = (line) =>
+    ran.some((name) =>
+      ["bench", "floor", "growth", "overhead", "runs"].some((k) =>
+        line.startsWith(`${k} ${name}:`),
+      ),
+    );
+  const old = readFileSync(resultsFile, "utf8").split("\n");
+  const open = old.indexOf("```");
+  const close = old.indexOf("```", open + 1);
+  const output = old.slice(open + 1, close);
+  const merged = [];
+  for (const line of output) {
+    if (line.startsWith("bench ") && ran.some((name) => line.startsWith(`bench ${name}:`))) {
+      const name = ran.find((n) => line.startsWith(`bench ${n}:`));
+      merged.push(...lines.filter((l) => l.split(":")[0].split(" ").slice(1).join(" ") === name));
+    } else if (!mine(line) && !line.startsWith("summary:") && line !== "") merged.push(line);
+  }
+  for (const name of ran) {
+    if (!output.some((l) => l.startsWith(`bench ${name}:`)))
+      merged.push(...lines.filter((l) => l.split(":")[0].split(" ").slice(1).join(" ") === name));
+  }
+  const marks = merged.filter((l) => l.includes(": PASS)") || l.includes(": FAIL)"));
+  const fails = marks.filter((l) => l.includes(": FAIL)"));
+  merged.push(
+    "",
+    `summary: ${marks.length - fails.length} of ${marks.length} targets met${fails.length ? `; FAILED: ${fails.map((l) => l.split(":")[0]).join("; ")}` : ""}`,
+  );
+  const rows = new Map(results.filter((r) => r.w).map((r) => [r.w.name, tableRow(r)]));
+  const rest = old.slice(close + 1).map((line) => {
+    const name = line.startsWith("| ") ? line.split("|")[1].trim() : null;
+    return name !== null && rows.has(name) ? rows.get(name) : line;
+  });
+  // an earlier partial update's note gives way to this one's
+  const head = old
+    .slice(0, open)
+    .filter((l) => !l.startsWith("Lines of ") && !l.startsWith("- (later run) "));
+  const note = `Lines of ${ran.join(", ")} from a later run (BENCH_ONLY=${[...only].join(",")}${runs > 1 ? `, BENCH_RUNS=${runs}` : ""}) on ${new Date().toISOString().slice(0, 10)}, on this machine:`;
+  const at = head.indexOf("## Output");
+  const updated = [
+    ...head.slice(0, at),
+    ...head.slice(at, at + 1),
+    "",
+    note,
+    "",
+    ...machineLines().map((l) => l.replace("- ", "- (later run) ")),
+    "",
+    "```",
+    ...merged,
+    "```",
+    ...rest,
+  ].join("\n");
+  await writeResults(updated.replace(/\n\n(\n)+/g, "\n\n"));
 }

@@ -5,7 +5,7 @@ import { Decimal } from "decimal.js";
  * `Decimal.set` on the shared constructor (a user's own configuration stays theirs).
  * Instances are ordinary `Decimal` values.
  */
-export const Dec: typeof Decimal = Decimal.clone({
+export const Dec: typeof Decimal = /* @__PURE__ */ Decimal.clone({
   precision: 40,
   rounding: Decimal.ROUND_HALF_EVEN,
   toExpNeg: -40,

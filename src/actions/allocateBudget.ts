@@ -4,7 +4,7 @@ import { describe, failAt, assertArrayAt, isRecord } from "../_lib/assert.js";
 import { Dec, isDecimal } from "../_lib/decimal.js";
 import type { Money } from "../schema/common.js";
 import { readOptions, readValue } from "../_lib/options.js";
-import { currencyOption, decimalsOption } from "./_shared.js";
+import { currencyOption, decimalsOption } from "../_lib/money.js";
 
 /** Options of {@link allocateBudget}. */
 export interface AllocateBudgetOptions {
@@ -94,7 +94,8 @@ function big(d: Decimal): bigint {
  * Method: the largest-remainder (Hamilton) method on minor units, as dinero.js `allocate` does for
  * money. Each part first gets the whole units of `total × weight / Σ weights` (computed exactly with
  * integers); the units left over go one each to the parts with the largest remainders, ties to the
- * lower index. Designed by this project after dinero.js; see docs/decisions/0403.
+ * lower index. Designed by this project after dinero.js; see docs/methodology/timeline-actions.md,
+ * Money.
  *
  * @param total - the amount to split: Money `{ amount: Decimal, currency }` or a bare `Decimal`, not
  *   negative, with no more decimals than `decimals`

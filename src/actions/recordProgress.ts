@@ -264,65 +264,15 @@ function round1(x: number): number {
   return clean(Math.round(x * 10) / 10);
 }
 
-/**
- * Follows up an action plan at a date: KPI values against baseline and target, milestone status,
- * percent complete, and whether each action is completed, not started, on track, at risk or late.
- *
- * Rules (designed by this project, docs/decisions/0405; the ICC documents only that cities report
- * progress against their roadmap at later City Labs): a KPI's actual is its latest value measured on
- * or before `asOf`; percent complete = (actual − baseline) / (target − baseline) × 100; expected
- * percent = the share of the time from the action start to the KPI's due date (else the action end)
- * elapsed at `asOf`. A KPI is `achieved` at 100% (or, without a baseline, once the target is met),
- * `late` when its due date has passed, `onTrack` when it trails the expected percent by at most
- * `tolerance` points (default 10), else `atRisk`; `noData` without a value, `unknown` when progress
- * cannot be measured. A planned milestone whose date is before `asOf` is `overdue`. An action is
- * `completed` when all its KPIs are achieved and all its milestones (except cancelled ones) done;
- * else `notStarted` before its start; else `late` when a KPI is late, a milestone missed or overdue,
- * or its end has passed; else `atRisk` when a KPI is at risk; else `onTrack`.
- *
- * @param plan - a plan from {@link buildActionPlan}
- * @param updates - KPI values and milestone statuses, each naming its action
- * @param options - `asOf` (required) and `tolerance`
- * @returns the progress of every action and a summary
- * @throws AssessmentError `unknown_reference` (an update naming an unknown action, KPI or
- *   milestone), `invalid_date` (`asOf` or an update date), `invalid_value` (an unknown milestone
- *   status), `invalid_type`, `non_finite` (a NaN or infinite value), `out_of_range` (a negative
- *   tolerance)
- * @example
- * ```ts
- * import { buildActionPlan, recordProgress } from "icc-assessment/actions";
- * import { parseAssessment } from "icc-assessment/schema";
- * const plan = buildActionPlan(
- *   parseAssessment({
- *     formatVersion: "1.0",
- *     city: { id: "sofia", name: "Sofia", country: "BG" },
- *     programme: { id: "icc-2020", start: "2020-09-28", end: "2022-11-30" },
- *     track: { id: "citizenParticipationDigitalPublicAdministration" },
- *     stakeholders: [],
- *     workshops: [],
- *     needs: [],
- *     solutions: [
- *       { id: "open-data", title: "Open data portal", readiness: "concept",
- *         start: "2021-04-01", end: "2022-04-01",
- *         kpis: [{ id: "datasets", title: "Datasets published", unit: "datasets", baseline: 5, target: 50 }] },
- *     ],
- *   }),
- *   ["open-data"],
- * );
- * const progress = recordProgress(plan, { kpis: [{ action: "open-data", kpi: "datasets", value: 23, date: "2021-09-01" }] }, { asOf: "2021-09-01" });
- * progress.actions[0].kpis[0].percentComplete; // => 40
- * progress.actions[0].status; // => "onTrack"
- * ```
- */
-export function recordProgress(
-  plan: ActionPlan,
-  updates: ProgressUpdates,
-  options: RecordProgressOptions,
-): RecordProgressResult {
-  const { actions } = checkPlan(plan);
-  const u = readOptions(updates, UPDATES, "updates", UPDATE_LISTS);
-  const { asOf, tolerance } = readOptions(options, OPTIONS, "options", PROGRESS_OPTIONS);
-  // Actions by id, and the KPIs and milestones of each by `action\u0000id`, indexed once.
+/** The plan's actions by id, and the keys `action\u0000id` of their KPIs and milestones. */
+interface PlanIndex {
+  readonly byId: ReadonlyMap<string, PlannedAction>;
+  readonly kpiKeys: ReadonlySet<string>;
+  readonly milestoneKeys: ReadonlySet<string>;
+}
+
+/** Indexes the plan's actions once (each must be an object: `invalid_type`). */
+function indexPlan(actions: readonly PlannedAction[]): PlanIndex {
   const byId = new Map<string, PlannedAction>();
   const kpiKeys = new Set<string>();
   const milestoneKeys = new Set<string>();
@@ -334,6 +284,28 @@ export function recordProgress(
     for (const m of act.milestones) milestoneKeys.add(`${act.id}\u0000${m.id}`);
   }
 
+  return { byId, kpiKeys, milestoneKeys };
+}
+
+/** The latest update of each KPI and milestone (by date, then list order) up to `asOf`. */
+interface LatestUpdates {
+  readonly kpiUpdates: ReadonlyMap<string, { value: number; date: string }>;
+  readonly milestoneUpdates: ReadonlyMap<string, { status: MilestoneStatus; date: string }>;
+  /** Positions of the updates dated after `asOf`, which are not applied. */
+  readonly ignored: { kpis: number[]; milestones: number[] };
+}
+
+/**
+ * Reads the updates against the plan: each names a known action and one of its KPIs or
+ * milestones (`unknown_reference`), with a date (default `asOf`), a finite value or a milestone
+ * status; keeps the latest per KPI and milestone, and sets aside those dated after `asOf`.
+ */
+function readUpdates(
+  u: { readonly kpis: readonly unknown[]; readonly milestones: readonly unknown[] },
+  index: PlanIndex,
+  asOf: string,
+): LatestUpdates {
+  const { byId, kpiKeys, milestoneKeys } = index;
   const ignored = { kpis: [] as number[], milestones: [] as number[] };
   /** Latest update per key: by date, then by list order. */
   const latest = <T extends { date: string }>(map: Map<string, T>, key: string, value: T): void => {
@@ -397,105 +369,194 @@ export function recordProgress(
     else latest(milestoneUpdates, key, { status: status as MilestoneStatus, date });
   });
 
-  const progress = actions.map((act, i): ActionProgress => {
-    const kpis = act.kpis.map((k, j) => {
-      // the plan may have been edited since buildActionPlan: its numbers are checked again
-      const checked = {
-        ...k,
-        baseline: k.baseline === null ? null : number(k.baseline, i, j, "baseline"),
-        target: number(k.target, i, j, "target"),
-      };
-      return kpiProgress(act, checked, kpiUpdates.get(`${act.id}\u0000${k.id}`), asOf, tolerance);
-    });
-    const milestones = act.milestones.map((m): MilestoneProgress => {
-      const upd = milestoneUpdates.get(`${act.id}\u0000${m.id}`);
-      const reported = upd?.status ?? m.status;
-      const overdue = reported === "planned" && m.date !== null && m.date < asOf;
-      return {
-        id: m.id,
-        title: m.title,
-        date: m.date,
-        status: overdue ? "overdue" : reported,
-        statusDate: upd?.date ?? null,
-        reason: overdue
-          ? `still planned after its date ${m.date}`
-          : upd === undefined
-            ? `${reported} (as in the plan)`
-            : `${reported} (reported on ${upd.date})`,
-      };
-    });
-    const counted = milestones.filter((m) => m.status !== "cancelled");
-    const kpiPercents = kpis.flatMap((k) =>
-      k.percentComplete === null ? [] : [Math.min(100, Math.max(0, k.percentComplete))],
-    );
-    let percentComplete: number | null = null;
-    let percentSource: ActionProgress["percentSource"] = null;
-    if (kpiPercents.length > 0) {
-      percentComplete = mean(kpiPercents);
-      percentSource = "kpis";
-    } else if (counted.length > 0) {
-      percentComplete = clean(
-        (counted.filter((m) => m.status === "done").length * 100) / counted.length,
-      );
-      percentSource = "milestones";
-    }
-    const names = (xs: readonly { id: string }[]): string => xs.map((x) => `"${x.id}"`).join(", ");
-    const lateKpis = kpis.filter((k) => k.status === "late");
-    const lateMilestones = milestones.filter(
-      (m) => m.status === "missed" || m.status === "overdue",
-    );
-    const riskyKpis = kpis.filter((k) => k.status === "atRisk");
-    let status: ActionProgressStatus;
-    let reason: string;
-    if (
-      kpis.length + counted.length > 0 &&
-      kpis.every((k) => k.status === "achieved") &&
-      counted.every((m) => m.status === "done")
-    ) {
-      status = "completed";
-      reason = "every KPI achieved and every milestone done";
-    } else if (asOf < act.start) {
-      status = "notStarted";
-      reason = `starts on ${act.start}`;
-    } else if (
-      lateKpis.length > 0 ||
-      lateMilestones.length > 0 ||
-      (act.end !== null && asOf > act.end)
-    ) {
-      status = "late";
-      const parts = [
-        ...(lateKpis.length > 0 ? [`KPI ${names(lateKpis)} late`] : []),
-        ...(lateMilestones.length > 0
-          ? [`milestone ${names(lateMilestones)} missed or overdue`]
-          : []),
-        ...(act.end !== null && asOf > act.end
-          ? [`its end ${act.end} has passed without completion`]
-          : []),
-      ];
-      reason = parts.join("; ");
-    } else if (riskyKpis.length > 0) {
-      status = "atRisk";
-      reason = `KPI ${names(riskyKpis)} behind schedule`;
-    } else {
-      status = "onTrack";
-      reason = "no KPI behind schedule and no milestone overdue";
-    }
+  return { kpiUpdates, milestoneUpdates, ignored };
+}
+
+/**
+ * An action's status and its reason: `completed` (every KPI achieved, every counted milestone
+ * done), else `notStarted` before its start, else `late` (a late KPI, a missed or overdue
+ * milestone, or its end passed), else `atRisk` (a KPI behind schedule), else `onTrack`.
+ */
+function statusOf(
+  act: PlannedAction,
+  kpis: readonly KpiProgress[],
+  milestones: readonly MilestoneProgress[],
+  counted: readonly MilestoneProgress[],
+  asOf: string,
+): { status: ActionProgressStatus; reason: string } {
+  const names = (xs: readonly { id: string }[]): string => xs.map((x) => `"${x.id}"`).join(", ");
+  const lateKpis = kpis.filter((k) => k.status === "late");
+  const lateMilestones = milestones.filter((m) => m.status === "missed" || m.status === "overdue");
+  const riskyKpis = kpis.filter((k) => k.status === "atRisk");
+  let status: ActionProgressStatus;
+  let reason: string;
+  if (
+    kpis.length + counted.length > 0 &&
+    kpis.every((k) => k.status === "achieved") &&
+    counted.every((m) => m.status === "done")
+  ) {
+    status = "completed";
+    reason = "every KPI achieved and every milestone done";
+  } else if (asOf < act.start) {
+    status = "notStarted";
+    reason = `starts on ${act.start}`;
+  } else if (
+    lateKpis.length > 0 ||
+    lateMilestones.length > 0 ||
+    (act.end !== null && asOf > act.end)
+  ) {
+    status = "late";
+    const parts = [
+      ...(lateKpis.length > 0 ? [`KPI ${names(lateKpis)} late`] : []),
+      ...(lateMilestones.length > 0
+        ? [`milestone ${names(lateMilestones)} missed or overdue`]
+        : []),
+      ...(act.end !== null && asOf > act.end
+        ? [`its end ${act.end} has passed without completion`]
+        : []),
+    ];
+    reason = parts.join("; ");
+  } else if (riskyKpis.length > 0) {
+    status = "atRisk";
+    reason = `KPI ${names(riskyKpis)} behind schedule`;
+  } else {
+    status = "onTrack";
+    reason = "no KPI behind schedule and no milestone overdue";
+  }
+  return { status, reason };
+}
+
+/** The progress of action `i`: its KPIs and milestones, its percentage and its status with the reason. */
+function actionProgress(
+  act: PlannedAction,
+  i: number,
+  updates: LatestUpdates,
+  asOf: string,
+  tolerance: number,
+): ActionProgress {
+  const { kpiUpdates, milestoneUpdates } = updates;
+  const kpis = act.kpis.map((k, j) => {
+    // the plan may have been edited since buildActionPlan: its numbers are checked again
+    const checked = {
+      ...k,
+      baseline: k.baseline === null ? null : number(k.baseline, i, j, "baseline"),
+      target: number(k.target, i, j, "target"),
+    };
+    return kpiProgress(act, checked, kpiUpdates.get(`${act.id}\u0000${k.id}`), asOf, tolerance);
+  });
+  const milestones = act.milestones.map((m): MilestoneProgress => {
+    const upd = milestoneUpdates.get(`${act.id}\u0000${m.id}`);
+    const reported = upd?.status ?? m.status;
+    const overdue = reported === "planned" && m.date !== null && m.date < asOf;
     return {
-      id: act.id,
-      title: act.title,
-      solution: act.solution,
-      owner: act.owner,
-      horizon: act.horizon,
-      start: act.start,
-      end: act.end,
-      status,
-      reason,
-      percentComplete,
-      percentSource,
-      kpis,
-      milestones,
+      id: m.id,
+      title: m.title,
+      date: m.date,
+      status: overdue ? "overdue" : reported,
+      statusDate: upd?.date ?? null,
+      reason: overdue
+        ? `still planned after its date ${m.date}`
+        : upd === undefined
+          ? `${reported} (as in the plan)`
+          : `${reported} (reported on ${upd.date})`,
     };
   });
+  const counted = milestones.filter((m) => m.status !== "cancelled");
+  const kpiPercents = kpis.flatMap((k) =>
+    k.percentComplete === null ? [] : [Math.min(100, Math.max(0, k.percentComplete))],
+  );
+  let percentComplete: number | null = null;
+  let percentSource: ActionProgress["percentSource"] = null;
+  if (kpiPercents.length > 0) {
+    percentComplete = mean(kpiPercents);
+    percentSource = "kpis";
+  } else if (counted.length > 0) {
+    percentComplete = clean(
+      (counted.filter((m) => m.status === "done").length * 100) / counted.length,
+    );
+    percentSource = "milestones";
+  }
+  const { status, reason } = statusOf(act, kpis, milestones, counted, asOf);
+  return {
+    id: act.id,
+    title: act.title,
+    solution: act.solution,
+    owner: act.owner,
+    horizon: act.horizon,
+    start: act.start,
+    end: act.end,
+    status,
+    reason,
+    percentComplete,
+    percentSource,
+    kpis,
+    milestones,
+  };
+}
+
+/**
+ * Follows up an action plan at a date: KPI values against baseline and target, milestone status,
+ * percent complete, and whether each action is completed, not started, on track, at risk or late.
+ *
+ * Rules (designed by this project, docs/methodology/timeline-actions.md, Monitoring; the ICC
+ * documents only that cities report progress against their roadmap at later City Labs): a KPI's
+ * actual is its latest value measured on or before `asOf`; percent complete = (actual − baseline) /
+ * (target − baseline) × 100; expected percent = the share of the time from the action start to the
+ * KPI's due date (else the action end) elapsed at `asOf`. A KPI is `achieved` at 100% (or, without
+ * a baseline, once the target is met), `late` when its due date has passed, `onTrack` when it
+ * trails the expected percent by at most `tolerance` points (default 10), else `atRisk`; `noData`
+ * without a value, `unknown` when progress cannot be measured. A planned milestone whose date is
+ * before `asOf` is `overdue`. An action is `completed` when all its KPIs are achieved and all its
+ * milestones (except cancelled ones) done; else `notStarted` before its start; else `late` when a
+ * KPI is late, a milestone missed or overdue, or its end has passed; else `atRisk` when a KPI is at
+ * risk; else `onTrack`.
+ *
+ * @param plan - a plan from {@link buildActionPlan}
+ * @param updates - KPI values and milestone statuses, each naming its action
+ * @param options - `asOf` (required) and `tolerance`
+ * @returns the progress of every action and a summary
+ * @throws AssessmentError `unknown_reference` (an update naming an unknown action, KPI or
+ *   milestone), `invalid_date` (`asOf` or an update date), `invalid_value` (an unknown milestone
+ *   status), `invalid_type`, `non_finite` (a NaN or infinite value), `out_of_range` (a negative
+ *   tolerance)
+ * @example
+ * ```ts
+ * import { buildActionPlan, recordProgress } from "icc-assessment/actions";
+ * import { parseAssessment } from "icc-assessment/schema";
+ * const plan = buildActionPlan(
+ *   parseAssessment({
+ *     formatVersion: "1.0",
+ *     city: { id: "sofia", name: "Sofia", country: "BG" },
+ *     programme: { id: "icc-2020", start: "2020-09-28", end: "2022-11-30" },
+ *     track: { id: "citizenParticipationDigitalPublicAdministration" },
+ *     stakeholders: [],
+ *     workshops: [],
+ *     needs: [],
+ *     solutions: [
+ *       { id: "open-data", title: "Open data portal", readiness: "concept",
+ *         start: "2021-04-01", end: "2022-04-01",
+ *         kpis: [{ id: "datasets", title: "Datasets published", unit: "datasets", baseline: 5, target: 50 }] },
+ *     ],
+ *   }),
+ *   ["open-data"],
+ * );
+ * const progress = recordProgress(plan, { kpis: [{ action: "open-data", kpi: "datasets", value: 23, date: "2021-09-01" }] }, { asOf: "2021-09-01" });
+ * progress.actions[0].kpis[0].percentComplete; // => 40
+ * progress.actions[0].status; // => "onTrack"
+ * ```
+ */
+export function recordProgress(
+  plan: ActionPlan,
+  updates: ProgressUpdates,
+  options: RecordProgressOptions,
+): RecordProgressResult {
+  const { actions } = checkPlan(plan);
+  const u = readOptions(updates, UPDATES, "updates", UPDATE_LISTS);
+  const { asOf, tolerance } = readOptions(options, OPTIONS, "options", PROGRESS_OPTIONS);
+  const index = indexPlan(actions);
+  const updatesRead = readUpdates(u, index, asOf);
+  const { ignored } = updatesRead;
+  const progress = actions.map((act, i) => actionProgress(act, i, updatesRead, asOf, tolerance));
 
   const byStatus = Object.fromEntries(actionProgressStatuses.map((s) => [s, 0])) as Record<
     ActionProgressStatus,

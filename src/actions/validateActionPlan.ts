@@ -36,7 +36,10 @@ export interface ValidateActionPlanOptions {
   readonly maxActionsPerOwnerPerMonth?: number | undefined;
 }
 
-/** Default of {@link ValidateActionPlanOptions.maxActionsPerOwnerPerMonth} (designed, decision 0406). */
+/**
+ * Default of {@link ValidateActionPlanOptions.maxActionsPerOwnerPerMonth} (designed;
+ * docs/methodology/timeline-actions.md, Warnings).
+ */
 const DEFAULT_MAX_PER_MONTH = 3;
 
 const OPTIONS: readonly PathSegment[] = ["options"];
@@ -53,7 +56,7 @@ const REVIEW_OPTIONS = {
  *
  * The checks follow the ICC's documented expectations (named lead actors, predefined KPIs, delivery
  * before the programme ends); the monthly limit (default 3 actions per owner, counted on the plan's
- * per-month calendar) is designed by this project (docs/decisions/0406).
+ * per-month calendar) is designed by this project (docs/methodology/timeline-actions.md, Warnings).
  *
  * @param plan - a plan from {@link buildActionPlan}
  * @param options - `maxActionsPerOwnerPerMonth` (default 3)

@@ -35,7 +35,8 @@ export interface AggregateOptions {
  * `null`. A geometric, harmonic or p ≤ 0 mean needs values > 0 (p > 0: values ≥ 0) and raises
  * otherwise, unless `zeroPolicy: { nonPositive: "shift", shift }` is declared: then every value is
  * shifted by `shift` (default 1) before the mean and the shift is taken off the result (designed by
- * this project; docs/decisions/0101). The result is kept within the range of the values.
+ * this project; docs/methodology/maturity.md, Aggregation). The result is kept within the range of
+ * the values.
  *
  * @param values - the values, `null` when missing
  * @param weights - one weight per value, ≥ 0 and summing to a positive number

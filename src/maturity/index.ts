@@ -1,6 +1,7 @@
 /**
  * Maturity scoring: normalise indicators, aggregate them up a framework's dimension tree, band the
- * scores into levels with an explain trace, compare two results, and assess solution readiness.
+ * scores into levels with an explain trace, and compare two results. (Solution readiness,
+ * `assessReadiness`, is part of the solution dossier: `icc-assessment/swot`.)
  *
  * @module maturity
  */
@@ -24,13 +25,6 @@ export type {
   ScoreMaturityOptions,
   UnitMaturity,
 } from "./scoreMaturity.js";
-export { assessReadiness, readinessCriteria, readinessSteps } from "./assessReadiness.js";
-export type {
-  ReadinessAssessment,
-  ReadinessCheck,
-  ReadinessCriterion,
-  ReadinessStep,
-} from "./assessReadiness.js";
 export { compareMaturity } from "./compareMaturity.js";
 export type {
   CompareMaturityOptions,

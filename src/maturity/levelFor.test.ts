@@ -38,6 +38,21 @@ describe("levelFor", () => {
     expect(levelFor(4, [...bands].reverse())).toStrictEqual({ id: "b", title: "B", index: 1 });
   });
 
+  it("accepts a framework's levels as written, and agrees with the framework on every score", () => {
+    expect(levelFor(100, levels)).toStrictEqual({ id: "high", title: "High", index: 1 });
+    expect(levelFor(50, levels)?.id).toBe("high");
+    expect(levelFor(75, unLosi2022.levels)?.id).toBe("high");
+    for (const f of [iccCitizenParticipation, unLosi2022]) {
+      fc.assert(
+        fc.property(fc.double({ min: -10, max: 110, noNaN: true }), (s) => {
+          expect(levelFor(s, f.levels)).toStrictEqual(levelFor(s, f));
+          expect(levelFor(s, f.levels)).toStrictEqual(levelFor(s, resolveBands(f)));
+        }),
+        { numRuns: 200 },
+      );
+    }
+  });
+
   it("returns null for a score in no band", () => {
     expect(levelFor(-1, { levels })).toBeNull();
     expect(levelFor(101, { levels })).toBeNull();
@@ -75,6 +90,12 @@ describe("levelFor", () => {
         ["bands", "levels", 0],
       ],
       [50, [{ id: "a", min: 0, max: 100 }], "invalid_type", ["bands", 0]],
+      [
+        50,
+        [{ id: "a", title: "A", min: 0, max: 100, maxInclusive: "yes" }],
+        "invalid_type",
+        ["bands", 0],
+      ],
     ];
     for (const [score, bands, code, path] of cases) {
       const e = thrown(() => levelFor(score as number, bands as never));

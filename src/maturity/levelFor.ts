@@ -1,6 +1,6 @@
 import { describe, fail } from "../_lib/assert.js";
 import { resolveBands, type ResolvedBand } from "../schema/checkFramework.js";
-import type { MaturityFramework } from "../schema/framework.js";
+import type { LevelBand, MaturityFramework } from "../schema/framework.js";
 import type { PathSegment } from "../errors/AssessmentError.js";
 import { checkValue, findBand } from "./_shared.js";
 
@@ -12,15 +12,22 @@ export interface LevelRef {
   readonly index: number;
 }
 
-/** Level bands as {@link levelFor} takes them: a framework (or its levels and scale), or resolved bands. */
-export type LevelBands = Pick<MaturityFramework, "levels" | "scale"> | readonly ResolvedBand[];
+/**
+ * Level bands as {@link levelFor} takes them: a framework (or its levels and scale), a framework's
+ * `levels` as written, or resolved bands.
+ */
+export type LevelBands =
+  Pick<MaturityFramework, "levels" | "scale"> | readonly LevelBand[] | readonly ResolvedBand[];
 
 const ROOT: readonly PathSegment[] = [];
 
 function resolved(bands: unknown): readonly ResolvedBand[] {
   if (Array.isArray(bands)) {
+    let top = -Infinity;
+    let bottom = Infinity;
     bands.forEach((b: unknown, i) => {
       const r = b as Partial<Record<keyof ResolvedBand, unknown>> | null;
+      const inclusivity = (x: unknown) => x === undefined || typeof x === "boolean";
       if (
         typeof r !== "object" ||
         r === null ||
@@ -28,17 +35,24 @@ function resolved(bands: unknown): readonly ResolvedBand[] {
         typeof r.title !== "string" ||
         typeof r.min !== "number" ||
         typeof r.max !== "number" ||
-        typeof r.minInclusive !== "boolean" ||
-        typeof r.maxInclusive !== "boolean"
+        !inclusivity(r.minInclusive) ||
+        !inclusivity(r.maxInclusive)
       ) {
         fail(
           "invalid_type",
           ["bands", i],
-          `bands[${i}] must be a resolved band { id, title, min, max, minInclusive, maxInclusive }, got ${describe(b)}`,
+          `bands[${i}] must be a level band { id, title, min, max, minInclusive?, maxInclusive? }, got ${describe(b)}`,
         );
       }
+      top = Math.max(top, r.max);
+      bottom = Math.min(bottom, r.min);
     });
-    return [...(bands as readonly ResolvedBand[])].sort((a, b) => a.min - b.min || a.max - b.max);
+    // a framework's levels as written: its bands cover its scale, so the scale runs from the lowest
+    // minimum to the highest maximum, and the top band includes that maximum unless it says not
+    return resolveBands({
+      levels: bands as readonly LevelBand[] as LevelBand[],
+      scale: { min: bottom, max: top },
+    });
   }
   if (
     typeof bands !== "object" ||
@@ -76,10 +90,13 @@ function resolved(bands: unknown): readonly ResolvedBand[] {
  * inclusive) and s < max (or s = max and the upper bound is inclusive). A framework's bands are
  * resolved first: lower bound inclusive and upper exclusive unless declared, the top band
  * including the scale maximum (designed by this project, as the DESIGN states; the UN presets
- * declare their own). Bands are taken lowest first; a score in no band gives `null`.
+ * declare their own). A list of bands (a framework's `levels` as written, or resolved bands) is
+ * resolved the same way, its scale running from the lowest minimum to the highest maximum, which
+ * is the framework's scale when its bands cover it. Bands are taken lowest first; a score in no
+ * band gives `null`.
  *
  * @param score - a score on the framework's scale
- * @param bands - a framework (its `levels` and `scale`) or resolved bands
+ * @param bands - a framework (its `levels` and `scale`), its `levels` array, or resolved bands
  * @returns the level, or `null` when no band contains the score
  * @throws AssessmentError `invalid_type` / `non_finite` for a score that is not a finite number
  *   (path `["score"]`); `invalid_type` for bands of the wrong shape (path `["bands", …]`)
@@ -93,6 +110,7 @@ function resolved(bands: unknown): readonly ResolvedBand[] {
  * levelFor(50, { levels }); // => { id: "high", title: "High", index: 1 }
  * levelFor(100, { levels })?.id; // => "high"
  * levelFor(120, { levels }); // => null
+ * levelFor(100, levels)?.id; // => "high"
  * ```
  */
 export function levelFor(score: number, bands: LevelBands): LevelRef | null {

@@ -31,7 +31,8 @@ import {
  * Every method but `goalposts` compares units and needs at least two non-null values
  * (`too_few_values`); `minMax`, `zScore`, `distanceToMax` need a non-zero spread and
  * `distanceToReference` a reference different from the minimum (`zero_spread`). With
- * `degenerate: "null"` such a case returns all `null` instead of raising (docs/decisions/0100).
+ * `degenerate: "null"` such a case returns all `null` instead of raising
+ * (docs/methodology/maturity.md, Degenerate indicators).
  *
  * @param values - one value per unit, `null` when missing
  * @param spec - the method and its parameters

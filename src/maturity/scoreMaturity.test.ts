@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { thrown } from "../../test/helpers/errors.js";
+import { AssessmentError } from "../errors/AssessmentError.js";
 import { scoreMaturity, type MaturityResult, type ScoreMaturityOptions } from "./scoreMaturity.js";
 import { unLosi2022 } from "../frameworks/unLosi2022.js";
 import type { Observation } from "../schema/entities.js";
@@ -836,28 +837,67 @@ describe("scoreMaturity", () => {
       expect(
         path(() => scoreMaturity(bad({ id: "q", dimension: 1, type: "binary" }), [])),
       ).toStrictEqual(["unknown_reference", ["framework", "indicators", 0, "dimension"]]);
-      // malformed deeper down (defineFramework's job): reported for the framework as a whole
-      const malformed = [
-        { id: "q", dimension: "a", type: "likert" },
-        { id: "q", dimension: "a", type: "categorical", options: {} },
-        { id: "q", dimension: "a", type: "ratingGrid", scale: { min: 0, max: 4 } },
-        { id: "q", dimension: "a", type: "numeric" },
+      // malformed deeper down: reported where it is, with what was expected
+      const at = (...rest: (string | number)[]) => ["framework", "indicators", 0, ...rest];
+      const malformed: [object, string, (string | number)[]][] = [
+        [{ id: "q", dimension: "a", type: "likert" }, "missing_field", at("scale")],
+        [{ id: "q", dimension: "a", type: "likert", scale: 5 }, "invalid_type", at("scale")],
+        [
+          { id: "q", dimension: "a", type: "likert", scale: { min: 1 } },
+          "missing_field",
+          at("scale", "max"),
+        ],
+        [
+          { id: "q", dimension: "a", type: "categorical", options: {} },
+          "invalid_type",
+          at("options"),
+        ],
+        [
+          { id: "q", dimension: "a", type: "multiSelect", options: [null] },
+          "invalid_type",
+          at("options", 0),
+        ],
+        [
+          { id: "q", dimension: "a", type: "ratingGrid", scale: { min: 0, max: 4 } },
+          "missing_field",
+          at("rows"),
+        ],
+        [{ id: "q", dimension: "a", type: "numeric" }, "missing_field", at("normalisation")],
       ];
-      for (const ind of malformed) {
-        const e = thrown(() => scoreMaturity(bad(ind), []));
-        expect([e.code, e.issues[0]?.path]).toStrictEqual(["invalid_type", ["framework"]]);
-        expect(e.message).toContain("check it with defineFramework");
+      for (const [ind, code, where] of malformed) {
+        expect(path(() => scoreMaturity(bad(ind), []))).toStrictEqual([code, where]);
       }
+      expect(path(() => scoreMaturity(bad(null as never), []))).toStrictEqual([
+        "invalid_type",
+        ["framework", "indicators", 0],
+      ]);
+      expect(
+        path(() => scoreMaturity({ ...framework, levels: [undefined] } as never, [])),
+      ).toStrictEqual(["invalid_type", ["framework", "levels", 0]]);
+      expect(
+        path(() => scoreMaturity({ ...framework, scale: { min: 0, max: "100" } } as never, [])),
+      ).toStrictEqual(["invalid_type", ["framework", "scale", "max"]]);
+      expect(
+        path(() => scoreMaturity({ ...framework, aggregation: "geometric" } as never, [])),
+      ).toStrictEqual(["invalid_type", ["framework", "aggregation"]]);
+      expect(
+        thrown(() => scoreMaturity(bad({ id: "q", dimension: "a", type: "likert" }), [])).message,
+      ).toMatchInlineSnapshot(`"framework.indicators[0].scale must be an object, got undefined"`);
     });
 
-    it("passes on errors that are not about the framework's shape", () => {
-      const f = {
-        ...framework,
-        get indicators(): never {
-          throw new RangeError("boom");
-        },
-      };
-      expect(() => scoreMaturity(f as never, [])).toThrow(RangeError);
+    it("passes on errors that are not about the framework's shape, a TypeError too", () => {
+      // a TypeError from a bug (here: a getter that throws one) is not reported as a malformed
+      // framework: only the shapes the checks name are
+      for (const E of [RangeError, TypeError]) {
+        const f = {
+          ...framework,
+          get indicators(): never {
+            throw new E("boom");
+          },
+        };
+        expect(() => scoreMaturity(f as never, [])).toThrow(E);
+        expect(() => scoreMaturity(f as never, [])).not.toThrow(AssessmentError);
+      }
     });
 
     it("refuses z-scores and conflicting directions in a framework", () => {

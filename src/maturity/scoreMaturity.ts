@@ -251,7 +251,6 @@ type Rec = Readonly<Record<string, unknown>>;
 const isRecord = (x: unknown): x is Rec => typeof x === "object" && x !== null && !Array.isArray(x);
 
 const ARRAYS = ["dimensions", "indicators", "levels"] as const;
-const WEIGHTED = ["dimensions", "indicators"] as const;
 const TYPES: readonly unknown[] = indicatorTypes;
 const ROOT: readonly PathSegment[] = [];
 const FRAMEWORK = ["framework"] as const;
@@ -259,32 +258,91 @@ const OPTIONS = ["options"] as const;
 const ZERO_POLICY = ["options", "zeroPolicy"] as const;
 const NO_AGGREGATION = {};
 
+/** The fields each indicator type needs, read by `checkFramework` and the scoring plan. */
+const NEEDS: Readonly<Record<string, readonly ("scale" | "rows" | "options" | "normalisation")[]>> =
+  {
+    likert: ["scale"],
+    ratingGrid: ["scale", "rows"],
+    categorical: ["options"],
+    multiSelect: ["options"],
+    numeric: ["normalisation"],
+  };
+
+/** Checks the items of a framework array: each an object (`invalid_type` at its index). */
+function eachRecord(items: readonly unknown[], at: readonly PathSegment[]): void {
+  for (let i = 0; i < items.length; i++) {
+    if (!isRecord(items[i])) checkValue(items[i], "record", at, i, "invalid_type");
+  }
+}
+
 /**
- * Checks what `checkFramework` takes for granted (arrays of objects with ids) and what it does not
- * check (finite, non-negative weights; known indicator types). A framework malformed deeper down
- * (e.g. a Likert indicator without a scale) is reported by `scoreMaturity` as a whole. Paths and
- * messages are built only for what fails.
+ * Checks what `checkFramework` and the scoring plan take for granted, so that they never read a
+ * property of something that is not an object: the framework and its `dimensions`, `indicators`
+ * and `levels` arrays of objects (`invalid_type`); a `scale` (framework or indicator) of finite
+ * numbers; the fields each indicator type needs (`missing_field` when absent, `invalid_type` when
+ * of the wrong type: a Likert or grid `scale`, grid `rows`, categorical and multi-select `options`
+ * as arrays of objects, a numeric `normalisation` object, checked in full later); `aggregation`
+ * objects; and what `checkFramework` does not check (finite, non-negative weights; known
+ * indicator types). Everything else about a framework is `checkFramework`'s. Paths and messages
+ * are built only for what fails.
  */
 function frameworkShape(f: unknown): asserts f is MaturityFramework {
   checkValue(f, "record", FRAMEWORK, undefined, "invalid_type");
   const r = f as Rec;
-  for (const key of ARRAYS) checkValue(r[key], "array", FRAMEWORK, key, "invalid_type");
-  for (const key of WEIGHTED) {
-    const items = r[key] as readonly unknown[];
-    for (let i = 0; i < items.length; i++) {
-      const item = items[i];
-      const w = isRecord(item) ? item["weight"] : undefined;
-      if (w !== undefined && !meets(w, "weight")) {
-        checkValue(w, "weight", ["framework", key, i], "weight");
-      }
+  for (const key of ARRAYS) {
+    checkValue(r[key], "array", FRAMEWORK, key, "invalid_type");
+    eachRecord(r[key] as readonly unknown[], [...FRAMEWORK, key]);
+  }
+  scaleShape(r["scale"], FRAMEWORK);
+  checkValue(r["aggregation"], "record", FRAMEWORK, "aggregation");
+  const dimensions = r["dimensions"] as readonly Rec[];
+  for (let j = 0; j < dimensions.length; j++) {
+    const d = dimensions[j] as Rec;
+    if (d["weight"] !== undefined && !meets(d["weight"], "weight")) {
+      checkValue(d["weight"], "weight", ["framework", "dimensions", j], "weight");
+    }
+    if (d["aggregation"] !== undefined && !isRecord(d["aggregation"])) {
+      checkValue(d["aggregation"], "record", ["framework", "dimensions", j], "aggregation");
     }
   }
-  const indicators = r["indicators"] as readonly unknown[];
-  for (let i = 0; i < indicators.length; i++) {
-    const ind = indicators[i];
-    const type = isRecord(ind) ? ind["type"] : undefined;
+  const indicators = r["indicators"] as readonly Rec[];
+  for (let k = 0; k < indicators.length; k++) {
+    const ind = indicators[k] as Rec;
+    if (ind["weight"] !== undefined && !meets(ind["weight"], "weight")) {
+      checkValue(ind["weight"], "weight", ["framework", "indicators", k], "weight");
+    }
+    const type = ind["type"];
     if (!TYPES.includes(type)) {
-      checkValue(type, TYPES, ["framework", "indicators", i], "type", "invalid_value");
+      checkValue(type, TYPES, ["framework", "indicators", k], "type", "invalid_value");
+    }
+    const needs = NEEDS[type as string];
+    if (needs !== undefined) indicatorShape(ind, needs, k);
+  }
+}
+
+/** A scale, where there is one: an object with finite `min` and `max`. */
+function scaleShape(scale: unknown, at: readonly PathSegment[]): void {
+  if (scale === undefined) return;
+  checkValue(scale, "record", at, "scale");
+  const s = scale as Rec;
+  const path = [...at, "scale"];
+  checkValue(s["min"], "number", path, "min", "missing_field");
+  checkValue(s["max"], "number", path, "max", "missing_field");
+}
+
+/** The fields indicator `k` of its type needs (see {@link frameworkShape}). */
+function indicatorShape(ind: Rec, needs: readonly string[], k: number): void {
+  const at: PathSegment[] = ["framework", "indicators", k];
+  for (const key of needs) {
+    const value = ind[key];
+    if (key === "scale") {
+      checkValue(value, "record", at, key, "missing_field");
+      scaleShape(value, at);
+    } else if (key === "normalisation") {
+      checkValue(value, "record", at, key, "missing_field");
+    } else {
+      checkValue(value, "array", at, key, "missing_field");
+      eachRecord(value as readonly unknown[], [...at, key]);
     }
   }
 }
@@ -714,7 +772,7 @@ function positionOf(spec: NormaliseSpec, v: number, n: number): number {
 // ---------------------------------------------------------------------------------------------
 // scoring: every number is computed eagerly into flat typed arrays by small module-level
 // functions; the per-indicator objects and the trace are built from them on first access
-// (docs/decisions/0106)
+// (docs/methodology/maturity.md, What a result explains)
 
 type Plan = ReturnType<typeof compile>;
 
@@ -1050,8 +1108,9 @@ function unitResult(run: Run, u: number): UnitMaturity {
  * @returns per unit: overall, dimensions, indicators and the trace; plus every method parameter
  * @throws AssessmentError — the framework's issues under `["framework", …]` (`band_overlap`,
  *   `band_gap`, `duplicate_id`, `zero_weights`, `negative_weight`, …; `invalid_value` for a z-score
- *   normalisation or conflicting directions; `invalid_type` at `["framework"]` for a framework
- *   malformed below its top level — check untrusted ones with `defineFramework`);
+ *   normalisation or conflicting directions; `invalid_type` or `missing_field` at the part of a
+ *   framework that is not shaped like one: an item that is not an object, a Likert or grid scale,
+ *   grid rows, options or a numeric normalisation missing or of the wrong type);
  *   `unknown_reference` for an unknown indicator (`["observations", i, "indicator"]`) or a unit
  *   not in `options.units` (`["observations", i, "unit"]`); `invalid_type`, `non_finite`,
  *   `out_of_range`, `duplicate_id`, `unknown_reference` for an answer of the wrong type or outside
@@ -1090,18 +1149,7 @@ export function scoreMaturity(
   options: ScoreMaturityOptions = {},
 ): MaturityResult {
   checkValue(options, "record", OPTIONS, undefined, "invalid_type");
-  let plan: Plan;
-  try {
-    plan = compile(framework, options.zeroPolicy);
-  } catch (e) {
-    // a framework that is not shaped like one (defineFramework's job) fails while it is read
-    if (!(e instanceof TypeError)) throw e;
-    return fail(
-      "invalid_type",
-      ["framework"],
-      `the framework is malformed (${e.message}); check it with defineFramework`,
-    );
-  }
+  const plan = compile(framework, options.zeroPolicy);
   const { scale, indicators, dimNodes, overall } = plan;
   const { answers, rows } = collect(observations, indicators, options);
   const nUnits = rows.length;

@@ -6,12 +6,13 @@ import type { Rule } from "../_lib/readValue.js";
 import { compareIds } from "../_lib/sort.js";
 import type {
   BuildSwotResult,
+  CrossSwotResult,
   FactorEvaluation,
   FactorEvaluationRow,
   RatingConvention,
   SwotPosition,
-} from "./buildSwot.js";
-import type { CrossSwotResult, TowsStrategyResult } from "./crossSwot.js";
+  TowsStrategyResult,
+} from "./_types.js";
 
 /** The conventional midpoint of an IFE or EFE total (David, Strategic Management). */
 export const MIDPOINT = 2.5;
@@ -194,7 +195,7 @@ export interface SwotChecks {
 
 /**
  * The SWOT computation on items known to be sound: checked by `buildSwot`, or parsed (the parser
- * enforces decision 0201). Never throws.
+ * enforces the weighted-SWOT rules, docs/methodology/needs-swot.md). Never throws.
  */
 export function computeSwot(list: readonly SwotItem[], checks: SwotChecks): BuildSwotResult {
   const strengths: SwotItem[] = [];

@@ -1,6 +1,6 @@
 import { AssessmentError, formatPath, type PathSegment } from "../errors/AssessmentError.js";
 import type { SwotItem } from "../schema/entities.js";
-import { swotQuadrants, type SwotQuadrant, type TowsKind } from "../schema/vocabularies.js";
+import { swotQuadrants } from "../schema/vocabularies.js";
 import { describe, failAt } from "../_lib/assert.js";
 import {
   ARRAY,
@@ -13,12 +13,15 @@ import {
   toIdSet,
 } from "./_shared.js";
 import { readValue, type Rule } from "../_lib/readValue.js";
+import type { BuildSwotResult, RatingConvention } from "./_types.js";
 
-/**
- * How IFE ratings are checked: `"david"` (default) keeps strengths at 3–4 and weaknesses at 1–2,
- * as David's IFE matrix prescribes; `"free"` allows any rating from 1 to 4 on every item.
- */
-export type RatingConvention = "david" | "free";
+export type {
+  BuildSwotResult,
+  FactorEvaluation,
+  FactorEvaluationRow,
+  RatingConvention,
+  SwotPosition,
+} from "./_types.js";
 
 /** Options of {@link buildSwot}. */
 export interface BuildSwotOptions {
@@ -28,90 +31,6 @@ export interface BuildSwotOptions {
   readonly needs?: readonly string[] | ReadonlySet<string>;
   /** How IFE ratings are checked. Default `"david"`. */
   readonly ratingConvention?: RatingConvention;
-}
-
-/** One row of a factor evaluation matrix. */
-export interface FactorEvaluationRow {
-  /** The item's id. */
-  readonly id: string;
-  /** The item's quadrant. */
-  readonly quadrant: SwotQuadrant;
-  /** The item's text. */
-  readonly text: string;
-  /** The weight used (given, or 1/n under equal weighting). */
-  readonly weight: number;
-  /** The rating (1–4). */
-  readonly rating: number;
-  /** weight × rating. */
-  readonly weightedScore: number;
-}
-
-/** An internal (IFE) or external (EFE) factor evaluation matrix. */
-export interface FactorEvaluation {
-  /** `IFE` for strengths and weaknesses, `EFE` for opportunities and threats. */
-  readonly matrix: "IFE" | "EFE";
-  /** `given` weights, or `equal` weights (1/n) when no item of the matrix has one. */
-  readonly weighting: "given" | "equal";
-  /** The rows, in the order of the items. */
-  readonly rows: readonly FactorEvaluationRow[];
-  /** Σ weight × rating, between 1 and 4. */
-  readonly total: number;
-  /** The conventional midpoint, 2.5. */
-  readonly midpoint: number;
-  /** Whether the total is at or above the midpoint. */
-  readonly aboveMidpoint: boolean;
-}
-
-/** The strategic position read from the IFE and EFE totals. */
-export interface SwotPosition {
-  /** aggressive (IFE ≥ 2.5, EFE ≥ 2.5), conservative (IFE ≥ 2.5, EFE < 2.5), competitive (IFE < 2.5, EFE ≥ 2.5) or defensive. */
-  readonly quadrant: "aggressive" | "conservative" | "competitive" | "defensive";
-  /** The TOWS strategies the quadrant points to: SO, ST, WO or WT. */
-  readonly strategies: TowsKind;
-  /** The IFE total. */
-  readonly ife: number;
-  /** The EFE total. */
-  readonly efe: number;
-  /** The rule that placed it, in words. */
-  readonly rule: string;
-  /** The cell (1–9, I–IX) of David's internal–external matrix. */
-  readonly ieCell: number;
-  /** The region of that cell. */
-  readonly ieRegion: "growAndBuild" | "holdAndMaintain" | "harvestOrDivest";
-}
-
-/** The result of {@link buildSwot}. */
-export interface BuildSwotResult {
-  /** Strengths (internal), in the order given. */
-  readonly strengths: readonly SwotItem[];
-  /** Weaknesses (internal), in the order given. */
-  readonly weaknesses: readonly SwotItem[];
-  /** Opportunities (external), in the order given. */
-  readonly opportunities: readonly SwotItem[];
-  /** Threats (external), in the order given. */
-  readonly threats: readonly SwotItem[];
-  /** Items per quadrant. */
-  readonly counts: Readonly<Record<SwotQuadrant, number>>;
-  /** The internal factor evaluation, or `null` (see `reasons.ife`). */
-  readonly ife: FactorEvaluation | null;
-  /** The external factor evaluation, or `null` (see `reasons.efe`). */
-  readonly efe: FactorEvaluation | null;
-  /** The strategic position, or `null` when either matrix is missing. */
-  readonly position: SwotPosition | null;
-  /** Why `ife`, `efe` or `position` is `null` (`null` when it is not). */
-  readonly reasons: {
-    readonly ife: string | null;
-    readonly efe: string | null;
-    readonly position: string | null;
-  };
-  /** The parameters used. */
-  readonly parameters: {
-    readonly ratingConvention: RatingConvention;
-    readonly midpoint: number;
-    readonly tolerance: number;
-    readonly indicatorsChecked: boolean;
-    readonly needsChecked: boolean;
-  };
 }
 
 /** One evidence entry of a SWOT item. */
@@ -213,8 +132,8 @@ function checkItems(
 }
 
 /**
- * Checks one matrix against decision 0201: rated all or none, weighted all or none, weights
- * summing to 1, and David's convention in the IFE.
+ * Checks one matrix against the weighted-SWOT rules (docs/methodology/needs-swot.md): rated all or
+ * none, weighted all or none, weights summing to 1, and David's convention in the IFE.
  */
 function checkMatrix(
   matrix: "IFE" | "EFE",
@@ -291,8 +210,9 @@ function checkMatrix(
  * unless `ratingConvention: "free"`); in the EFE the rating says how well the city responds to the
  * factor. A matrix where no item has a weight or rating is left out (`null` with the reason); one
  * where every item is rated but none weighted gets equal weights 1/n (designed by this project,
- * docs/decisions/0201). The position maps the two totals onto the quadrants of the SPACE matrix
- * (labels from David, ch. 6; the mapping is designed by this project, docs/decisions/0202):
+ * docs/methodology/needs-swot.md, Weighted SWOT). The position maps the two totals onto the
+ * quadrants of the SPACE matrix (labels from David, ch. 6; the mapping is designed by this project,
+ * docs/methodology/needs-swot.md, Strategic position):
  * IFE ≥ 2.5 and EFE ≥ 2.5 aggressive (SO strategies), IFE ≥ 2.5 and EFE < 2.5 conservative (ST),
  * IFE < 2.5 and EFE ≥ 2.5 competitive (WO), both < 2.5 defensive (WT); exactly 2.5 counts as
  * at or above. The cell of David's nine-cell internal–external matrix is given too (bands 1–1.99,

@@ -66,11 +66,11 @@ function embedsItsFramework(a: Assessment): boolean {
  * `assessment.tows`. The ICC analyses the city in a SWOT and each priority solution in its own
  * SWOT (documented: DCC assessment reports; Innovative Sofia, February 2021). A city or solution
  * without SWOT items gets `null` and the reason, never an empty analysis. The assessment is
- * trusted as parsed: `parseAssessment` has checked every SWOT against decision 0201 (ratings and
- * weights all or none per matrix, weights summing to 1, David's rating convention), every
- * evidence link, and every TOWS strategy against decision 0203. `parameters.indicatorsChecked`
- * says whether indicator ids were given or the assessment embeds its framework;
- * `parameters.needsChecked` is always true.
+ * trusted as parsed: `parseAssessment` has checked every SWOT against the weighted-SWOT rules
+ * (ratings and weights all or none per matrix, weights summing to 1, David's rating convention),
+ * every evidence link, and every TOWS strategy against the TOWS rules
+ * (docs/methodology/needs-swot.md). `parameters.indicatorsChecked` says whether indicator ids were
+ * given or the assessment embeds its framework; `parameters.needsChecked` is always true.
  *
  * @param assessment - the parsed assessment (needs, `swot`, `tows`, solutions)
  * @param options - known indicator ids and the rating convention to record

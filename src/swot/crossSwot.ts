@@ -10,6 +10,9 @@ import {
   towsQuadrants,
   wrongQuadrantMessage,
 } from "../_lib/tows.js";
+import type { CrossSwotResult } from "./_types.js";
+
+export type { CrossSwotResult, TowsItemUsage, TowsStrategyResult } from "./_types.js";
 
 /** The four quadrant lists of a SWOT, as {@link buildSwot} returns them. */
 export interface SwotQuadrantLists {
@@ -37,57 +40,6 @@ export interface TowsLink {
 export interface CrossSwotOptions {
   /** Known solution ids; when given, every strategy's solutions must be among them. */
   readonly solutions?: readonly string[] | ReadonlySet<string>;
-}
-
-/** A checked TOWS strategy with its items split by quadrant. */
-export interface TowsStrategyResult {
-  /** The strategy's id. */
-  readonly id: string;
-  /** SO, ST, WO or WT. */
-  readonly kind: TowsKind;
-  /** What the strategy does. */
-  readonly text: string;
-  /** Linked strengths, in the order given. */
-  readonly strengths: readonly string[];
-  /** Linked weaknesses, in the order given. */
-  readonly weaknesses: readonly string[];
-  /** Linked opportunities, in the order given. */
-  readonly opportunities: readonly string[];
-  /** Linked threats, in the order given. */
-  readonly threats: readonly string[];
-  /** Solutions that carry it out. */
-  readonly solutions: readonly string[];
-}
-
-/** How often one SWOT item is used. */
-export interface TowsItemUsage {
-  /** The item's id. */
-  readonly item: string;
-  /** Its quadrant. */
-  readonly quadrant: SwotQuadrant;
-  /** Ids of the strategies that use it, in result order. */
-  readonly strategies: readonly string[];
-}
-
-/** The result of {@link crossSwot}. */
-export interface CrossSwotResult {
-  /** The strategies, ordered by kind (SO, ST, WO, WT), then by id. */
-  readonly strategies: readonly TowsStrategyResult[];
-  /** Strategy ids in each cell of the TOWS matrix. */
-  readonly matrix: Readonly<Record<TowsKind, readonly string[]>>;
-  /** Items that no strategy uses, per quadrant, in the SWOT's order. */
-  readonly unused: {
-    readonly strengths: readonly string[];
-    readonly weaknesses: readonly string[];
-    readonly opportunities: readonly string[];
-    readonly threats: readonly string[];
-  };
-  /** Every item with the strategies that use it, strengths first, then weaknesses, opportunities, threats. */
-  readonly usage: readonly TowsItemUsage[];
-  /** Strategies linked to no solution. */
-  readonly strategiesWithoutSolutions: readonly string[];
-  /** Whether solution ids were checked against `options.solutions`. */
-  readonly solutionsChecked: boolean;
 }
 
 const LISTS = [
@@ -213,7 +165,7 @@ function checkLink(
  * strengths to meet threats, WO strategies take opportunities to overcome weaknesses, WT
  * strategies reduce weaknesses and avoid threats. A strategy must link at least one item of each
  * of its two quadrants and no item of another quadrant (designed by this project,
- * docs/decisions/0203). Strategies may name the solutions that carry them out.
+ * docs/methodology/needs-swot.md, TOWS). Strategies may name the solutions that carry them out.
  *
  * @param swot - the SWOT, as {@link buildSwot} returns it (the four quadrant lists)
  * @param links - the strategies with the ids of the items they link

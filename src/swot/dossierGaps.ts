@@ -80,12 +80,12 @@ const DOSSIER: Rule = {
  * Lists what is missing before a solution can enter an action plan, each gap with a code, a path
  * relative to the solution and a message.
  *
- * Rule (designed by this project, docs/decisions/0204): a plan-ready solution addresses a need,
- * has a lead, a SWOT, resources (a budget resource with an amount), steps, expected results, a
- * cost, a schedule (an end date or a duration, so that it can be placed in a horizon) and at least
- * one KPI, every KPI with a baseline and a due date, and evidence that supports its declared
- * readiness. The ICC documents the per-solution analysis (SWOT, resources, steps, expected
- * results) and the need for KPIs; the list as a gate is ours.
+ * Rule (designed by this project, docs/methodology/needs-swot.md, Gaps before the action plan): a
+ * plan-ready solution addresses a need, has a lead, a SWOT, resources (a budget resource with an
+ * amount), steps, expected results, a cost, a schedule (an end date or a duration, so that it can
+ * be placed in a horizon) and at least one KPI, every KPI with a baseline and a due date, and
+ * evidence that supports its declared readiness. The ICC documents the per-solution analysis (SWOT,
+ * resources, steps, expected results) and the need for KPIs; the list as a gate is ours.
  *
  * @param subject - a dossier from {@link solutionDossier}, or a solution of `assessment` (its
  *   dossier is built)

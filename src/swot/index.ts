@@ -1,6 +1,6 @@
 /**
  * SWOT and TOWS: SWOT items grouped and weighted (IFE/EFE matrices, strategic position), TOWS
- * strategies from explicit links, and the ICC per-solution dossier with its gaps.
+ * strategies from explicit links, and the ICC per-solution dossier with its readiness and gaps.
  *
  * @module swot
  */
@@ -28,6 +28,13 @@ export type {
   TowsLink,
   TowsStrategyResult,
 } from "./crossSwot.js";
+export { assessReadiness, readinessCriteria, readinessSteps } from "./assessReadiness.js";
+export type {
+  ReadinessAssessment,
+  ReadinessCheck,
+  ReadinessCriterion,
+  ReadinessStep,
+} from "./assessReadiness.js";
 export { solutionDossier } from "./solutionDossier.js";
 export type {
   DossierResource,

@@ -1,6 +1,6 @@
 import type { Decimal } from "decimal.js";
 import { AssessmentError } from "../errors/AssessmentError.js";
-import { assessReadiness, type ReadinessAssessment } from "../maturity/assessReadiness.js";
+import { assessReadiness, type ReadinessAssessment } from "./assessReadiness.js";
 import type { Assessment } from "../schema/assessment.js";
 import type { Duration, Money } from "../schema/common.js";
 import type { Kpi, Resource, Solution, Stakeholder, Step } from "../schema/entities.js";

@@ -213,7 +213,7 @@ function limitsFor(start: string, horizons: readonly Horizon[], custom: boolean)
  * is a `quickWin`, `addMonths(s, 6) < e <= addMonths(s, 15)` is `longTerm`, a later `e` is
  * `beyondHorizon`, and an item with neither end nor duration is `unscheduled`. Every result carries
  * the {@link HorizonRule} that placed it and a reason. Calendar dates only: the answer is the same in
- * every time zone. See docs/decisions/0400.
+ * every time zone. See docs/methodology/timeline-actions.md, Horizons.
  *
  * @param items - the items, each `{ id, start?, end?, duration? }` with a unique id
  * @param options - `start` (the plan start) and optionally custom `horizons`

@@ -15,7 +15,8 @@ export interface Horizon {
  * Source: documented by the ICC (Innovative Sofia, "Second discussion seminar with Sofia
  * stakeholders within the ICC project", 8 February 2021: quick wins "within the next 6 months",
  * longer-term projects "before the end of the project – in the next 15 months"). The boundary rule
- * (on or before start + n months) is designed by this project; see docs/decisions/0400.
+ * (on or before start + n months) is designed by this project; see
+ * docs/methodology/timeline-actions.md, Horizons.
  *
  * @example
  * ```ts

@@ -89,12 +89,12 @@ function describePeriod(index: number, kind: PeriodKind): PeriodGroup {
  * Groups dated items by calendar month, quarter or year: which items are under way, start, and end
  * in each period, for per-month and per-quarter views of a schedule or an action plan.
  *
- * Rule (designed by this project, see docs/decisions/0401): an item occupies the half-open interval
- * `[start, end)`, because `end` is the date it is complete (start + duration, as in the horizons);
- * it is active in a period when `start <= last day` and `end > first day`, and an item with
- * `start === end` is active in the period of that date. Periods run without gaps from the period of
- * the earliest start to the period of the latest end. Pure calendar arithmetic, the same in every
- * time zone.
+ * Rule (designed by this project, see docs/methodology/timeline-actions.md, Schedules): an item
+ * occupies the half-open interval `[start, end)`, because `end` is the date it is complete (start +
+ * duration, as in the horizons); it is active in a period when `start <= last day` and
+ * `end > first day`, and an item with `start === end` is active in the period of that date. Periods
+ * run without gaps from the period of the earliest start to the period of the latest end. Pure
+ * calendar arithmetic, the same in every time zone.
  *
  * @param items - dated items `{ id, start, end }`, ids unique
  * @param options - `period`: `month` (default), `quarter` or `year`

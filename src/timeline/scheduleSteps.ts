@@ -304,60 +304,9 @@ function reportCycle(parsed: readonly Parsed[], remaining: ReadonlySet<number>):
   );
 }
 
-/**
- * Schedules steps with finish-to-start dependencies: topological order, earliest start and
- * finish, latest dates and float, the critical path, the span and the milestones.
- *
- * Method: the critical path method (Kelley & Walker, 1959) on calendar dates. Steps are ordered
- * with Kahn's algorithm (1962), taking ready steps by id so the order is deterministic. Forward
- * pass: a step starts on the latest of its own `start` (or the `start` option when it has none) and
- * each predecessor's finish plus `lagDays`; it finishes at start + `duration` (date-fns `add`), or
- * keeps its `end − start` length in days, or (with `end` alone) must finish on `end`. A finish date
- * is the date the step is complete, so a successor with no lag starts on it (the same convention
- * as the horizons). Backward pass: each step keeps its length in days; float is latest start minus
- * earliest start, and a step with no float is critical. The critical path is the chain of driving
- * predecessors ending at the latest finish. Designed by this project; see docs/decisions/0401 and
- * 0402.
- *
- * @param steps - the steps, ids unique, each with a `duration` or an `end`
- * @param options - `start` of the schedule and optional `milestones`
- * @returns the schedule; see {@link ScheduleStepsResult}
- * @throws AssessmentError `cycle` (steps depending on each other, named in the message),
- *   `unknown_reference` (a dependency or milestone naming no step), `duplicate_id`, `empty` (no
- *   steps), `missing_field` (a step with neither duration nor end), `end_before_start` (end before
- *   its own start, or a deadline the dependencies make impossible), `invalid_date`, `invalid_type`,
- *   `invalid_id`, `out_of_range` (negative duration, lag beyond 100 years, a date past 9999),
- *   `non_finite` / `invalid_value` / `unknown_key` (a malformed duration or lag)
- * @example
- * ```ts
- * import { scheduleSteps } from "icc-assessment/timeline";
- * const plan = scheduleSteps(
- *   [
- *     { id: "spec", duration: { months: 2 } },
- *     { id: "build", duration: { months: 6 }, dependsOn: [{ step: "spec" }] },
- *     { id: "launch", duration: { months: 1 }, dependsOn: [{ step: "build", lagDays: 14 }] },
- *     { id: "guide", duration: { weeks: 3 }, dependsOn: [{ step: "spec" }] },
- *   ],
- *   { start: "2021-03-01", milestones: [{ id: "live", afterStep: "launch" }] },
- * );
- * plan.criticalPath; // => ["spec", "build", "launch"]
- * plan.span; // => { start: "2021-03-01", finish: "2021-12-15", days: 289 }
- * plan.milestones[0].date; // => "2021-12-15"
- * plan.steps[3].totalFloatDays; // => 207
- * ```
- */
-export function scheduleSteps(
-  steps: readonly ScheduleStepInput[],
-  options: ScheduleStepsOptions,
-): ScheduleStepsResult {
-  assertArrayAt(steps, STEPS, "steps", { nonEmpty: true });
-  const opts = readOptions(options, OPTIONS, "options", SCHEDULE_OPTIONS);
-  const planStart = opts.start;
-  const parsed = parseSteps(steps);
+/** Kahn's algorithm with a min-heap on ids: the steps in dependency order, ready steps by id. */
+function topologicalOrder(parsed: readonly Parsed[], ids: readonly string[]): number[] {
   const n = parsed.length;
-  const ids = parsed.map((s) => s.id);
-
-  // Kahn's algorithm with a min-heap on ids.
   const successors: number[][] = Array.from({ length: n }, () => []);
   const indegree = new Array<number>(n).fill(0);
   parsed.forEach((s, i) =>
@@ -386,7 +335,30 @@ export function scheduleSteps(
     reportCycle(parsed, remaining);
   }
 
-  // Forward pass on day numbers (integers): months go through date-fns, days are plain sums.
+  return order;
+}
+
+/** The earliest dates of each step (day numbers), the predecessor that drives it, and more. */
+interface ForwardPass {
+  readonly es: number[];
+  readonly ef: number[];
+  readonly driver: (number | null)[];
+  readonly lengthSource: ScheduledStep["lengthSource"][];
+  readonly slip: number[];
+}
+
+/**
+ * The forward pass on day numbers (integers): months go through date-fns, days are plain sums.
+ * Each step starts on the latest of its own start (or the plan start) and its predecessors'
+ * finishes plus lags, and finishes by its duration, its length or its end.
+ */
+function forwardPass(
+  parsed: readonly Parsed[],
+  ids: readonly string[],
+  order: readonly number[],
+  planStart: string,
+): ForwardPass {
+  const n = parsed.length;
   const MIN_DAY = dayNumber("0000-01-01");
   const MAX_DAY = dayNumber(LAST_DATE);
   const es = new Array<number>(n);
@@ -451,7 +423,18 @@ export function scheduleSteps(
     ef[i] = finish;
   }
 
-  // Span, then the backward pass (each step keeps its length in days).
+  return { es, ef, driver, lengthSource, slip };
+}
+
+/** The span of the schedule and its last step, then the backward pass: latest dates by step. */
+function backwardPass(
+  parsed: readonly Parsed[],
+  ids: readonly string[],
+  order: readonly number[],
+  es: readonly number[],
+  ef: readonly number[],
+): { spanStart: number; spanFinish: number; last: number; ls: number[]; lf: number[] } {
+  const n = parsed.length;
   let spanStart = es[0] as number;
   let spanFinish = ef[0] as number;
   let last = 0;
@@ -476,6 +459,135 @@ export function scheduleSteps(
       if (cand < (lf[d.pred] as number)) lf[d.pred] = cand;
     }
   }
+
+  return { spanStart, spanFinish, last, ls, lf };
+}
+
+/** A milestone of the options: on its date, else when the step it follows finishes. */
+function placeMilestone(
+  raw: unknown,
+  j: number,
+  stepIndex: ReadonlyMap<string, number>,
+  ef: readonly number[],
+): ScheduledMilestone {
+  // paths and messages are built only for what is wrong
+  const m = isRecord(raw) ? raw : checkRecord(raw, ["options", "milestones", j], "milestone");
+  const rawId = m["id"];
+  const id = isId(rawId)
+    ? rawId
+    : checkId(rawId, ["options", "milestones", j, "id"], "milestone id");
+  const title = typeof m["title"] === "string" ? m["title"] : null;
+  const rawDate = m["date"];
+  const date =
+    rawDate === undefined || isIsoDate(rawDate)
+      ? rawDate
+      : checkDate(rawDate, ["options", "milestones", j, "date"], "date");
+  const rawAfter = m["afterStep"];
+  const after =
+    rawAfter === undefined || isId(rawAfter)
+      ? rawAfter
+      : checkId(rawAfter, ["options", "milestones", j, "afterStep"], "afterStep");
+  let stepFinish: string | undefined;
+  if (after !== undefined) {
+    const si = stepIndex.get(after);
+    if (si === undefined) {
+      failAt(
+        "unknown_reference",
+        ["options", "milestones", j, "afterStep"],
+        `milestone "${id}" follows unknown step "${after}"`,
+      );
+    }
+    stepFinish = fromDayNumber(ef[si] as number);
+  }
+  if (date !== undefined) {
+    const note =
+      stepFinish !== undefined && date < stepFinish
+        ? `; before step "${after}" finishes on ${stepFinish}`
+        : "";
+    return {
+      id,
+      title,
+      date,
+      source: "date",
+      afterStep: after ?? null,
+      reason: `dated ${date}${note}`,
+    };
+  }
+  if (stepFinish !== undefined) {
+    return {
+      id,
+      title,
+      date: stepFinish,
+      source: "afterStep",
+      afterStep: after as string,
+      reason: `reached when step "${after}" finishes on ${stepFinish}`,
+    };
+  }
+  return {
+    id,
+    title,
+    date: null,
+    source: null,
+    afterStep: null,
+    reason: "no date and no step",
+  };
+}
+
+/**
+ * Schedules steps with finish-to-start dependencies: topological order, earliest start and
+ * finish, latest dates and float, the critical path, the span and the milestones.
+ *
+ * Method: the critical path method (Kelley & Walker, 1959) on calendar dates. Steps are ordered
+ * with Kahn's algorithm (1962), taking ready steps by id so the order is deterministic. Forward
+ * pass: a step starts on the latest of its own `start` (or the `start` option when it has none) and
+ * each predecessor's finish plus `lagDays`; it finishes at start + `duration` (date-fns `add`), or
+ * keeps its `end − start` length in days, or (with `end` alone) must finish on `end`. A finish date
+ * is the date the step is complete, so a successor with no lag starts on it (the same convention
+ * as the horizons). Backward pass: each step keeps its length in days; float is latest start minus
+ * earliest start, and a step with no float is critical. The critical path is the chain of driving
+ * predecessors ending at the latest finish. Designed by this project; see
+ * docs/methodology/timeline-actions.md, Schedules.
+ *
+ * @param steps - the steps, ids unique, each with a `duration` or an `end`
+ * @param options - `start` of the schedule and optional `milestones`
+ * @returns the schedule; see {@link ScheduleStepsResult}
+ * @throws AssessmentError `cycle` (steps depending on each other, named in the message),
+ *   `unknown_reference` (a dependency or milestone naming no step), `duplicate_id`, `empty` (no
+ *   steps), `missing_field` (a step with neither duration nor end), `end_before_start` (end before
+ *   its own start, or a deadline the dependencies make impossible), `invalid_date`, `invalid_type`,
+ *   `invalid_id`, `out_of_range` (negative duration, lag beyond 100 years, a date past 9999),
+ *   `non_finite` / `invalid_value` / `unknown_key` (a malformed duration or lag)
+ * @example
+ * ```ts
+ * import { scheduleSteps } from "icc-assessment/timeline";
+ * const plan = scheduleSteps(
+ *   [
+ *     { id: "spec", duration: { months: 2 } },
+ *     { id: "build", duration: { months: 6 }, dependsOn: [{ step: "spec" }] },
+ *     { id: "launch", duration: { months: 1 }, dependsOn: [{ step: "build", lagDays: 14 }] },
+ *     { id: "guide", duration: { weeks: 3 }, dependsOn: [{ step: "spec" }] },
+ *   ],
+ *   { start: "2021-03-01", milestones: [{ id: "live", afterStep: "launch" }] },
+ * );
+ * plan.criticalPath; // => ["spec", "build", "launch"]
+ * plan.span; // => { start: "2021-03-01", finish: "2021-12-15", days: 289 }
+ * plan.milestones[0].date; // => "2021-12-15"
+ * plan.steps[3].totalFloatDays; // => 207
+ * ```
+ */
+export function scheduleSteps(
+  steps: readonly ScheduleStepInput[],
+  options: ScheduleStepsOptions,
+): ScheduleStepsResult {
+  assertArrayAt(steps, STEPS, "steps", { nonEmpty: true });
+  const opts = readOptions(options, OPTIONS, "options", SCHEDULE_OPTIONS);
+  const planStart = opts.start;
+  const parsed = parseSteps(steps);
+  const n = parsed.length;
+  const ids = parsed.map((s) => s.id);
+  const order = topologicalOrder(parsed, ids);
+  const { es, ef, driver, lengthSource, slip } = forwardPass(parsed, ids, order, planStart);
+  const { spanStart, spanFinish, last, ls, lf } = backwardPass(parsed, ids, order, es, ef);
 
   const criticalPath: string[] = [];
   for (let v: number | null = last; v !== null; v = driver[v] as number | null) {
@@ -509,69 +621,7 @@ export function scheduleSteps(
   });
 
   const stepIndex = new Map(ids.map((id, i) => [id, i]));
-  const milestones = (opts.milestones ?? []).map((raw, j): ScheduledMilestone => {
-    // paths and messages are built only for what is wrong
-    const m = isRecord(raw) ? raw : checkRecord(raw, ["options", "milestones", j], "milestone");
-    const rawId = m["id"];
-    const id = isId(rawId)
-      ? rawId
-      : checkId(rawId, ["options", "milestones", j, "id"], "milestone id");
-    const title = typeof m["title"] === "string" ? m["title"] : null;
-    const rawDate = m["date"];
-    const date =
-      rawDate === undefined || isIsoDate(rawDate)
-        ? rawDate
-        : checkDate(rawDate, ["options", "milestones", j, "date"], "date");
-    const rawAfter = m["afterStep"];
-    const after =
-      rawAfter === undefined || isId(rawAfter)
-        ? rawAfter
-        : checkId(rawAfter, ["options", "milestones", j, "afterStep"], "afterStep");
-    let stepFinish: string | undefined;
-    if (after !== undefined) {
-      const si = stepIndex.get(after);
-      if (si === undefined) {
-        failAt(
-          "unknown_reference",
-          ["options", "milestones", j, "afterStep"],
-          `milestone "${id}" follows unknown step "${after}"`,
-        );
-      }
-      stepFinish = fromDayNumber(ef[si] as number);
-    }
-    if (date !== undefined) {
-      const note =
-        stepFinish !== undefined && date < stepFinish
-          ? `; before step "${after}" finishes on ${stepFinish}`
-          : "";
-      return {
-        id,
-        title,
-        date,
-        source: "date",
-        afterStep: after ?? null,
-        reason: `dated ${date}${note}`,
-      };
-    }
-    if (stepFinish !== undefined) {
-      return {
-        id,
-        title,
-        date: stepFinish,
-        source: "afterStep",
-        afterStep: after as string,
-        reason: `reached when step "${after}" finishes on ${stepFinish}`,
-      };
-    }
-    return {
-      id,
-      title,
-      date: null,
-      source: null,
-      afterStep: null,
-      reason: "no date and no step",
-    };
-  });
+  const milestones = (opts.milestones ?? []).map((raw, j) => placeMilestone(raw, j, stepIndex, ef));
 
   return {
     method: "criticalPathMethod",

@@ -1,10 +1,10 @@
 import type { Decimal } from "decimal.js";
 import { formatPath, type PathSegment } from "../errors/AssessmentError.js";
-import { describe, fail } from "../_lib/assert.js";
-import { Dec, isDecimal } from "../_lib/decimal.js";
+import { describe, fail, isRecord } from "../_lib/assert.js";
+import { Dec } from "../_lib/decimal.js";
+import { amountOf as readAmount } from "../_lib/money.js";
 import type { Solution } from "../schema/entities.js";
 import { readinessLevels, type ReadinessLevel } from "../schema/vocabularies.js";
-import { checkValue } from "./_shared.js";
 
 /** One step of the readiness scale: its level id, 1-based index and title. */
 export interface ReadinessStep {
@@ -21,7 +21,7 @@ export interface ReadinessStep {
  *
  * @example
  * ```ts
- * import { readinessSteps } from "icc-assessment/maturity";
+ * import { readinessSteps } from "icc-assessment/swot";
  * readinessSteps.map((s) => s.level); // => ["idea", "concept", "prepared", "piloted", "deployed"]
  * ```
  */
@@ -66,14 +66,15 @@ export interface ReadinessCriterion {
 }
 
 /**
- * The criteria of each readiness step (designed by this project; docs/decisions/0103). A solution
- * reaches a step when it meets every criterion of that step and of every step below it. A pilot or
- * a deployment is a fact outside the record, so the `piloted` and `deployed` steps take the
- * declared readiness as the evidence of it and check that the record shows what such a step needs.
+ * The criteria of each readiness step (designed by this project; docs/methodology/needs-swot.md,
+ * Solution readiness). A solution reaches a step when it meets every criterion of that step and of
+ * every step below it. A pilot or a deployment is a fact outside the record, so the `piloted` and
+ * `deployed` steps take the declared readiness as the evidence of it and check that the record
+ * shows what such a step needs.
  *
  * @example
  * ```ts
- * import { readinessCriteria } from "icc-assessment/maturity";
+ * import { readinessCriteria } from "icc-assessment/swot";
  * readinessCriteria.filter((c) => c.level === "concept").map((c) => c.id); // => ["concept.description", "concept.needs", "concept.expectedResults"]
  * ```
  */
@@ -239,7 +240,13 @@ function nonEmptyArray(
   key: string,
 ): readonly Readonly<Record<string, unknown>>[] {
   const v = s[key];
-  checkValue(v, "array", SOLUTION, key);
+  if (v !== undefined && !Array.isArray(v)) {
+    fail(
+      "invalid_type",
+      [...SOLUTION, key],
+      `solution.${key} must be an array, got ${describe(v)}`,
+    );
+  }
   return v === undefined ? [] : (v as readonly Readonly<Record<string, unknown>>[]);
 }
 
@@ -249,10 +256,8 @@ function amountOf(value: unknown, funding: number): Decimal {
     typeof value === "object" && value !== null
       ? (value as { amount?: unknown }).amount
       : undefined;
-  if (isDecimal(amount)) return new Dec(amount);
-  if (typeof amount === "string" && /^-?(0|[1-9]\d{0,14})(\.\d{1,6})?$/.test(amount)) {
-    return new Dec(amount);
-  }
+  const read = readAmount(amount);
+  if (read !== null) return read;
   const path: PathSegment[] =
     funding < 0
       ? ["solution", "cost", "amount"]
@@ -321,7 +326,7 @@ function evaluate(s: Readonly<Record<string, unknown>>, declared: number): Map<s
  * deployed from the evidence in its record, says what is missing for the next step, and whether
  * the evidence supports the readiness the solution declares.
  *
- * Rule (designed by this project; docs/decisions/0103 and docs/methodology/maturity.md): each step
+ * Rule (designed by this project; docs/methodology/needs-swot.md, Solution readiness): each step
  * has criteria ({@link readinessCriteria}); a solution is at the highest step whose criteria and
  * those of every lower step are all met. "Prepared" asks for the per-solution analysis the ICC
  * workshops produced (SWOT, resources, steps, expected results; documented by Innovative Sofia,
@@ -337,7 +342,7 @@ function evaluate(s: Readonly<Record<string, unknown>>, declared: number): Map<s
  *   amount
  * @example
  * ```ts
- * import { assessReadiness } from "icc-assessment/maturity";
+ * import { assessReadiness } from "icc-assessment/swot";
  * const r = assessReadiness({
  *   id: "s1", title: "Open data portal", readiness: "concept",
  *   description: "A portal for the city's datasets", addressesNeeds: ["n1"],
@@ -349,10 +354,18 @@ function evaluate(s: Readonly<Record<string, unknown>>, declared: number): Map<s
  * ```
  */
 export function assessReadiness(solution: Solution): ReadinessAssessment {
-  checkValue(solution, "record", SOLUTION, undefined, "invalid_type");
+  if (!isRecord(solution)) {
+    fail("invalid_type", SOLUTION, `solution must be an object, got ${describe(solution)}`);
+  }
   const s = solution as unknown as Readonly<Record<string, unknown>>;
   const declaredLevel = s["readiness"];
-  checkValue(declaredLevel, readinessLevels, SOLUTION, "readiness", "invalid_value");
+  if (!(readinessLevels as readonly unknown[]).includes(declaredLevel)) {
+    fail(
+      "invalid_value",
+      [...SOLUTION, "readiness"],
+      `solution.readiness must be one of ${readinessLevels.join(", ")}, got ${describe(declaredLevel)}`,
+    );
+  }
   const declaredIndex = (readinessLevels as readonly unknown[]).indexOf(declaredLevel) + 1;
   const met = evaluate(s, declaredIndex);
   const checks: ReadinessCheck[] = readinessCriteria.map((c) => ({
