@@ -14,6 +14,8 @@ const stages = [
   "timeline",
   "actions",
   "report",
+  "io",
+  "benchmark",
 ] as const;
 
 export default defineConfig([

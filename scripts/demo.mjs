@@ -116,5 +116,45 @@ const overall = comparison.maturity?.overall;
 console.log(
   `\nfrom ${comparison.reports[0].label} to ${comparison.reports[1].label}: overall maturity ${one(overall?.scores[0] ?? null)} → ${one(overall?.scores[1] ?? null)}`,
 );
+// Sofia's 2021 report against a GENERATED, synthetic peer panel (not real cities), with the
+// recommendations from its answers and draft needs (examples/sofia/benchmark.mjs)
+const { writeSofiaBenchmark, syntheticPanel, PANEL_SIZE, PANEL_SEED } =
+  await import("../examples/sofia/benchmark.mjs");
+console.log("\nbenchmark against a synthetic peer panel, and recommendations:");
+for (const line of writeSofiaBenchmark(write)) console.log(line);
+
+// the same benchmark inside Sofia's 2021 report: its sections "How we compare" (with the peer
+// set recorded) and "What would raise our maturity", in both languages
+{
+  const file = inputs[0].file;
+  let report;
+  try {
+    const assessment = parseAssessment(parseJson(readFileSync(file, "utf8")), {
+      frameworks: builtinFrameworks,
+    });
+    report = createReport(assessment, {
+      generatedAt: assessment.maturity.assessedOn,
+      peers: syntheticPanel(),
+      benchmark: {
+        note:
+          `SYNTHETIC peers: the ${PANEL_SIZE} peer reports were generated with seed ${PANEL_SEED} by examples/sofia/benchmark.mjs; they are not real cities, so this shows the method, not Sofia's real standing. ` +
+          `СИНТЕТИЧНИ градове за сравнение: ${PANEL_SIZE}-те доклада са генерирани със seed ${PANEL_SEED}; не са реални градове, така че това показва метода, а не реалната позиция на София.`,
+      },
+    });
+  } catch (e) {
+    fail(file, e);
+  }
+  const name = "sofia-2021.with-synthetic-peers";
+  write(`${name}.report.json`, serialiseReport(report));
+  for (const lang of ["en", "bg"]) {
+    write(`${name}.${lang}.md`, renderMarkdown(report, { lang }));
+    write(`${name}.${lang}.html`, renderHtml(report, { lang }));
+  }
+  const o = report.sections.benchmark.overall;
+  console.log(
+    `  in the report (${name}): overall rank ${o.rank} of ${o.of} among ${report.sections.benchmark.peers.length} synthetic peers; ${report.sections.recommendations?.items.length ?? 0} recommendations`,
+  );
+}
+
 console.log(`\nwrote ${written.length} files under ${outDir}/:`);
 for (const f of written) console.log(`  ${f}`);

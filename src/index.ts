@@ -13,3 +13,4 @@ export * from "./prioritisation/index.js";
 export * from "./timeline/index.js";
 export * from "./actions/index.js";
 export * from "./report/index.js";
+export * from "./benchmark/index.js";

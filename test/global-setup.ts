@@ -7,7 +7,8 @@ import { join } from "node:path";
  * Building is part of the test setup, so dist/ is never stale: before a run, dist/ is rebuilt when
  * it is missing or older than any source file, the package manifest or the build configuration.
  * Runs that start together (CI's time-zone runs, several terminals) take a lock, so one builds and
- * the others wait for it.
+ * the others wait for it. `ICC_SKIP_BUILD=1` skips the build (tests that read dist/ then read
+ * whatever is there).
  */
 export default function setup(): void {
   const root = join(import.meta.dirname, "..");
@@ -23,9 +24,28 @@ export default function setup(): void {
     }
   }
   try {
-    if (stale(root)) execFileSync("npm", ["run", "build"], { cwd: root, stdio: "ignore" });
+    if (process.env["ICC_SKIP_BUILD"] !== "1" && stale(root)) build(root);
   } finally {
     rmdirSync(lock);
+  }
+}
+
+/** Builds dist/; a failed build names its errors (and how to run tests that do not need dist/). */
+function build(root: string): void {
+  try {
+    execFileSync("npm", ["run", "build"], { cwd: root, stdio: "pipe", encoding: "utf8" });
+  } catch (e) {
+    const out = e as { stdout?: string; stderr?: string };
+    const errors = `${out.stdout ?? ""}\n${out.stderr ?? ""}`
+      .split("\n")
+      .filter((l) => /error/i.test(l))
+      .slice(0, 20)
+      .join("\n");
+    throw new Error(
+      `npm run build failed, so dist/ could not be rebuilt:\n${errors}\n` +
+        "Tests that do not read dist/ can run without it: ICC_SKIP_BUILD=1 npx vitest run <files>",
+      { cause: e },
+    );
   }
 }
 
@@ -41,7 +61,14 @@ function newestInput(root: string): number {
     }
   };
   visit(join(root, "src"));
-  for (const f of ["package.json", "tsup.config.ts", "scripts/build-schemas.mjs"])
+  // the CLI bundles the Sofia example (`init --example`)
+  visit(join(root, "examples", "sofia"));
+  for (const f of [
+    "package.json",
+    "tsup.config.ts",
+    "scripts/build-schemas.mjs",
+    "scripts/build-framework-docs.mjs",
+  ])
     newest = Math.max(newest, statSync(join(root, f)).mtimeMs);
   return newest;
 }

@@ -19,7 +19,7 @@ import { safeDefineFramework } from "../schema/defineFramework.js";
 import type { MaturityFramework } from "../schema/framework.js";
 import { safeParseAssessment } from "../schema/parseAssessment.js";
 import { parseJson } from "../schema/parseJson.js";
-import { parseReport, safeParseReport } from "../schema/parseReport.js";
+import { safeParseReport } from "../schema/parseReport.js";
 import type { Report } from "../schema/report.js";
 import { locatePaths, syntaxErrorAt } from "./locate.js";
 
@@ -92,7 +92,7 @@ const CHUNK = 1024 * 1024;
  * limit too. The text must be UTF-8; a byte-order mark is dropped. Every failure is an input error
  * (exit 1).
  */
-function readText(path: string): string {
+export function readText(path: string): string {
   let fd: number;
   try {
     const st = statSync(path);
@@ -258,6 +258,43 @@ export function readFrameworks(paths: readonly string[] | undefined): MaturityFr
   return [...custom, ...builtinFrameworks];
 }
 
+/**
+ * Whether a document is plainly an assessment rather than a report: an object without a report's
+ * `kind`, `provenance` or `sections`, with an assessment's required `stakeholders` and
+ * `solutions`. Designed by this project, so that a report reader given an assessment says so in
+ * one line instead of listing every field that differs.
+ */
+function looksLikeAssessment(value: unknown): boolean {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const has = (k: string) => Object.hasOwn(value, k);
+  return (
+    !has("kind") &&
+    !has("provenance") &&
+    !has("sections") &&
+    Array.isArray((value as Record<string, unknown>)["stakeholders"]) &&
+    Array.isArray((value as Record<string, unknown>)["solutions"])
+  );
+}
+
+/** Whether a document says it is a report (`kind: "icc-assessment-report"`). */
+function looksLikeReport(value: unknown): boolean {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    (value as Record<string, unknown>)["kind"] === "icc-assessment-report"
+  );
+}
+
+/** The one issue of an assessment given where a report is read. */
+function assessmentNotReport(path: string, command: string | undefined): FileIssue {
+  return {
+    code: "invalid_document",
+    path: [],
+    message: `${path} is an assessment, not a report: run \`icc-assess report ${path} --out report.json\` first, then ${command === "compare" ? "compare the reports" : command === undefined ? "use the report it writes" : `${command} the report`}`,
+    file: path,
+  };
+}
+
 /** What {@link checkAssessmentFile} found. */
 export interface AssessmentFileCheck {
   /** The parsed assessment, when the file has no error. */
@@ -282,6 +319,20 @@ export function checkAssessmentFile(
     if (!(e instanceof AssessmentError)) throw e;
     return { assessment: undefined, errors: issuesOfFile(e, path), warnings: [] };
   }
+  if (looksLikeReport(file.value)) {
+    return {
+      assessment: undefined,
+      errors: [
+        {
+          code: "invalid_document",
+          path: [],
+          message: `${path} is a report, not an assessment: this command reads an assessment; check a report with \`icc-assess validate --kind report ${path}\``,
+          file: path,
+        },
+      ],
+      warnings: [],
+    };
+  }
   const r = safeParseAssessment(file.value, { frameworks });
   const errors = r.success ? [] : r.issues;
   const located = locateIssues(file, [...errors, ...r.warnings]);
@@ -305,28 +356,52 @@ export function readAssessmentFile(
   return r.assessment ?? refuse(r.errors);
 }
 
-/** Reads and validates a report file (as it is, without upgrading it): its issues with positions. */
-export function checkReportFile(path: string): readonly FileIssue[] {
+/** What {@link checkReportFile} found. */
+export interface ReportFileCheck {
+  readonly errors: readonly FileIssue[];
+  readonly warnings: readonly FileIssue[];
+}
+
+/**
+ * Reads and validates a report file (as it is, without upgrading it): its errors and warnings
+ * (such as the fields of a later minor version dropped) with positions.
+ */
+export function checkReportFile(path: string): ReportFileCheck {
   let file: JsonFile;
   try {
     file = readJsonFile(path);
   } catch (e) {
     if (!(e instanceof AssessmentError)) throw e;
-    return issuesOfFile(e, path);
+    return { errors: issuesOfFile(e, path), warnings: [] };
+  }
+  if (looksLikeAssessment(file.value)) {
+    return { errors: [assessmentNotReport(path, "validate")], warnings: [] };
   }
   const r = safeParseReport(file.value);
-  return r.success ? [] : locateIssues(file, r.issues);
+  const errors = r.success ? [] : r.issues;
+  const located = locateIssues(file, [...errors, ...r.warnings]);
+  return { errors: located.slice(0, errors.length), warnings: located.slice(errors.length) };
 }
 
-/** Reads a report file of any supported format version, upgraded and validated. */
-export function readReportFile(path: string): Report {
+/**
+ * Reads a report file of any supported format version, upgraded and validated; its warnings
+ * (fields of a later minor version, dropped) are shown on a terminal's stderr. An assessment
+ * given instead is refused with one issue that says so.
+ */
+export function readReportFile(path: string, command?: string): Report {
   const file = readJsonFile(path);
+  if (looksLikeAssessment(file.value)) refuse([assessmentNotReport(path, command)]);
+  let migrated: unknown;
   try {
-    return parseReport(migrateReport(file.value));
+    migrated = migrateReport(file.value);
   } catch (e) {
     if (e instanceof AssessmentError) refuse(locateIssues(file, e.issues));
     throw e;
   }
+  const r = safeParseReport(migrated);
+  if (!r.success) refuse(locateIssues(file, r.issues));
+  for (const w of locateIssues(file, r.warnings)) progress(formatIssue(w, "warning"));
+  return r.data;
 }
 
 /** The one-line reason for a failed write, by its system error code. */

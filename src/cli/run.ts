@@ -1,14 +1,18 @@
 import { AssessmentError } from "../errors/AssessmentError.js";
+import { benchmark, benchmarkHelp } from "./commands/benchmark.js";
 import { compare, compareHelp } from "./commands/compare.js";
+import { importCommand, importHelp } from "./commands/import.js";
 import { init, initHelp } from "./commands/init.js";
 import { plan, planHelp } from "./commands/plan.js";
 import { prioritise, prioritiseHelp } from "./commands/prioritise.js";
+import { questionnaire, questionnaireHelp } from "./commands/questionnaire.js";
 import { report, reportHelp } from "./commands/report.js";
 import { schema, schemaHelp } from "./commands/schema.js";
 import { score, scoreHelp } from "./commands/score.js";
 import { validate, validateHelp } from "./commands/validate.js";
 import { EXIT, formatIssues, issuesOf, OutputError, resetInputs, UsageError } from "./io.js";
 import { LIBRARY_VERSION } from "../_lib/version.js";
+import { reportLanguages } from "../schema/vocabularies.js";
 
 interface Command {
   readonly run: (argv: readonly string[]) => number | Promise<number>;
@@ -18,6 +22,21 @@ interface Command {
 
 /** The commands of `icc-assess`, by name. */
 export const commands: Readonly<Record<string, Command>> = {
+  init: {
+    run: init,
+    help: initHelp,
+    summary: "write a starter assessment to fill in, or the Sofia example",
+  },
+  questionnaire: {
+    run: questionnaire,
+    help: questionnaireHelp,
+    summary: "write a framework's questions as a document, an offline form or a CSV",
+  },
+  import: {
+    run: importCommand,
+    help: importHelp,
+    summary: "import survey CSVs, Decidim proposals, answers files and parts into an assessment",
+  },
   validate: {
     run: validate,
     help: validateHelp,
@@ -41,22 +60,22 @@ export const commands: Readonly<Record<string, Command>> = {
   report: {
     run: report,
     help: reportHelp,
-    summary: "write the versioned report as JSON, Markdown or HTML (en, bg)",
+    summary: `write the versioned report as JSON, Markdown or HTML (${reportLanguages.join(", ")})`,
   },
   compare: {
     run: compare,
     help: compareHelp,
     summary: "compare reports of several cities, or of one city at two dates",
   },
+  benchmark: {
+    run: benchmark,
+    help: benchmarkHelp,
+    summary: "benchmark a city's report among peer reports: rank, percentile, quartiles",
+  },
   schema: {
     run: schema,
     help: schemaHelp,
-    summary: "print the JSON Schema of an assessment or report",
-  },
-  init: {
-    run: init,
-    help: initHelp,
-    summary: "write a starter assessment that validates",
+    summary: "print the JSON Schema of an assessment, report or answers file",
   },
 };
 

@@ -37,6 +37,12 @@ export function formatPath(path: readonly PathSegment[]): string {
 }
 
 /**
+ * The brand of an {@link AssessmentError}: a registered symbol, the same in every copy of the
+ * library (the ES module and the CommonJS builds), unlike the class itself.
+ */
+const ASSESSMENT_ERROR_BRAND: unique symbol = Symbol.for("icc-assessment.AssessmentError");
+
+/**
  * The one error class of the library. Every function that rejects its input throws it, with a
  * `code` and a non-empty list of `issues`, each with its own `code`, `path` and `message`.
  *
@@ -53,6 +59,19 @@ export function formatPath(path: readonly PathSegment[]): string {
  * ```
  */
 export class AssessmentError extends Error {
+  /**
+   * Recognises an error made by either build of the library (ES module or CommonJS, which are two
+   * copies of this class when one program loads both) by its registered brand, so `instanceof`
+   * works across them.
+   */
+  static override [Symbol.hasInstance](value: unknown): value is AssessmentError {
+    return (
+      typeof value === "object" &&
+      value !== null &&
+      (value as Record<symbol, unknown>)[ASSESSMENT_ERROR_BRAND] === true
+    );
+  }
+
   /** The error's code: the first issue's code, or `"invalid_document"` for a document with issues. */
   readonly code: ErrorCode;
   /** What is wrong, never empty. */
@@ -69,6 +88,7 @@ export class AssessmentError extends Error {
     const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : "";
     super(`${first.message}${more}`);
     this.name = "AssessmentError";
+    Object.defineProperty(this, ASSESSMENT_ERROR_BRAND, { value: true });
     this.code = code ?? first.code;
     this.issues = Object.freeze(
       issues.map((i) => Object.freeze({ ...i, path: Object.freeze([...i.path]) })),
@@ -82,10 +102,12 @@ export class AssessmentError extends Error {
 }
 
 /**
- * Whether a value is an {@link AssessmentError}.
+ * Whether a value is an {@link AssessmentError}, made by this copy of the library or by the other
+ * build (ES module or CommonJS) loaded in the same program: the check reads a registered
+ * `Symbol.for` brand, not the class identity. Designed by this project.
  *
  * @param value - anything
- * @returns true for an `AssessmentError`
+ * @returns true for an `AssessmentError` from either build
  * @example
  * ```ts
  * import { isAssessmentError } from "icc-assessment";
@@ -93,5 +115,6 @@ export class AssessmentError extends Error {
  * ```
  */
 export function isAssessmentError(value: unknown): value is AssessmentError {
+  // `instanceof` reads the brand (see AssessmentError[Symbol.hasInstance])
   return value instanceof AssessmentError;
 }

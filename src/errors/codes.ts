@@ -22,6 +22,7 @@ export const errorCodes = [
   "unknown_reference",
   "forbidden_key",
   "too_large",
+  // nested deeper than the documents' limit (64 levels): refused before any walk recurses
   "too_deep",
   "unsupported_version",
   "not_parsed",
@@ -63,6 +64,8 @@ export const warningMeanings = {
     "The criteria weights do not sum to 1: every computation divides them by their sum, so they act as shares.",
   empty_ballot:
     "A ballot ranks no solution, or gives no points: it counts for nothing in the vote.",
+  dropped_field:
+    "A report of a later minor format version (such as 1.1, read by a library that writes 1.0) has a field this library does not know: minor versions only add optional fields, so `parseReport` drops it (one warning per field) and reads the rest.",
 } as const;
 
 /** Every code a warning can carry, in the order of {@link warningMeanings}. */

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { Dec } from "../_lib/decimal.js";
+import { AMOUNT_PATTERN, CURRENCY_PATTERN } from "../_lib/money.js";
 import type { Decimal } from "decimal.js";
 
 /**
@@ -10,6 +11,21 @@ export function withMeta<T extends z.ZodMiniType>(schema: T, meta: z.core.Global
   const copy = schema.clone();
   z.globalRegistry.add(copy, meta);
   return copy;
+}
+
+/**
+ * A copy of `schema` that carries its field's description: the one home of a field's
+ * documentation, read by the JSON Schemas and docs/data-format.md. (A TSDoc comment on a schema
+ * field would show on hover in this repository only: TypeScript's declaration files print the
+ * inferred types without it, so the published types could not show it.)
+ */
+export function described<T extends z.ZodMiniType>(schema: T, description: string): T {
+  return withMeta(schema, { description });
+}
+
+/** A reference: an id that must name an item of another collection, described by what it names. */
+export function ref(what: string): typeof IdSchema {
+  return described(IdSchema, `Id of ${what}.`);
 }
 
 /** Longest id accepted. */
@@ -33,10 +49,26 @@ export const IdSchema = withMeta(
   { description: "Identifier, unique within its collection." },
 );
 
+/**
+ * Text that is well-formed UTF-16: every surrogate is half of a pair. A lone surrogate is no
+ * character at all (it cannot be written as UTF-8, and renderers show it as U+FFFD or drop it),
+ * so a string holding one is refused with its path instead of reaching a report. With the `u`
+ * flag, `\p{Cs}` matches only a surrogate that is not part of a pair.
+ */
+const wellFormed = () =>
+  z.regex(/^\P{Cs}*$/u, {
+    message: "expected text without lone surrogates (a UTF-16 half character with no other half)",
+  });
+
+/** A string of at most `max` characters, well-formed (no lone surrogate). */
+export function shortString(max: number) {
+  return z.string().check(z.maxLength(max), wellFormed());
+}
+
 /** A short text such as a title or a name. */
-export const TitleSchema = z.string().check(z.minLength(1), z.maxLength(MAX_TITLE));
+export const TitleSchema = z.string().check(z.minLength(1), z.maxLength(MAX_TITLE), wellFormed());
 /** A long text such as a description or a statement. */
-export const TextSchema = z.string().check(z.maxLength(MAX_TEXT));
+export const TextSchema = z.string().check(z.maxLength(MAX_TEXT), wellFormed());
 
 /** A bounded array. */
 export function list<T extends z.core.SomeType>(item: T, max = MAX_ITEMS) {
@@ -54,7 +86,7 @@ export const IsoDateSchema = withMeta(
 /** An ISO 4217 currency code (three capital letters). */
 export const CurrencySchema = z
   .string()
-  .check(z.regex(/^[A-Z]{3}$/, { message: "expected an ISO 4217 currency code such as EUR" }));
+  .check(z.regex(CURRENCY_PATTERN, { message: "expected an ISO 4217 currency code such as EUR" }));
 
 /** A decimal amount as a string: optional minus, up to 15 integer digits and 6 decimals. */
 export const AmountSchema = z
@@ -62,10 +94,16 @@ export const AmountSchema = z
     message: 'expected a decimal string such as "125000.00" (money is never a JSON number)',
   })
   .check(
-    z.regex(/^-?(0|[1-9]\d{0,14})(\.\d{1,6})?$/, {
+    z.regex(AMOUNT_PATTERN, {
       message: 'expected a decimal string such as "125000.00"',
     }),
   );
+
+/** The description of a money amount field. */
+export const AMOUNT_DESCRIPTION =
+  'The amount as a decimal string, such as "125000.00" (never a JSON number).';
+/** The description of a currency field. */
+export const CURRENCY_DESCRIPTION = "ISO 4217 currency code, such as EUR.";
 
 /** Money in memory: an exact `Decimal` amount and its currency. */
 export interface Money {
@@ -83,7 +121,13 @@ const toMoney = (m: { amount: string; currency: string }): Money => ({
  * for the amount is rejected.
  */
 export const MoneySchema = withMeta(
-  z.pipe(z.strictObject({ amount: AmountSchema, currency: CurrencySchema }), z.transform(toMoney)),
+  z.pipe(
+    z.strictObject({
+      amount: described(AmountSchema, AMOUNT_DESCRIPTION),
+      currency: described(CurrencySchema, CURRENCY_DESCRIPTION),
+    }),
+    z.transform(toMoney),
+  ),
   { description: "Money: a decimal string amount and an ISO 4217 currency." },
 );
 
@@ -91,10 +135,13 @@ export const MoneySchema = withMeta(
 export const NonNegativeMoneySchema = withMeta(
   z.pipe(
     z.strictObject({
-      amount: AmountSchema.check(
-        z.refine((s) => !s.startsWith("-"), { message: "expected a non-negative amount" }),
+      amount: described(
+        AmountSchema.check(
+          z.refine((s) => !s.startsWith("-"), { message: "expected a non-negative amount" }),
+        ),
+        AMOUNT_DESCRIPTION,
       ),
-      currency: CurrencySchema,
+      currency: described(CurrencySchema, CURRENCY_DESCRIPTION),
     }),
     z.transform(toMoney),
   ),
@@ -107,9 +154,9 @@ const WholeSchema = z.number().check(z.int(), z.gte(0), z.lte(100_000));
 /** A duration in whole months, weeks and days (date-fns `Duration` subset); at least one part. */
 export const DurationSchema = z
   .strictObject({
-    months: z.optional(WholeSchema),
-    weeks: z.optional(WholeSchema),
-    days: z.optional(WholeSchema),
+    months: z.optional(described(WholeSchema, "Whole months (calendar months, date-fns add).")),
+    weeks: z.optional(described(WholeSchema, "Whole weeks.")),
+    days: z.optional(described(WholeSchema, "Whole days.")),
   })
   .check(
     z.refine((d) => d.months !== undefined || d.weeks !== undefined || d.days !== undefined, {
@@ -120,13 +167,24 @@ export const DurationSchema = z
 export type Duration = z.output<typeof DurationSchema>;
 
 /** A cited source: a title and optionally an address and a note. */
-export const SourceSchema = z.strictObject({
-  title: TitleSchema,
-  url: z.optional(z.url({ protocol: /^https?$/ }).check(z.maxLength(2000))),
-  note: z.optional(TextSchema),
-});
+export const SourceSchema = described(
+  z.strictObject({
+    title: described(TitleSchema, "The source's title, with its author or publisher."),
+    url: z.optional(
+      described(
+        z.url({ protocol: /^https?$/ }).check(z.maxLength(2000)),
+        "Where to read it (http or https).",
+      ),
+    ),
+    note: z.optional(described(TextSchema, "What was taken from it, or where in it.")),
+  }),
+  "A cited source.",
+);
 /** A cited source. */
 export type Source = z.output<typeof SourceSchema>;
 
 /** Free-text notes on a document: one string or several. */
-export const NotesSchema = z.union([TextSchema, list(TextSchema, 200)]);
+export const NotesSchema = z.union([
+  described(TextSchema, "One note."),
+  described(list(described(TextSchema, "One note."), 200), "Several notes, in order."),
+]);

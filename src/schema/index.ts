@@ -78,9 +78,9 @@ export type {
   Track,
   Workshop,
 } from "./entities.js";
+export { FormatVersionSchema } from "./version.js";
 export {
   AssessmentSchema,
-  FormatVersionSchema,
   JudgementSchema,
   MaturityInputSchema,
   PlanInputSchema,
@@ -105,6 +105,8 @@ export type { ParseAssessmentOptions } from "./parseAssessment.js";
 export { validateAssessment } from "./validateAssessment.js";
 export type { ValidateAssessmentOptions, ValidateAssessmentResult } from "./validateAssessment.js";
 export { parseReport, safeParseReport } from "./parseReport.js";
+export { AnswersSchema, parseAnswers, safeParseAnswers } from "./answers.js";
+export type { Answers, AnswersData, AnswersInput, ParseAnswersOptions } from "./answers.js";
 export { defineFramework, safeDefineFramework } from "./defineFramework.js";
 export { checkFramework, resolveBands, DEFAULT_SCALE } from "./checkFramework.js";
 export type { ResolvedBand } from "./checkFramework.js";

@@ -16,7 +16,7 @@ describe("toJsonSchema", () => {
   it("emits draft 2020-12 with a stable $id", () => {
     const s = toJsonSchema("assessment");
     expect(s["$schema"]).toBe("https://json-schema.org/draft/2020-12/schema");
-    expect(s["$id"]).toBe("https://icc-assessment.org/schema/assessment.v1.json");
+    expect(s["$id"]).toBe("https://cdn.jsdelivr.net/npm/icc-assessment/schema/assessment.v1.json");
   });
 
   it("validates the Sofia example with an independent validator (ajv)", () => {

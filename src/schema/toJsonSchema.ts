@@ -1,26 +1,21 @@
 import * as z from "zod/mini";
+import { AnswersSchema } from "./answers.js";
 import { AssessmentSchema } from "./assessment.js";
 import { ReportSchema } from "./report.js";
-import { FORMAT_VERSION } from "./vocabularies.js";
+import { FORMAT_VERSION, jsonSchemaId, type JsonSchemaKind } from "./vocabularies.js";
 
-/** The documents that have a JSON Schema. */
-export const jsonSchemaKinds = ["assessment", "report"] as const;
-/** A document kind. */
-export type JsonSchemaKind = (typeof jsonSchemaKinds)[number];
-
-/** The `$id` of a document kind's JSON Schema for format major 1. */
-export function jsonSchemaId(kind: JsonSchemaKind): string {
-  return `https://icc-assessment.org/schema/${kind}.v1.json`;
-}
+export { jsonSchemaId, jsonSchemaKinds } from "./vocabularies.js";
+export type { JsonSchemaKind } from "./vocabularies.js";
 
 /**
  * Emits the JSON Schema (draft 2020-12) of a document kind from the same zod schemas the parser
  * uses, describing the JSON form (money amounts as decimal strings). The build writes them to
- * `schema/assessment.v1.json` and `schema/report.v1.json`, shipped in the package.
+ * `schema/assessment.v1.json`, `schema/report.v1.json` and `schema/answers.v1.json`, shipped in
+ * the package.
  *
  * The JSON Schema checks shape only; unique ids and references are checked by `parseAssessment`.
  *
- * @param kind - `"assessment"` or `"report"`
+ * @param kind - `"assessment"`, `"report"` or `"answers"`
  * @returns a JSON Schema object
  * @throws AssessmentError never for a valid kind; TypeError-free
  * @example
@@ -30,7 +25,8 @@ export function jsonSchemaId(kind: JsonSchemaKind): string {
  * ```
  */
 export function toJsonSchema(kind: JsonSchemaKind): Record<string, unknown> {
-  const schema = kind === "assessment" ? AssessmentSchema : ReportSchema;
+  const schema =
+    kind === "assessment" ? AssessmentSchema : kind === "report" ? ReportSchema : AnswersSchema;
   const out = z.toJSONSchema(schema, {
     io: "input",
     target: "draft-2020-12",

@@ -57,7 +57,7 @@ describe("schema types", () => {
     expectTypeOf(safeParseAssessment).returns.toEqualTypeOf<SafeParseResult<Assessment>>();
     expectTypeOf(parseReport).returns.toEqualTypeOf<Report>();
     expectTypeOf(defineFramework).returns.toEqualTypeOf<MaturityFramework>();
-    expectTypeOf(toJsonSchema).parameter(0).toEqualTypeOf<"assessment" | "report">();
+    expectTypeOf(toJsonSchema).parameter(0).toEqualTypeOf<"assessment" | "report" | "answers">();
   });
 
   it("pins the error shape", () => {

@@ -230,6 +230,7 @@ const firstSolution = sofia.solutions[0];
 const cases: Record<string, Case> = {
   // frameworks
   "frameworks.getFramework": { args: () => ["un-losi-2022"] },
+  "frameworks.localiseFramework": { args: () => [frameworks.iccCitizenParticipation, "bg"] },
   "frameworks.egdi": { args: () => [{ osi: 0.7092, tii: 0.7984, hci: 0.8221 }] },
   "frameworks.egovBand": { args: () => [0.7766] },
   "frameworks.epi": { args: () => [[12, 30, null, 21]] },
@@ -240,7 +241,7 @@ const cases: Record<string, Case> = {
   "maturity.scoreMaturity": {
     args: () => [mini, [...observations("sofia", 2), ...observations("plovdiv", 4)]],
   },
-  "maturity.assessReadiness": { args: () => [firstSolution] },
+  "swot.assessReadiness": { args: () => [firstSolution] },
   "maturity.compareMaturity": {
     args: () => [
       maturity.scoreMaturity(mini, observations("sofia-2021", 2)),
@@ -399,6 +400,24 @@ const cases: Record<string, Case> = {
     ],
   },
   "prioritisation.buildDecision": { args: () => [sofia] },
+  "prioritisation.prioritiseAssessment": { args: () => [sofia, { stability: false }] },
+  "prioritisation.methodEntry": { args: () => ["topsis"] },
+  "prioritisation.canDriveStability": { args: () => ["weightedSum"] },
+  "prioritisation.decisionFromRecords": {
+    args: () => [
+      [
+        { id: "a", cost: 3, reach: 10 },
+        { id: "b", cost: 5, reach: 40 },
+      ],
+      {
+        id: "id",
+        criteria: [
+          { column: "cost", kind: "cost", weight: 1 },
+          { column: "reach", kind: "benefit", weight: 2 },
+        ],
+      },
+    ],
+  },
   "prioritisation.prioritise": { args: () => [decision, { method: "topsis" }] },
   "prioritisation.classifyImpactEffort": {
     args: () => [

@@ -19,6 +19,7 @@ import {
 } from "../../src/cli/io.js";
 import { commands, mainHelp } from "../../src/cli/run.js";
 import { iccCitizenParticipation } from "../../src/frameworks/iccCitizenParticipation.js";
+import { jsonSchemaId } from "../../src/schema/toJsonSchema.js";
 import { runInProcess as run } from "../helpers/cli.js";
 import { sofiaJson } from "../helpers/sofia.js";
 
@@ -92,7 +93,7 @@ describe("icc-assess (top level)", () => {
   it("lists every command with its summary, aligned", () => {
     const help = mainHelp();
     for (const [name, c] of Object.entries(commands)) {
-      expect(help).toContain(`  ${name.padEnd("prioritise".length)}  ${c.summary}\n`);
+      expect(help).toContain(`  ${name.padEnd("questionnaire".length)}  ${c.summary}\n`);
     }
     expect(help).toContain("Exit codes: 0 success, 1 invalid input, 2 usage error.");
   });
@@ -120,14 +121,17 @@ describe("icc-assess (top level)", () => {
 
   it("prints each command's help for --help and -h anywhere in its arguments, ignoring the rest", async () => {
     expect(commandNames).toStrictEqual([
+      "init",
+      "questionnaire",
+      "import",
       "validate",
       "score",
       "prioritise",
       "plan",
       "report",
       "compare",
+      "benchmark",
       "schema",
-      "init",
     ]);
     for (const name of commandNames) {
       const help = commands[name]?.help ?? "";
@@ -339,8 +343,10 @@ describe("icc-assess validate", () => {
     });
     const r = await run(["validate", sofia, "--kind", "report"]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^examples\/sofia\/assessment\.json: \d+ errors?\n/);
-    expect(r.stderr).toMatch(/\n {2}examples\/sofia\/assessment\.json:\d+:\d+: unknown_key at /);
+    expect(r.stderr).toMatch(/^examples\/sofia\/assessment\.json: 1 error\n/);
+    expect(r.stderr).toContain(
+      "examples/sofia/assessment.json: invalid_document at (root): examples/sofia/assessment.json is an assessment, not a report: run `icc-assess report examples/sofia/assessment.json --out report.json` first, then validate the report",
+    );
   });
 
   it("exits 2 on a usage error and shows the command's help", async () => {
@@ -502,15 +508,17 @@ describe("icc-assess schema", () => {
     const a = await run(["schema", "assessment"]);
     expect(a.code).toBe(0);
     expect(a.stderr).toBe("");
-    expect(id(a.stdout)).toBe("https://icc-assessment.org/schema/assessment.v1.json");
+    expect(id(a.stdout)).toBe(
+      "https://cdn.jsdelivr.net/npm/icc-assessment/schema/assessment.v1.json",
+    );
     const r = await run(["schema", "report"]);
-    expect(id(r.stdout)).toBe("https://icc-assessment.org/schema/report.v1.json");
+    expect(id(r.stdout)).toBe("https://cdn.jsdelivr.net/npm/icc-assessment/schema/report.v1.json");
   });
 
   it("accepts --json, its output being JSON already", async () => {
     const r = await run(["schema", "report", "--json"]);
     expect(r.code).toBe(0);
-    expect(id(r.stdout)).toBe("https://icc-assessment.org/schema/report.v1.json");
+    expect(id(r.stdout)).toBe("https://cdn.jsdelivr.net/npm/icc-assessment/schema/report.v1.json");
   });
 
   it("writes the schema to --out, and the same text as on stdout", async () => {
@@ -531,10 +539,10 @@ describe("icc-assess schema", () => {
     expect(await run(["schema", "cities"])).toStrictEqual({
       code: 2,
       stdout: "",
-      stderr: `icc-assess schema: schema needs a kind: assessment or report, got cities${help}`,
+      stderr: `icc-assess schema: schema needs a kind: assessment, report, answers, got cities${help}`,
     });
     expect((await run(["schema"])).stderr).toBe(
-      `icc-assess schema: schema needs a kind: assessment or report${help}`,
+      `icc-assess schema: schema needs a kind: assessment, report, answers${help}`,
     );
   });
 
@@ -765,6 +773,29 @@ describe("icc-assess score", () => {
     expect(one.units.map((u) => u.unit)).toStrictEqual(["sofia"]);
   });
 
+  it("exits 2 for a --unit the answers are not for, listing the units they are for", async () => {
+    const help = `\n\n${commands["score"]?.help}\n`;
+    expect(await run(["score", sofia, "--unit", "nope"])).toStrictEqual({
+      code: 2,
+      stdout: "",
+      stderr: `icc-assess score: --unit must be one of the units ${sofia} answers for: sofia, got nope${help}`,
+    });
+    const doc = sofiaJson();
+    const observations = (doc["maturity"] as { observations: { unit: string }[] }).observations;
+    observations.forEach((o, i) => {
+      if (i % 2 === 1) o.unit = "sofia-2020";
+    });
+    const two = writeDoc("two-units.json", doc);
+    expect((await run(["score", two, "--unit", "plovdiv"])).stderr).toBe(
+      `icc-assess score: --unit must be one of the units ${two} answers for: sofia, sofia-2020, got plovdiv${help}`,
+    );
+    (doc["maturity"] as { observations: unknown[] }).observations = [];
+    const none = writeDoc("no-answers.json", doc);
+    expect((await run(["score", none, "--unit", "sofia"])).stderr).toBe(
+      `icc-assess score: --unit sofia: ${none} has no maturity answers, so no unit to choose${help}`,
+    );
+  });
+
   it("writes to --out", async () => {
     const out = join(tmp, "score.txt");
     expect(await run(["score", sofia, "--out", out])).toStrictEqual({
@@ -775,14 +806,14 @@ describe("icc-assess score", () => {
     expect(readFileSync(out, "utf8")).toBe((await run(["score", sofia])).stdout);
   });
 
-  it("shows n/a and no level, with the reason, when nothing is answered", async () => {
+  it("says not assessed, with the reason and n/a per dimension, when nothing is answered", async () => {
     const doc = sofiaJson();
     const maturity = doc["maturity"] as { observations: { value: unknown }[] };
     for (const o of maturity.observations) o.value = null;
     const r = await run(["score", writeDoc("unanswered.json", doc)]);
     expect(r.code).toBe(0);
     const lines = r.stdout.split("\n");
-    expect(lines[2]).toBe("sofia: n/a (no level) — coverage 0% is below the minimum 50%");
+    expect(lines[2]).toBe("sofia: not assessed — coverage 0% is below the minimum 50%");
     expect(lines).toContain("Strategy and governance              n/a  n/a          0%");
   });
 
@@ -972,7 +1003,7 @@ describe("icc-assess prioritise", () => {
     for (const [args, reason] of [
       [
         [sofia, "--method", "magic"],
-        "--method must be one of weightedSum, topsis, ahp, votes, got magic",
+        "--method must be one of weightedSum, topsis, votes, ahp, got magic",
       ],
       [[sofia, "--method", "topsis", "--method", "topsis"], "--method lists a method twice"],
       [[sofia, "--draws", "many"], "--draws must be a whole number from 0 to 100000, got many"],
@@ -1155,7 +1186,7 @@ describe("icc-assess compare", () => {
 });
 
 describe("icc-assess init", () => {
-  it("writes a starter assessment dated today that validates, and says so as JSON", async () => {
+  it("writes an honest starter: no country, every question unanswered, notes on filling it in", async () => {
     const out = join(tmp, "starter.json");
     const r = await run([
       "init",
@@ -1169,32 +1200,114 @@ describe("icc-assess init", () => {
     ]);
     expect(r).toStrictEqual({
       code: 0,
-      stdout: `${JSON.stringify({ out, valid: true })}\n`,
-      stderr: "",
-    });
-    expect(await run(["validate", out])).toStrictEqual({
-      code: 0,
-      stdout: `${out}: valid assessment\n`,
+      stdout: `${JSON.stringify({ out, valid: false })}\n`,
       stderr: "",
     });
     const doc = JSON.parse(readFileSync(out, "utf8")) as {
+      $schema: string;
       notes: string[];
-      city: unknown;
+      city: { country: string };
       track: unknown;
       plan: { start: string };
-      maturity: { observations: { unit: string }[] };
+      maturity: {
+        observations: { unit: string; indicator: string; value: unknown; note: string }[];
+      };
     };
-    expect(doc.city).toStrictEqual({ id: "plovdiv", name: "Plovdiv", country: "BG" });
+    expect(doc.$schema).toBe(jsonSchemaId("assessment"));
+    expect(doc.city).toStrictEqual({ id: "plovdiv", name: "Plovdiv", country: "" });
     expect(doc.track).toStrictEqual({ id: "citizenParticipationDigitalPublicAdministration" });
     expect(doc.plan.start).toBe(today());
     expect(doc.notes[0]).toContain(`"icc-assess init" on ${today()}`);
-    expect(new Set(doc.maturity.observations.map((o) => o.unit))).toStrictEqual(
-      new Set(["plovdiv"]),
+    expect(doc.notes.some((n) => n.includes('set "country"'))).toBe(true);
+    // one unanswered observation per question of the framework, each saying what to answer
+    const observations = doc.maturity.observations;
+    expect(observations.map((o) => o.indicator)).toStrictEqual(
+      iccCitizenParticipation.indicators.map((q) => q.id),
     );
-    // the starter scores, prioritises and plans as it is
-    expect((await run(["score", out])).stdout).toMatch(/\nplovdiv: [\d.]+ \(\w+\)\n/);
-    expect((await run(["prioritise", out, "--draws", "0"])).code).toBe(0);
-    expect((await run(["plan", out])).stdout).toContain("total cost 110000.00 EUR");
+    for (const o of observations) {
+      expect(o.unit).toBe("plovdiv");
+      expect(o.value).toBeNull();
+      expect(o.note).toMatch(/ Answer: .+; leave null while unknown\.$/);
+    }
+    // validate refuses it until the country is set, and says so at the field
+    const refused = await run(["validate", out]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(
+      /\n {2}\S+starter\.json:\d+:\d+: invalid_value at city\.country: expected the city's ISO 3166-1 alpha-2 country code, such as BG, DE or FR, received ""/,
+    );
+    expect(refused.stderr.split("\n").filter((l) => l.startsWith("  "))).toHaveLength(1);
+    // once the country is set, it validates, and scores "not assessed", not a level
+    const set = join(tmp, "starter-set.json");
+    writeFileSync(set, JSON.stringify({ ...doc, city: { ...doc.city, country: "BG" } }));
+    expect(await run(["validate", set])).toStrictEqual({
+      code: 0,
+      stdout: `${set}: valid assessment\n`,
+      stderr: "",
+    });
+    const scored = await run(["score", set]);
+    expect(scored.code).toBe(0);
+    expect(scored.stdout.split("\n")[2]).toBe(
+      "plovdiv: not assessed — coverage 0% is below the minimum 50%",
+    );
+    const levelTitles = iccCitizenParticipation.levels.map((l) => l.title);
+    for (const title of levelTitles) expect(scored.stdout).not.toContain(title);
+    const report = await run(["report", set, "--draws", "0", "--generated-at", "2026-01-01"]);
+    expect(report.code, report.stderr).toBe(0);
+    const maturity = (
+      JSON.parse(report.stdout) as {
+        sections: {
+          maturity: {
+            overall: { score: unknown; level: unknown };
+            dimensions: { score: unknown; level: unknown }[];
+          };
+        };
+      }
+    ).sections.maturity;
+    expect(maturity.overall).toMatchObject({ score: null, level: null });
+    for (const d of maturity.dimensions) expect(d).toMatchObject({ score: null, level: null });
+    const md = await run(["report", set, "--format", "md", "--draws", "0"]);
+    expect(md.code).toBe(0);
+    const overallRow = md.stdout.split("\n").filter((l) => l.startsWith("| **Overall**"));
+    expect(overallRow).toHaveLength(1);
+    for (const title of levelTitles) expect(overallRow[0]).not.toContain(title);
+    // the placeholders still show every stage working
+    expect((await run(["prioritise", set, "--draws", "0"])).code).toBe(0);
+    expect((await run(["plan", set])).stdout).toContain("total cost 110000.00 EUR");
+  });
+
+  it("validates as written when --country is given", async () => {
+    const out = join(tmp, "starter-bg.json");
+    expect(await run(["init", "--out", out, "--country", "BG", "--json"])).toStrictEqual({
+      code: 0,
+      stdout: `${JSON.stringify({ out, valid: true })}\n`,
+      stderr: "",
+    });
+    expect((JSON.parse(readFileSync(out, "utf8")) as { city: unknown }).city).toStrictEqual({
+      id: "my-city",
+      name: "My City",
+      country: "BG",
+    });
+    expect((await run(["validate", out])).code).toBe(0);
+  });
+
+  it("writes the filled Sofia example with --example, naming the schema by its URL", async () => {
+    const out = join(tmp, "example.json");
+    expect(await run(["init", "--example", "--out", out])).toStrictEqual({
+      code: 0,
+      stdout: `wrote ${out}: the Sofia example (illustrative data); run icc-assess report ${out} --format html --out report.html\n`,
+      stderr: "",
+    });
+    const written = JSON.parse(readFileSync(out, "utf8")) as Record<string, unknown>;
+    expect(written).toStrictEqual({ ...sofiaJson(), $schema: jsonSchemaId("assessment") });
+    expect((await run(["score", out])).stdout.split("\n")[2]).toBe("sofia: 37.2 (Emerging)");
+    const help = `\n\n${commands["init"]?.help}\n`;
+    expect(
+      await run(["init", "--example", "--out", "-", "--country", "BG", "--track", "x"]),
+    ).toStrictEqual({
+      code: 2,
+      stdout: "",
+      stderr: `icc-assess init: --example writes the Sofia example as it is, so --country, --track cannot be used with it${help}`,
+    });
   });
 
   it("says where it wrote without --json, and will not overwrite a file without --force", async () => {
@@ -1203,7 +1316,7 @@ describe("icc-assess init", () => {
       await run(["init", "--out", out, "--track", "greenEconomyLocalGreenDeals"]),
     ).toStrictEqual({
       code: 0,
-      stdout: `wrote ${out}: a valid starter assessment; edit it, then run icc-assess validate ${out}\n`,
+      stdout: `wrote ${out}: a starter assessment with every maturity question unanswered; set city.country (the ISO 3166-1 alpha-2 code, or pass --country), fill it in, then run icc-assess validate ${out}\n`,
       stderr: "",
     });
     expect((JSON.parse(readFileSync(out, "utf8")) as { track: unknown }).track).toStrictEqual({
@@ -1216,7 +1329,9 @@ describe("icc-assess init", () => {
       stderr: `icc-assess init: ${out} exists: pass --force to overwrite it, or --out another file\n\n${commands["init"]?.help}\n`,
     });
     expect(readFileSync(out, "utf8")).toBe("keep me");
-    expect((await run(["init", "--out", out, "--force"])).code).toBe(0);
+    expect((await run(["init", "--out", out, "--force", "--country", "DE"])).stdout).toBe(
+      `wrote ${out}: a starter assessment with every maturity question unanswered; fill it in, then run icc-assess validate ${out}\n`,
+    );
     expect((await run(["validate", out])).code).toBe(0);
   });
 
@@ -1225,7 +1340,7 @@ describe("icc-assess init", () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe("");
     const doc = JSON.parse(r.stdout) as { city: unknown; formatVersion: string };
-    expect(doc.city).toStrictEqual({ id: "varna", name: "Varna", country: "BG" });
+    expect(doc.city).toStrictEqual({ id: "varna", name: "Varna", country: "" });
     expect(doc.formatVersion).toBe("1.0");
   });
 
@@ -1234,7 +1349,7 @@ describe("icc-assess init", () => {
     expect(bad.code).toBe(2);
     expect(bad.stdout).toBe("");
     expect(bad.stderr).toMatch(
-      /^icc-assess init: --country: expected an ISO 3166-1 alpha-2 country code/,
+      /^icc-assess init: --country: expected the city's ISO 3166-1 alpha-2 country code, such as BG/,
     );
     const id = await run(["init", "--out", "-", "--city-id", "my city"]);
     expect(id.code).toBe(2);

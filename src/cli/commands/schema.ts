@@ -1,10 +1,10 @@
 import { parseArgs } from "node:util";
-import { toJsonSchema } from "../../schema/toJsonSchema.js";
+import { jsonSchemaKinds, toJsonSchema, type JsonSchemaKind } from "../../schema/toJsonSchema.js";
 import { UsageError, writeOutput } from "../io.js";
 
-export const schemaHelp = `Usage: icc-assess schema <assessment|report> [--out file] [--json]
+export const schemaHelp = `Usage: icc-assess schema <${jsonSchemaKinds.join("|")}> [--out file] [--json]
 
-Prints the JSON Schema (draft 2020-12) of an assessment or a report, generated from the
+Prints the JSON Schema (draft 2020-12) of an assessment, a report or an answers file, generated from the
 same definitions the validator uses.
 
 Options:
@@ -20,11 +20,11 @@ export function schema(argv: readonly string[]): number {
     options: { out: { type: "string" }, json: { type: "boolean", default: false } },
   });
   const kind = positionals[0];
-  if (kind !== "assessment" && kind !== "report") {
+  if (!(jsonSchemaKinds as readonly (string | undefined)[]).includes(kind)) {
     throw new UsageError(
-      `schema needs a kind: assessment or report${kind === undefined ? "" : `, got ${kind}`}`,
+      `schema needs a kind: ${jsonSchemaKinds.join(", ")}${kind === undefined ? "" : `, got ${kind}`}`,
     );
   }
-  writeOutput(`${JSON.stringify(toJsonSchema(kind), null, 2)}\n`, values.out);
+  writeOutput(`${JSON.stringify(toJsonSchema(kind as JsonSchemaKind), null, 2)}\n`, values.out);
   return 0;
 }

@@ -6,7 +6,10 @@ import { error } from "./context.js";
 import { checkRepeats } from "./needs.js";
 import { missingQuadrantMessage, towsQuadrants, wrongQuadrantMessage } from "../../_lib/tows.js";
 
-/** Tolerance on the sum of a matrix's weights (docs/decisions/0201; `buildSwot` uses the same). */
+/**
+ * Tolerance on the sum of a matrix's weights (docs/methodology/needs-swot.md, Weighted SWOT;
+ * `buildSwot` uses the same).
+ */
 const TOLERANCE = 1e-9;
 
 /** Where a SWOT list is: the city's (`solution` undefined) or a solution's. */
@@ -23,10 +26,11 @@ interface Tally {
 }
 
 /**
- * One SWOT list against decision 0201, as `buildSwot` applies it by default: per matrix (strengths
- * and weaknesses; opportunities and threats), ratings and weights all or none, given weights
- * summing to 1 (±1e-9), David's convention in the IFE (strengths 3–4, weaknesses 1–2); and every
- * evidence entry naming an indicator, a need or a note.
+ * One SWOT list against the weighted-SWOT rules (docs/methodology/needs-swot.md), as `buildSwot`
+ * applies them by default: per matrix (strengths and weaknesses; opportunities and threats),
+ * ratings and weights all or none, given weights summing to 1 (±1e-9), David's convention in the
+ * IFE (strengths 3–4, weaknesses 1–2); and every evidence entry naming an indicator, a need or a
+ * note.
  */
 function checkSwotList(
   ctx: RuleContext,
@@ -124,9 +128,9 @@ function matrixIssues(
 }
 
 /**
- * One TOWS strategy against decision 0203, as `crossSwot` applies it: each linked item once, of
- * one of its kind's two quadrants, at least one of each; each solution once. Unknown items are
- * left to the reference rules.
+ * One TOWS strategy against the TOWS rules (docs/methodology/needs-swot.md), as `crossSwot` applies
+ * them: each linked item once, of one of its kind's two quadrants, at least one of each; each
+ * solution once. Unknown items are left to the reference rules.
  */
 function checkTows(
   ctx: RuleContext,
@@ -160,7 +164,7 @@ function checkTows(
  * The SWOT rules of validateAssessment: what `buildSwotForAssessment`, `solutionDossier` and the
  * SWOT sections of `createReport` would otherwise refuse about a document, with their default
  * options (designed by this project after F. R. David's IFE/EFE matrices and Weihrich's TOWS
- * matrix; docs/decisions/0201 and 0203).
+ * matrix; docs/methodology/needs-swot.md, Weighted SWOT and TOWS).
  *
  * For the city SWOT (`swot`) and each solution's (`solutions[i].swot`), per matrix (strengths and
  * weaknesses; opportunities and threats):
