@@ -83,7 +83,7 @@ function syntheticReport(rand: () => number, i: number): Report {
     },
     { frameworks: [iccCitizenParticipation] },
   );
-  return createReport(a, { generatedAt: "2021-12-31", stability: false });
+  return createReport(a, { generatedAt: "2021-12-31", stability: false, recommendations: false });
 }
 
 // ---- an independent, straightforward implementation of the statistics -------------------------
