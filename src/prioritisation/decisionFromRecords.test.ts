@@ -113,6 +113,113 @@ describe("decisionFromRecords", () => {
     ]);
   });
 
+  it("refuses bad options, each with its path, before it reads a row", () => {
+    expect(
+      issuesOf(() =>
+        decisionFromRecords(
+          [{ id: "a", x: 1 }],
+          undefined as unknown as Parameters<typeof decisionFromRecords>[1],
+        ),
+      ),
+    ).toStrictEqual([
+      'missing_field ["options","id"]: options.id must name the column of the rows\' ids, got undefined',
+      'invalid_type ["options","criteria"]: options.criteria must list the criteria columns, got undefined',
+    ]);
+    expect(
+      issuesOf(() =>
+        decisionFromRecords("rows" as never, {
+          id: "id",
+          criteria: [],
+          decimalSeparator: ";" as ",",
+        }),
+      ),
+    ).toStrictEqual([
+      'invalid_value ["options","decimalSeparator"]: options.decimalSeparator must be "." or ",", got ";"',
+      'empty ["options","criteria"]: options.criteria is empty: name at least one criterion column',
+      'invalid_type ["rows"]: rows must be a list of records, got "rows"',
+    ]);
+    expect(
+      issuesOf(() =>
+        decisionFromRecords([{ id: "a", x: 1 }], {
+          id: "id",
+          criteria: [
+            null as unknown as RecordCriterion,
+            { column: "x", kind: "benefit", weight: 1 },
+            { column: "x", kind: "cost", weight: 1 },
+            { column: "", kind: "cost", weight: 1 },
+            { column: "id", kind: "cost", weight: Number.POSITIVE_INFINITY },
+          ],
+        }),
+      ),
+    ).toStrictEqual([
+      'invalid_type ["options","criteria",0]: options.criteria[0] must be an object with column, kind and weight',
+      'duplicate_id ["options","criteria",2,"column"]: options.criteria[2].column "x" is already a criterion',
+      'missing_field ["options","criteria",3,"column"]: options.criteria[3].column must name a column, got ""',
+      'invalid_value ["options","criteria",4,"column"]: options.criteria[4].column "id" is the id column',
+      'invalid_value ["options","criteria",4,"weight"]: options.criteria[4].weight must be a finite number ≥ 0, got Infinity',
+    ]);
+  });
+
+  it("refuses a row that is no record, a missing cell, a non-finite id and a dot under the comma rule", () => {
+    expect(
+      issuesOf(() =>
+        decisionFromRecords(
+          [
+            ["a", 1] as unknown as Record<string, unknown>,
+            null as unknown as Record<string, unknown>,
+            { id: Number.NaN, x: "1" },
+            { id: " b ", y: 2 },
+            { id: "c", x: "1.5" },
+          ],
+          {
+            id: "id",
+            criteria: [{ column: "x", kind: "benefit", weight: 1 }],
+            decimalSeparator: ",",
+          },
+        ),
+      ),
+    ).toStrictEqual([
+      'invalid_type ["rows",0]: rows[0] must be a record (an object keyed by column)',
+      'invalid_type ["rows",1]: rows[1] must be a record (an object keyed by column)',
+      'missing_field ["rows",2,"id"]: row 3 has no id in column "id", got NaN',
+      'missing_field ["rows",3,"x"]: row 4 ("b") has no value for criterion "x"; an empty cell is never taken as 0',
+      'invalid_value ["rows",4,"x"]: row 5 ("c"), column "x": expected a number written with "," as the decimal separator and no thousands separator, got "1.5"',
+    ]);
+  });
+
+  it("keeps a criterion's title and scale (a -0 bound and weight read as 0), and a number id as text", () => {
+    const d = decisionFromRecords(
+      [
+        { id: 7, x: "-0", y: -0 },
+        { id: "b", x: "2.5", y: 1 },
+      ],
+      {
+        id: "id",
+        criteria: [
+          { column: "x", kind: "benefit", weight: -0, scale: { min: -0, max: 5 }, title: "X" },
+          { column: "y", kind: "cost", weight: 1, scale: { min: 0, max: 4 } },
+        ],
+      },
+    );
+    expect(d.alternatives).toStrictEqual(["7", "b"]);
+    expect(d.criteria).toStrictEqual([
+      { id: "x", kind: "benefit", weight: 0, scale: { min: 0, max: 5 }, title: "X" },
+      { id: "y", kind: "cost", weight: 1, scale: { min: 0, max: 4 } },
+    ]);
+    expect(Object.is(d.criteria[0]?.weight, 0)).toBe(true);
+    expect(Object.is(d.criteria[0]?.scale?.min, 0)).toBe(true);
+    expect(Object.is(d.matrix[0]?.[0], 0)).toBe(true);
+    expect(Object.is(d.matrix[0]?.[1], 0)).toBe(true);
+    // a scale that is no pair of numbers is passed on as given, for the ranking to check
+    for (const scale of ["0-5", { min: 0, max: "5" }]) {
+      const e = decisionFromRecords([{ id: "a", x: 1 }], {
+        id: "id",
+        criteria: [{ column: "x", kind: "benefit", weight: 1, scale: scale as never }],
+      });
+      expect(e.criteria[0]?.scale).toStrictEqual(scale);
+    }
+  });
+
   it("ranks the same rows the same way whatever their order (ties broken by id)", () => {
     const row = fc.record({
       impact: fc.integer({ min: 1, max: 5 }),

@@ -278,3 +278,179 @@ describe("createReport with peers (How we compare)", () => {
     ]);
   });
 });
+
+describe("createReport with peers: peer groups, and the section's edge cases in the text", () => {
+  const o = { generatedAt: "2021-02-15", stability: false, recommendations: false } as const;
+
+  it("records each kind of peer group with its parameters, and names it in the text", () => {
+    const someone = peer("p-fr", [50], (j) => {
+      j["city"]["country"] = "FR";
+      j["city"]["population"] = 2_500_000;
+    });
+    const peers = [...panel.slice(0, 3), someone];
+    const cases = [
+      {
+        group: { by: "population", bands: [{ id: "big", min: 200_000, max: 2_000_000 }] },
+        record: {
+          by: "population",
+          band: { id: "big", min: 200_000, max: 2_000_000 },
+          bands: [{ id: "big", min: 200_000, max: 2_000_000 }],
+        },
+        parameter: { by: "population", band: "big" },
+        used: ["p00", "p01", "p02"],
+        text: "population band big (200,000–2,000,000)",
+      },
+      {
+        group: { by: "population" },
+        parameter: { by: "population", band: "XXL" },
+        used: ["p-fr"],
+        text: "population band XXL (1,000,000–)",
+      },
+      {
+        group: { by: "country" },
+        record: { by: "country", country: sofia.city.country },
+        parameter: { by: "country", country: sofia.city.country },
+        used: [],
+        text: `country ${sofia.city.country}`,
+      },
+      {
+        group: { ids: ["p-fr", "p01"] },
+        record: { by: "ids", ids: ["p-fr", "p01"] },
+        parameter: { by: "ids", ids: ["p-fr", "p01"] },
+        used: ["p-fr", "p01"],
+        text: "the listed cities: p-fr, p01",
+      },
+    ] as const;
+    for (const k of cases) {
+      const r = createReport(sofia, {
+        ...o,
+        peers,
+        benchmark: { peerGroup: k.group as never, periodMonths: 6 },
+      });
+      const b = r.sections.benchmark;
+      if ("record" in k) expect(b?.peerGroup).toStrictEqual(k.record);
+      expect(b?.peers.map((p) => p.city).sort()).toStrictEqual([...k.used].sort());
+      expect(b?.excluded.map((x) => x.reason)).toStrictEqual(
+        Array.from({ length: 4 - k.used.length }, () => "outsidePeerGroup"),
+      );
+      expect(r.provenance.parameters["benchmark"]).toMatchObject({
+        peerGroup: k.parameter,
+        periodMonths: 6,
+        used: k.used.length,
+        excluded: 4 - k.used.length,
+      });
+      // the Markdown escapes ( and ): compare the text it shows
+      expect(renderMarkdown(r).replace(/\\(.)/g, "$1")).toContain(`**Peer group:** ${k.text}`);
+    }
+  });
+
+  it("refuses a note over 10,000 characters, and a population group for a city without a population", () => {
+    expect(
+      issue(() =>
+        createReport(sofia, { ...o, peers: panel, benchmark: { note: "x".repeat(10_001) } }),
+      ),
+    ).toStrictEqual(["out_of_range", ["options", "benchmark", "note"]]);
+    const json = sofiaJson();
+    delete (json["city"] as Record<string, unknown>)["population"];
+    const unsized = parseAssessment(json, { frameworks: builtinFrameworks });
+    expect(
+      issue(() =>
+        createReport(unsized, {
+          ...o,
+          peers: panel,
+          benchmark: { peerGroup: { by: "population" } },
+        }),
+      ),
+    ).toStrictEqual(["missing_value", ["city", "city", "population"]]);
+  });
+
+  it("writes n/a for what a peer or a score lacks, cuts the list of missing peers at 20, and nests a sub-dimension", () => {
+    const many = Array.from({ length: 25 }, (_, i) => `m${String(i).padStart(2, "0")}`);
+    const json = JSON.parse(
+      serialiseReport(createReport(sofia, { ...o, peers: panel.slice(0, 3) })),
+    ) as Record<string, any>;
+    const b = json["sections"]["benchmark"];
+    b["note"] = null;
+    b["period"] = null;
+    b["overall"] = { ...b["overall"], rank: null, best: null, missing: many };
+    const sub = b["dimensions"][1];
+    sub["parent"] = b["dimensions"][0]["id"];
+    sub["id"] = "zz.sub"; // no dimension of the framework: its own title is shown
+    sub["title"] = "A sub-dimension whose title is far too long for the chart";
+    sub["missing"] = [];
+    sub["score"] = null;
+    sub["reason"] = "no peer has a score here";
+    b["peers"][0] = { ...b["peers"][0], population: null, date: null };
+    b["excluded"] = [];
+    const r = parseReport(json);
+    const md = renderMarkdown(r).replace(/\\(.)/g, "$1");
+    expect(md).not.toContain("A test panel.");
+    expect(md).toContain("**Period:** none (the city's report has no date)");
+    expect(md).toMatch(/\| \*\*Overall\*\* \| [\d.]+ \| n\/a \|/);
+    expect(md).toContain(
+      `Overall: peer reports without a score here: 25 (${many.slice(0, 20).join(", ")}, …); they do not count here.`,
+    );
+    expect(md).not.toContain("m20");
+    expect(md).toContain(`– ${sub["title"]}: no peer has a score here`);
+    expect(md).toContain(`| Peer p00 (p00) | RO | n/a | n/a | 1.0.0 |`);
+    // no report was left out: the heading is followed by "none"
+    expect(md).toMatch(/### Reports left out\n\n_none_/);
+    const svg = /<svg class="chart" id="chart-benchmark"[\s\S]*?<\/svg>/.exec(renderHtml(r))?.[0];
+    // the long title is cut in the chart, with its whole text as the tooltip
+    expect(svg).toContain(`<title>– ${sub["title"]}</title>`);
+    // no circle for the sub-dimension the city has no score on
+    expect(svg?.match(/<circle /g)?.length).toBe(
+      b["dimensions"].filter((d: { score: unknown }) => d.score !== null).length + 1,
+    );
+    // no best peer for the overall score: one diamond less than there are rows with a best peer
+    expect(svg?.match(/<path /g)?.length).toBe(
+      b["dimensions"].filter((d: { best: unknown }) => d.best !== null).length,
+    );
+  });
+
+  it("places the recommendations after the maturity profile, with or without a benchmark", () => {
+    const withRecs = createReport(sofia, { generatedAt: "2021-02-15", stability: false });
+    const withBoth = createReport(sofia, {
+      generatedAt: "2021-02-15",
+      stability: false,
+      peers: panel.slice(0, 2),
+    });
+    const headings = (r: Report) =>
+      renderMarkdown(r)
+        .split("\n")
+        .filter((l) => l.startsWith("## "));
+    const one = headings(withRecs);
+    expect(one.indexOf("## What would raise our maturity")).toBe(
+      one.indexOf("## Maturity profile") + 1,
+    );
+    expect(one).not.toContain("## How we compare");
+    const two = headings(withBoth);
+    const at = two.indexOf("## Maturity profile");
+    expect(two.slice(at, at + 3)).toStrictEqual([
+      "## Maturity profile",
+      "## How we compare",
+      "## What would raise our maturity",
+    ]);
+  });
+
+  it("draws every mark at the chart's left edge on an empty scale, and places the section after the summary without a maturity profile", () => {
+    const json = JSON.parse(
+      serialiseReport(createReport(sofia, { ...o, peers: panel.slice(0, 3) })),
+    ) as Record<string, any>;
+    json["sections"]["benchmark"]["scale"] = { min: 50, max: 50 };
+    const svg =
+      /<svg class="chart" id="chart-benchmark"[\s\S]*?<\/svg>/.exec(
+        renderHtml(parseReport(json)),
+      )?.[0] ?? "";
+    const cx = [...svg.matchAll(/<circle cx="([^"]+)"/g)].map((m) => m[1]);
+    expect(cx.length).toBeGreaterThan(0);
+    expect(new Set(cx)).toStrictEqual(new Set(["250"]));
+    expect(svg).not.toMatch(/NaN|Infinity/);
+
+    delete json["sections"]["maturity"];
+    const headings = renderMarkdown(parseReport(json))
+      .split("\n")
+      .filter((l) => l.startsWith("## "));
+    expect(headings.slice(0, 2)).toStrictEqual(["## Summary", "## How we compare"]);
+  });
+});

@@ -90,9 +90,11 @@ export function benchmarkRecord(b: BenchmarkCitiesResult, note: string | null): 
   };
 }
 
-/** `["peers", i, …]` and `["options", …]` of `benchmarkCities` as paths into createReport's options. */
+/**
+ * `["options", …]` of `benchmarkCities` as paths into createReport's options. Its `["peers", …]`
+ * errors cannot happen: benchmarkSection checks the peers as it does, first.
+ */
 function intoOptions(path: readonly PathSegment[]): readonly PathSegment[] {
-  if (path[0] === "peers") return ["options", ...path];
   if (path[0] === "options") return ["options", "benchmark", ...path.slice(1)];
   return path;
 }
@@ -155,7 +157,9 @@ export function benchmarkSection(
     section: benchmarkRecord(b, note === undefined ? null : (note as string)),
     parameters: {
       peerGroup: g.by === "population" ? { by: g.by, band: g.band.id } : g,
-      periodMonths: b.period?.months ?? rest.periodMonths ?? 12,
+      // benchmarkCities checked it, and its default is 12 (b.period is never null here: the
+      // draft's generatedAt, which createReport checked, is a date)
+      periodMonths: rest.periodMonths ?? 12,
       minCoverage: b.minCoverage,
       given: peers.length,
       used: b.peers.length,

@@ -221,3 +221,192 @@ describe("icc-assess import decidim, part and answers", () => {
     expect(read(assessment)).toBe(before);
   });
 });
+
+describe("icc-assess import: options and edge cases", () => {
+  it("refuses a missing kind, a missing or second file, and a second --framework, as usage errors", async () => {
+    const none = await runInProcess(["import"]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain("import needs what to import: survey, decidim, answers, part");
+    expect(none.stderr).not.toContain(", got");
+    const noFile = await runInProcess(["import", "decidim", "--as", "needs"]);
+    expect(noFile.code).toBe(2);
+    expect(noFile.stderr).toContain("import decidim needs exactly one file");
+    expect((await runInProcess(["import", "part", "a.json", "b.json"])).stderr).toContain(
+      "import part needs exactly one file",
+    );
+    const two = await runInProcess([
+      "import",
+      "survey",
+      join(fixtures, "limesurvey-responses.csv"),
+      "--framework",
+      "icc-citizen-participation",
+      "--framework",
+      "icc-citizen-participation",
+    ]);
+    expect(two.code).toBe(2);
+    expect(two.stderr).toContain("import survey takes one --framework");
+  });
+
+  it("reads a .tsv by tabs, --delimiter, --unit, --decimal-comma and --ignore-unknown-columns as answersFromTable does", async () => {
+    const fw = getFramework("icc-citizen-participation", "1.0.0");
+    const tsv = join(dir, "answers.tsv");
+    writeFileSync(tsv, "sg.strategy\tds.online\tnote\nyes\t62,5\tfine\nno\t55\t\n");
+    const r = await runInProcess([
+      "import",
+      "survey",
+      tsv,
+      "--framework",
+      "icc-citizen-participation",
+      "--unit",
+      "varna",
+      "--decimal-comma",
+      "--ignore-unknown-columns",
+    ]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const expected = answersFromTable(parseSurveyCsv(read(tsv), { delimiter: "\t" }), fw, {
+      unit: "varna",
+      decimalSeparator: ",",
+      unknownColumns: "ignore",
+      source: "answers.tsv",
+    });
+    expect(JSON.parse(r.stdout)).toStrictEqual(JSON.parse(JSON.stringify(expected)));
+    expect(expected.respondents).toStrictEqual([{ unit: "varna", count: 2 }]);
+
+    // the same table with semicolons, told by --delimiter (tab, too, is a value of it)
+    const semi = join(dir, "answers.txt");
+    writeFileSync(semi, read(tsv).replaceAll("\t", ";"));
+    const opts = ["--framework", "icc-citizen-participation", "--unit", "varna", "--decimal-comma"];
+    const bySemi = await runInProcess([
+      "import",
+      "survey",
+      semi,
+      ...opts,
+      "--ignore-unknown-columns",
+      "--delimiter",
+      ";",
+    ]);
+    expect(bySemi.code).toBe(0);
+    // the same answers, but for the name of the file they came from
+    expect(bySemi.stdout).toContain('"source": "answers.txt"');
+    expect(JSON.parse(bySemi.stdout.replaceAll('"answers.txt"', '"answers.tsv"'))).toStrictEqual(
+      JSON.parse(r.stdout),
+    );
+    const byTab = await runInProcess([
+      "import",
+      "survey",
+      tsv,
+      ...opts,
+      "--ignore-unknown-columns",
+      "--delimiter",
+      "tab",
+    ]);
+    expect(byTab.stdout).toBe(r.stdout);
+    // without --ignore-unknown-columns the note column is an error
+    const strict = await runInProcess(["import", "survey", tsv, ...opts]);
+    expect(strict.code).toBe(1);
+    // eslint-disable-next-line no-control-regex -- the highlighting of the quoted cell
+    expect(strict.stderr.replace(/\u001b\[\d+m/g, "")).toContain(
+      'unknown_key at rows[0][2]: column 3 ("note") is not a question of framework',
+    );
+    expect((await runInProcess(["import", "survey", tsv, ...opts, "--delimiter", "|"])).code).toBe(
+      2,
+    );
+  });
+
+  it("takes the survey's framework from a framework file", async () => {
+    const custom = { ...JSON.parse(JSON.stringify(getFramework("icc-citizen-participation"))) };
+    custom.id = "my-participation";
+    const file = join(dir, "my-framework.json");
+    writeFileSync(file, JSON.stringify(custom));
+    const csv = join(dir, "mine.csv");
+    writeFileSync(csv, "unit,sg.strategy\nruse,yes\n");
+    const r = await runInProcess(["import", "survey", csv, "--framework", file]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const answers = JSON.parse(r.stdout) as { framework: unknown; observations: unknown[] };
+    expect(answers.framework).toStrictEqual({ id: "my-participation", version: custom.version });
+    expect(answers.observations).toStrictEqual([
+      expect.objectContaining({ unit: "ruse", indicator: "sg.strategy", value: true }),
+    ]);
+  });
+
+  it("imports Decidim proposals as needs, with an id prefix; solutions with a readiness; --as is required", async () => {
+    const csv = join(fixtures, "decidim-0.27.csv");
+    const needs = await runInProcess([
+      "import",
+      "decidim",
+      csv,
+      "--as",
+      "needs",
+      "--id-prefix",
+      "dec-",
+      "--format",
+      "csv",
+    ]);
+    expect(needs.code).toBe(0);
+    const part = JSON.parse(needs.stdout) as { needs: { id: string }[]; solutions?: unknown };
+    expect(part.solutions).toBeUndefined();
+    expect(part.needs.length).toBeGreaterThan(0);
+    expect(part.needs.every((n) => n.id.startsWith("dec-"))).toBe(true);
+    expect(part.needs.map((n) => n.id)).toContain("dec-101");
+
+    const piloted = await runInProcess([
+      "import",
+      "decidim",
+      csv,
+      "--as",
+      "solutions",
+      "--readiness",
+      "piloted",
+    ]);
+    expect(piloted.code).toBe(0);
+    const solutions = (JSON.parse(piloted.stdout) as { solutions: { readiness: string }[] })
+      .solutions;
+    expect(solutions.length).toBeGreaterThan(0);
+    expect(new Set(solutions.map((s) => s.readiness))).toStrictEqual(new Set(["piloted"]));
+
+    const bad = await runInProcess([
+      "import",
+      "decidim",
+      csv,
+      "--as",
+      "solutions",
+      "--readiness",
+      "done",
+    ]);
+    expect(bad.code).toBe(2);
+    const noAs = await runInProcess(["import", "decidim", csv]);
+    expect(noAs.code).toBe(2);
+    expect(noAs.stderr).toContain("import decidim needs --as solutions or --as needs");
+  });
+
+  it("writes a merged assessment to stdout with --out -, and reports an answers file that is no object at the file", async () => {
+    const part = join(dir, "part-stdout.json");
+    await runInProcess([
+      "import",
+      "decidim",
+      join(fixtures, "decidim-0.28.csv"),
+      "--as",
+      "needs",
+      "--out",
+      part,
+    ]);
+    const assessment = unscoredAssessment("d.json");
+    const before = read(assessment);
+    const r = await runInProcess(["import", "part", part, "--into", assessment, "--out", "-"]);
+    expect(r.code).toBe(0);
+    const merged = parseAssessment(JSON.parse(r.stdout));
+    const added = (JSON.parse(read(part)) as { needs: { id: string }[] }).needs.map((n) => n.id);
+    expect(merged.needs.map((n) => n.id)).toStrictEqual(expect.arrayContaining(added));
+    expect(read(assessment)).toBe(before);
+
+    const notObject = join(dir, "list.json");
+    writeFileSync(notObject, "[]\n");
+    const bad = await runInProcess(["import", "answers", notObject, "--into", assessment]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain(`(${notObject})`);
+    expect(bad.stderr).not.toContain(`(${notObject}:`);
+    expect(read(assessment)).toBe(before);
+  });
+});

@@ -304,6 +304,42 @@ describe("checkPlan", () => {
       expect(e.message).toContain("total costs reach 10^15");
     });
 
+    it("refuses funding whose total passes 15 integer digits, at the funding that passes it", () => {
+      const r = plant((d) => {
+        for (const x of [...d.solutions, ...d.actions])
+          for (const f of x.funding ?? []) f.amount.amount = "600000000000000";
+      });
+      const e = only(r);
+      expect(e.code).toBe("out_of_range");
+      expect(e.path.at(-1)).toBe("funding");
+      expect(e.message).toContain("total funding reach 10^15");
+    });
+
+    it("adds up the resources' costs of an item without a cost, and not a solution's that has actions", () => {
+      const r = plant((d) => {
+        const solo = d.solutions.find((s: Doc) => !d.actions.some((a: Doc) => a.solution === s.id));
+        delete solo.cost;
+        solo.resources = [
+          {
+            kind: "budget",
+            description: "a",
+            cost: { amount: "600000000000000", currency: "EUR" },
+          },
+          {
+            kind: "budget",
+            description: "b",
+            cost: { amount: "600000000000000", currency: "EUR" },
+          },
+        ];
+        // a solution carried by actions: its own cost is not added again
+        const led = d.solutions.find((s: Doc) => d.actions.some((a: Doc) => a.solution === s.id));
+        led.cost = { amount: "999999999999999", currency: "EUR" };
+      });
+      const e = only(r);
+      expect(e.path.slice(0, 1)).toStrictEqual(["solutions"]);
+      expect(e.path.at(-1)).toBe("resources");
+    });
+
     it("accepts a total just below the limit, and createReport then writes it", async () => {
       const { createReport } = await import("../../report/createReport.js");
       const doc = sofiaJson() as Doc;
