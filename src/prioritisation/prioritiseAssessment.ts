@@ -81,7 +81,7 @@ export interface PrioritiseAssessmentResult {
 
 /** How {@link prioritiseAssessment} places solutions by impact and effort. */
 const IMPACT_EFFORT_RULE =
-  "the benefit and cost criteria with the largest weights; thresholds at the middle of their scales";
+  "the benefit and cost criteria with the largest weights; thresholds at the middle of their declared scales, else of their values' range";
 
 /**
  * Prioritises an assessment's solutions the way its report and `icc-assess prioritise` do: each

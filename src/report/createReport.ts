@@ -949,9 +949,9 @@ function actionPlanSection(
  * `solutionDossier` and `dossierGaps` per solution → `buildDecision` and `prioritise` per method,
  * `compareRankings` between them, rank stability under perturbed weights, `classifyImpactEffort`
  * (the benefit and the cost criterion with the largest weights, thresholds at the middle of their
- * scales) → `bucketByHorizon` from the plan start → `buildActionPlan` of the priorities
- * (`plan.selected`, else the ranking) → with `peers`, `benchmarkCities` of the report so far
- * among them (its section records each peer report used by city id, input digest and
+ * declared scales, else of their values' range) → `bucketByHorizon` from the plan start →
+ * `buildActionPlan` of the priorities (`plan.selected`, else the ranking) → with `peers`,
+ * `benchmarkCities` of the report so far among them (its section records each peer report used by city id, input digest and
  * `generatedAt`, and every report left out with the reason, so the benchmark can be reproduced).
  * A stage without input leaves its section out. Provenance
  * records the library and methodology versions, each framework's id, version and provenance,
