@@ -32,7 +32,9 @@ import { error, type RuleContext } from "./context.js";
  * - an action's id is not the id of a solution without actions (whose derived action takes it);
  * - one currency for every amount the action plan adds up: the plan budget, each solution's and
  *   action's cost (else its resources' costs) and funding. Exchange rates are an option of the
- *   stage, not part of the document, so a document mixing currencies is refused.
+ *   stage, not part of the document, so a document mixing currencies is refused;
+ * - with one currency, the total costs and the total funding stay below 10^15, so every amount a
+ *   report of the plan writes fits the format's 15 integer digits.
  */
 export function checkPlan(ctx: RuleContext): void {
   const a = ctx.a;
@@ -565,7 +567,8 @@ function checkDerivedIds(ctx: RuleContext): void {
 /**
  * One currency for the amounts the action plan adds up. The odd ones out are reported: the
  * reference is the currency of most amounts (the plan budget counting as one), ties going to the
- * budget's, then to the first amount's (solutions, then actions, in document order).
+ * budget's, then to the first amount's (solutions, then actions, in document order). Returns
+ * whether the plan has one currency (so its totals can be checked).
  */
 function checkCurrencies(ctx: RuleContext): boolean {
   const a = ctx.a;
@@ -637,7 +640,6 @@ function checkCurrencies(ctx: RuleContext): boolean {
   return false;
 }
 
-/** The amounts of an item the action plan adds up: its cost, else its resources' costs; funding. */
 /** Largest amount the format's money carries: 15 integer digits (`_lib/money.ts`, AMOUNT_PATTERN). */
 const MONEY_LIMIT = "1e15";
 
@@ -682,6 +684,7 @@ function checkTotals(ctx: RuleContext): void {
   }
 }
 
+/** Reports a total that passes the money limit, at the amount where it does. */
 function tooLarge(ctx: RuleContext, path: PathSegment[], what: "costs" | "funding"): void {
   error(
     ctx,
@@ -691,6 +694,7 @@ function tooLarge(ctx: RuleContext, path: PathSegment[], what: "costs" | "fundin
   );
 }
 
+/** The amounts of an item the action plan adds up: its cost, else its resources' costs; funding. */
 function eachAmount(item: Item, visit: (m: Money) => void): void {
   if (item.cost !== undefined) visit(item.cost);
   else if (item.resources !== undefined) {
