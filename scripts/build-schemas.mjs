@@ -115,7 +115,8 @@ in the document as written, and a message saying what was expected and what was 
      workshop, or no workshop); no solution twice in one ballot; AHP judgements neither self-comparisons
      nor repeated, and connecting every criterion for each respondent; inputs the default methods need
      (spread across solutions, at least two scored solutions);
-   - *plan*: one currency for costs, resource costs, funding and the budget; \`end\` and \`start\` +
+   - *plan*: one currency for costs, resource costs, funding and the budget, and total costs and total
+     funding below 10^15 (every amount a report writes fits 15 integer digits); \`end\` and \`start\` +
      \`duration\` agree (an item without a start starts at \`plan.start\`, else \`programme.start\`); steps
      without dependency cycles, each with a duration or an end, finishing in time for their item; computed
      dates within the years 0000–9999; a solution selected once.
