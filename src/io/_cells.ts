@@ -11,29 +11,7 @@ export function isEmptyCell(cell: Cell): boolean {
   return cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
 }
 
-const DOT_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-const COMMA_NUMBER = /^[+-]?(\d+(,\d*)?|,\d+)$/;
-
-/**
- * A cell read as a finite number, or undefined when it is not one. A number passes as it is; a
- * string is trimmed and read with the given decimal separator: `"3.5"` (and `"1e3"`) with `"."`,
- * `"3,5"` with `","`. Thousands separators are never read (`"1,234"` with `"."` is not a number),
- * so a figure is never silently multiplied or divided by a thousand.
- */
-export function readNumberCell(cell: Cell, decimalSeparator: "." | ","): number | undefined {
-  if (typeof cell === "number") return Number.isFinite(cell) ? cell : undefined;
-  if (typeof cell !== "string") return undefined;
-  const s = cell.trim();
-  const n =
-    decimalSeparator === "."
-      ? DOT_NUMBER.test(s)
-        ? Number(s)
-        : Number.NaN
-      : COMMA_NUMBER.test(s)
-        ? Number(s.replace(",", "."))
-        : Number.NaN;
-  return Number.isFinite(n) ? n : undefined;
-}
+export { readNumberCell } from "../_lib/numberCell.js";
 
 const YES = new Set(["yes", "y", "true", "1"]);
 const NO = new Set(["no", "n", "false", "0"]);

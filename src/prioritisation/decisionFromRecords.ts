@@ -3,6 +3,7 @@ import { describe as show } from "../_lib/assert.js";
 import type { CriterionKind } from "../schema/vocabularies.js";
 import type { Decision, DecisionCriterion } from "./buildDecision.js";
 import type { CriterionScale } from "./weightedSum.js";
+import { readNumberCell } from "../_lib/numberCell.js";
 
 /** A column of the records used as a criterion. */
 export interface RecordCriterion {
@@ -26,28 +27,6 @@ export interface DecisionFromRecordsOptions {
   readonly criteria: readonly RecordCriterion[];
   /** The decimal separator of numbers written as strings: `"."` (default) or `","`. */
   readonly decimalSeparator?: "." | ",";
-}
-
-const DOT_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-const COMMA_NUMBER = /^[+-]?(\d+(,\d*)?|,\d+)$/;
-
-/**
- * A cell as a finite number: a number, or a string in the decimal-separator rule; else undefined.
- * A negative zero reads as 0 (a table's `-0` is a zero).
- */
-function readCell(v: unknown, decimal: "." | ","): number | undefined {
-  if (typeof v === "number") return Number.isFinite(v) ? v + 0 : undefined;
-  if (typeof v !== "string") return undefined;
-  const s = v.trim();
-  const n =
-    decimal === "."
-      ? DOT_NUMBER.test(s)
-        ? Number(s)
-        : Number.NaN
-      : COMMA_NUMBER.test(s)
-        ? Number(s.replace(",", "."))
-        : Number.NaN;
-  return Number.isFinite(n) ? n + 0 : undefined;
 }
 
 /**
@@ -226,7 +205,7 @@ export function decisionFromRecords(
     else where.set(id, i);
     const values = criteria.map((c) => {
       const v = Object.hasOwn(row, c.id) ? row[c.id] : undefined;
-      const n = readCell(v, decimal);
+      const n = readNumberCell(v, decimal);
       if (n === undefined) {
         const empty = v === undefined || v === null || (typeof v === "string" && v.trim() === "");
         push(
