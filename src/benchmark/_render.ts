@@ -1,4 +1,4 @@
-import { escapeHtml, escapeMarkdown } from "../report/_escape.js";
+import { escapeHtml, escapeMarkdown } from "../_lib/escape.js";
 import { describe, fail, isRecord } from "../_lib/assert.js";
 import type { ReportLanguage } from "../schema/vocabularies.js";
 import type { BenchmarkCitiesResult, BenchmarkScore } from "./benchmarkCities.js";

@@ -27,7 +27,7 @@ import {
   type SwotModel,
   type TimelineModel,
 } from "./_charts.js";
-import { escapeHtml } from "./_escape.js";
+import { escapeHtml } from "../_lib/escape.js";
 import { contextOf } from "./_reportDocument.js";
 import {
   budgetChart,

@@ -4,7 +4,7 @@ import {
   escapeLineStart,
   escapeMarkdown,
   escapeMarkdownInline,
-} from "./_escape.js";
+} from "../_lib/escape.js";
 
 /**
  * A small document model shared by the Markdown and HTML renderers, so both print the same

@@ -2,7 +2,7 @@ import type { Report } from "../schema/report.js";
 import type { BenchmarkSection } from "./_peers.js";
 import { PALETTE } from "./_charts.js";
 import type { Block, DocumentModel, Inline } from "./_document.js";
-import { escapeHtml } from "./_escape.js";
+import { escapeHtml } from "../_lib/escape.js";
 import { fill } from "./_format.js";
 import { recommendationBlocks } from "./_recommendationsDocument.js";
 import { contextOf, type Context } from "./_reportDocument.js";

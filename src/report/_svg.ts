@@ -9,7 +9,7 @@ import {
   type SwotModel,
   type TimelineModel,
 } from "./_charts.js";
-import { escapeHtml } from "./_escape.js";
+import { escapeHtml } from "../_lib/escape.js";
 
 /**
  * Inline SVG charts for the HTML report (designed by this project). Each returns one `<svg>`

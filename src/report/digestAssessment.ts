@@ -1,5 +1,5 @@
 import { canonicalJson } from "./_canonical.js";
-import { sha256Hex } from "./_sha256.js";
+import { sha256Hex } from "../_lib/sha256.js";
 
 /**
  * The SHA-256 digest of an assessment's canonical JSON, as written to a report's

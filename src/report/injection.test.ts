@@ -9,7 +9,7 @@ import { hostileAssessment } from "../../test/browser/hostile.js";
 import { injectionPayloads } from "../../test/browser/payloads.js";
 import { builtinFrameworks } from "../frameworks/builtinFrameworks.js";
 import { parseAssessment } from "../schema/parseAssessment.js";
-import { escapeHtml, escapeMarkdown } from "./_escape.js";
+import { escapeHtml, escapeMarkdown } from "../_lib/escape.js";
 import { compareReports } from "./compareReports.js";
 import { createReport } from "./createReport.js";
 import { renderComparisonHtml } from "./renderComparisonHtml.js";

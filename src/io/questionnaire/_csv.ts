@@ -6,7 +6,7 @@
  * leading `'`, so a spreadsheet shows it as text and never runs it as a formula (OWASP, "CSV
  * injection"); numeric cells are plain numbers.
  */
-import { cleanText } from "../../report/_escape.js";
+import { cleanText } from "../../_lib/escape.js";
 import type { QuestionnaireLabels } from "./_labels.js";
 import type { QuestionnaireModel } from "./_model.js";
 import { answerLabel, scoringRules, typeLabel } from "./_text.js";

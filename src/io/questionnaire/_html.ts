@@ -4,8 +4,8 @@
  * no request, no other script, no form submission) and the form's rules as a JSON data block.
  * Every framework text is escaped; the script writes text only through `textContent`.
  */
-import { escapeHtml } from "../../report/_escape.js";
-import { sha256Hex } from "../../report/_sha256.js";
+import { escapeHtml } from "../../_lib/escape.js";
+import { sha256Hex } from "../../_lib/sha256.js";
 import { fill, type QuestionnaireLabels, provenanceText } from "./_labels.js";
 import type { QuestionModel, QuestionnaireModel } from "./_model.js";
 import { FORM_SCRIPT } from "./_formScript.js";

@@ -1,5 +1,5 @@
 /** The questionnaire as Markdown (CommonMark + GFM tables). Every framework text is escaped. */
-import { escapeMarkdown } from "../../report/_escape.js";
+import { escapeMarkdown } from "../../_lib/escape.js";
 import { resolveBands } from "../../schema/checkFramework.js";
 import { fill, type QuestionnaireLabels, provenanceText } from "./_labels.js";
 import type { QuestionModel, QuestionnaireModel } from "./_model.js";

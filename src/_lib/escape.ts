@@ -1,5 +1,6 @@
 /**
- * Escaping of user-supplied text for the HTML and Markdown renderers (designed by this project).
+ * Escaping of user-supplied text for the HTML and Markdown renderers of the reports, the
+ * questionnaire and the benchmark (designed by this project).
  * Every string that comes from an assessment (names, statements, SWOT text, titles, notes, ids)
  * goes through one of these before it reaches a report; the renderers never build a link or a URL
  * from user text.

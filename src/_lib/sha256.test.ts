@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { sha256Bytes, sha256Hex } from "./_sha256.js";
+import { sha256Bytes, sha256Hex } from "./sha256.js";
 
 describe("sha256Hex", () => {
   // FIPS 180-4 examples (NIST CSRC "Examples with intermediate values": SHA256.pdf, SHA256_2.pdf)

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { injectionPayloads } from "../../test/browser/payloads.js";
-import { cleanText, escapeHtml, escapeMarkdown } from "./_escape.js";
+import { cleanText, escapeHtml, escapeMarkdown } from "./escape.js";
 
 /** Undoes the HTML escaping the way a browser decodes a text node (only the references we write). */
 function decodeHtml(s: string): string {

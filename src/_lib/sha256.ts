@@ -1,7 +1,7 @@
 /**
  * SHA-256 (FIPS PUB 180-4, "Secure Hash Standard", NIST 2015, §6.2) in plain TypeScript, so the
  * report stage needs no `node:crypto` and runs unchanged in a browser. Private to the report stage.
- * Checked against the NIST example vectors and node's own implementation in `_sha256.test.ts`.
+ * Checked against the NIST example vectors and node's own implementation in `sha256.test.ts`.
  */
 
 const K = new Uint32Array([
