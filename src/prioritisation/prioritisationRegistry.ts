@@ -1,3 +1,4 @@
+import { describe, failAt } from "../_lib/assert.js";
 import type { Assessment } from "../schema/assessment.js";
 import type { Decision } from "./buildDecision.js";
 import type { MethodOptions } from "./_model.js";
@@ -83,14 +84,45 @@ export type PrioritisationMethod = (typeof prioritisationRegistry)[number]["id"]
 export const prioritisationMethods: readonly PrioritisationMethod[] =
   /* @__PURE__ */ prioritisationRegistry.map((e) => e.id);
 
-/** The registry's entry of a method. */
+/**
+ * The registry's entry of a method: its label, defaults, the weights it uses, when it runs by
+ * default and how it runs on a decision. Designed by this project
+ * (docs/methodology/prioritisation.md, The method registry).
+ *
+ * @param method - a method id of {@link prioritisationMethods}
+ * @returns its entry
+ * @throws AssessmentError `invalid_value` (path `["method"]`) for an id the registry does not have
+ * @example
+ * ```ts
+ * import { methodEntry } from "icc-assessment/prioritisation";
+ * methodEntry("topsis").label; // => "TOPSIS"
+ * ```
+ */
 export function methodEntry(method: PrioritisationMethod): (typeof prioritisationRegistry)[number] {
-  return prioritisationRegistry.find(
-    (e) => e.id === method,
-  ) as (typeof prioritisationRegistry)[number];
+  const entry = prioritisationRegistry.find((e) => e.id === method);
+  if (entry === undefined)
+    failAt(
+      "invalid_value",
+      ["method"],
+      `method must be one of ${prioritisationMethods.join(", ")}, got ${describe(method)}`,
+    );
+  return entry;
 }
 
-/** Whether `rankStability` can perturb the weights of a method (it has a per-draw scorer for it). */
+/**
+ * Whether `rankStability` can perturb the weights of a method: it has a per-draw scorer for the
+ * weighted sum and TOPSIS (`stabilityMethods`), not for votes or AHP. Designed by this project.
+ *
+ * @param method - a method id
+ * @returns true for a method rank stability can drive
+ * @throws never: an unknown id gives false
+ * @example
+ * ```ts
+ * import { canDriveStability } from "icc-assessment/prioritisation";
+ * canDriveStability("topsis"); // => true
+ * canDriveStability("votes"); // => false
+ * ```
+ */
 export function canDriveStability(method: PrioritisationMethod): boolean {
   return (stabilityMethods as readonly string[]).includes(method);
 }
